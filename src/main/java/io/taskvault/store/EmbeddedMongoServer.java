@@ -1,0 +1,123 @@
+package io.taskvault.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+
+/**
+ * mongo-java-server with its H2 MVStore backend, in this JVM, on loopback: taskvault's zero-set-up store.
+ * The MVStore is built here (large page cache, no background commit) and its commits are owned by a
+ * {@link GroupCommitter}.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final StoreProperties properties;
+    private final MVStore store;
+    private final GroupCommitter committer;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final int repairedIndexEntries;
+
+    public EmbeddedMongoServer(StoreProperties properties, CommittingH2Backend.WriteListener listener) {
+        this.properties = properties;
+        this.store = open(properties);
+        this.committer = new GroupCommitter(store, properties.fsync(), properties.housekeepingInterval().toMillis());
+        CommittingH2Backend backend = new CommittingH2Backend(store, committer, listener);
+        this.repairedIndexEntries = committer.exclusively(() -> IndexRepair.repair(store, backend));
+        if (repairedIndexEntries > 0) {
+            committer.write(() -> null);
+            log.warn("Repaired {} index entries left inconsistent by an earlier crash", repairedIndexEntries);
+        }
+        this.server = new MongoServer(backend.version(ServerVersion.MONGO_5_0));
+        this.server.bind(properties.host(), properties.port());
+        this.address = server.getLocalAddress();
+        writePortFile();
+        log.info("Embedded store {} listening on {}:{}", properties.path(), address.getHostString(), address.getPort());
+    }
+
+    private static MVStore open(StoreProperties properties) {
+        Path path = properties.path().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(path.getParent());
+            return new MVStore.Builder()
+                    .fileName(path.toString())
+                    .cacheSize(properties.cacheSizeMb())
+                    .autoCommitDisabled()
+                    //why: a zero buffer also stops writer threads from committing when unsaved pages pile up
+                    .autoCommitBufferSize(0)
+                    .open();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new StoreLockedException(path, RunningStore.describe(properties.portFile()));
+            }
+            throw new StoreUnavailableException("Cannot open the data file " + path + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder for " + path, e);
+        }
+    }
+
+    private void writePortFile() {
+        try {
+            Files.writeString(properties.portFile(), address.getHostString() + ":" + address.getPort() + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            log.warn("Could not record the store's port in {}: {}", properties.portFile(), e.getMessage());
+        }
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    public int repairedIndexEntries() {
+        return repairedIndexEntries;
+    }
+
+    public GroupCommitter committer() {
+        return committer;
+    }
+
+    /** Rewrites the data file so the space of removed documents goes back to the disk. */
+    public long compact() {
+        long before = fileSize();
+        committer.exclusively(() -> {
+            store.compactFile(60_000);
+            return null;
+        });
+        return before - fileSize();
+    }
+
+    public long fileSize() {
+        return store.getFileStore() == null ? 0 : store.getFileStore().size();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        committer.close();
+        committer.exclusively(() -> {
+            store.close();
+            return null;
+        });
+        try {
+            Files.deleteIfExists(properties.portFile());
+        } catch (IOException e) {
+            log.debug("Could not remove {}", properties.portFile(), e);
+        }
+        log.info("Embedded store {} closed", properties.path());
+    }
+}

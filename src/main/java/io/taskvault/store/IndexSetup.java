@@ -1,0 +1,57 @@
+package io.taskvault.store;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+/**
+ * Creates the named indexes at start-up. The embedded engine only has unique indexes, used when a query's keys
+ * equal the index's exactly, so it gets those alone; a real MongoDB also gets the secondary indexes lists need.
+ */
+@Component
+public class IndexSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
+
+    private final MongoTemplate mongo;
+    private final StoreInfo store;
+
+    IndexSetup(MongoTemplate mongo, StoreInfo store) {
+        this.mongo = mongo;
+        this.store = store;
+        create();
+    }
+
+    private void create() {
+        mongo.getCollection("tasks").createIndexes(List.of(
+                new IndexModel(Indexes.ascending("key"), new IndexOptions().name("key").unique(true)),
+                //why: optimistic updates filter on exactly {_id, version}; the embedded engine scans without this
+                new IndexModel(Indexes.ascending("_id", "version"), new IndexOptions().name("_id_version").unique(true))));
+        if (store.embedded()) {
+            return;
+        }
+        mongo.getCollection("tasks").createIndexes(List.of(
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
+                        new IndexOptions().name("state_updatedAt")),
+                new IndexModel(Indexes.ascending("tags"), new IndexOptions().name("tags")),
+                new IndexModel(Indexes.ascending("role", "state"), new IndexOptions().name("role_state")),
+                new IndexModel(Indexes.ascending("provider", "state"), new IndexOptions().name("provider_state")),
+                new IndexModel(Indexes.descending("updatedAt"), new IndexOptions().name("updatedAt")),
+                new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name("createdAt")),
+                new IndexModel(Indexes.compoundIndex(Indexes.text("title"), Indexes.text("description")),
+                        new IndexOptions().name("title_description_text"))));
+        mongo.getCollection("task_history").createIndex(Indexes.ascending("taskId", "seq"),
+                new IndexOptions().name("taskId_seq").unique(true));
+        mongo.getCollection("task_history").createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
+        mongo.getCollection("task_outputs").createIndex(Indexes.ascending("taskId", "seq"),
+                new IndexOptions().name("taskId_seq").unique(true));
+        log.info("Secondary indexes ensured on {}", mongo.getDb().getName());
+    }
+}

@@ -1,0 +1,90 @@
+package io.taskvault.store;
+
+import java.util.Optional;
+
+import org.bson.UuidRepresentation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.DefaultMongoTypeMapper;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+/**
+ * Chooses the MongoDB taskvault talks to: the one named by {@code spring.data.mongodb.uri} (or Boot 4's
+ * {@code spring.mongodb.uri}), else the embedded server started here. Either way through the real driver.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    static final String[] URI_PROPERTIES = {"spring.data.mongodb.uri", "spring.mongodb.uri"};
+
+    static Optional<String> configuredUri(Environment environment) {
+        for (String property : URI_PROPERTIES) {
+            String value = environment.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(NoMongoUri.class)
+    EmbeddedMongoServer embeddedMongoServer(StoreProperties properties, StoreChanges changes) {
+        return new EmbeddedMongoServer(properties, changes::written);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(Environment environment, ObjectProvider<EmbeddedMongoServer> embedded) {
+        String uri = configuredUri(environment).orElseGet(() -> embedded.getObject().connectionString());
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .applicationName("taskvault")
+                .build());
+    }
+
+    @Bean
+    MongoDatabaseFactory mongoDatabaseFactory(MongoClient client, Environment environment, StoreProperties properties) {
+        String database = configuredUri(environment).map(ConnectionString::new)
+                .map(ConnectionString::getDatabase).orElse(properties.database());
+        return new SimpleMongoClientDatabaseFactory(client, database);
+    }
+
+    @Bean
+    MappingMongoConverter mappingMongoConverter(MongoDatabaseFactory factory, MongoMappingContext context,
+                                                MongoCustomConversions conversions) {
+        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
+        converter.setCustomConversions(conversions);
+        //why: documents carry their own schemaVersion; a Java class name in every document only costs disk
+        converter.setTypeMapper(new DefaultMongoTypeMapper(null));
+        return converter;
+    }
+
+    @Bean
+    StoreInfo storeInfo(Environment environment, ObjectProvider<EmbeddedMongoServer> embedded) {
+        return new StoreInfo(configuredUri(environment).isEmpty(), embedded);
+    }
+
+    static class NoMongoUri implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return configuredUri(context.getEnvironment()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.taskvault.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where and how the embedded MongoDB-wire store keeps its data.
+ *
+ * @param path        the MVStore data file
+ * @param host        the loopback address the embedded server listens on
+ * @param port        its port; 0 picks a free one (written next to the data file for other processes)
+ * @param cacheSizeMb the MVStore page cache; scans slow down sharply once the data outgrows it
+ * @param fsync       force each group commit to the disk (survives power loss, not only a killed process)
+ * @param database    the database name used on the embedded server and on a MongoDB URI without one
+ * @param housekeepingInterval how often idle chunks are rewritten so the file does not grow without bound
+ */
+@Validated
+@ConfigurationProperties("taskvault.store")
+public record StoreProperties(
+        @NotNull @DefaultValue("./data/taskvault.mv") Path path,
+        @NotBlank @DefaultValue("127.0.0.1") String host,
+        @Min(0) @Max(65535) @DefaultValue("0") int port,
+        @Min(16) @DefaultValue("1024") int cacheSizeMb,
+        @DefaultValue("false") boolean fsync,
+        @NotBlank @DefaultValue("taskvault") String database,
+        @NotNull @DefaultValue("30s") Duration housekeepingInterval) {
+
+    /** The file next to the data file that tells other processes where the running store listens. */
+    public Path portFile() {
+        return path.resolveSibling(path.getFileName() + ".port");
+    }
+}

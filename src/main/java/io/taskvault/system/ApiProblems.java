@@ -1,0 +1,109 @@
+package io.taskvault.system;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.taskvault.store.StoreUnavailableException;
+import io.taskvault.task.ConcurrentTaskModificationException;
+import io.taskvault.task.IllegalTransitionException;
+import io.taskvault.task.InvalidTaskException;
+import io.taskvault.task.TaskNotFoundException;
+import io.taskvault.task.VersionMismatchException;
+
+import tools.jackson.databind.DatabindException;
+
+/** Maps domain exceptions to RFC 9457 problem details, once, for every REST controller. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(TaskNotFoundException.class)
+    ProblemDetail notFound(TaskNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Task not found", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidTaskException.class)
+    ProblemDetail invalid(InvalidTaskException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail illegalTransition(IllegalTransitionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Illegal transition", e.getMessage());
+        problem.setProperty("from", e.from());
+        problem.setProperty("to", e.to());
+        problem.setProperty("allowed", e.from().next());
+        return problem;
+    }
+
+    @ExceptionHandler(VersionMismatchException.class)
+    ProblemDetail versionMismatch(VersionMismatchException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "Version mismatch", e.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrentTaskModificationException.class)
+    ProblemDetail lostRace(ConcurrentTaskModificationException e) {
+        return problem(HttpStatus.CONFLICT, "Concurrent modification", e.getMessage());
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ProblemDetail unavailable(StoreUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String detail = "'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'"
+                + allowed(e.getRequiredType());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+        problem.setProperty("errors", Map.of(e.getName(), detail));
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = "The request body is not valid JSON for this endpoint";
+        ProblemDetail problem;
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            detail = "Field '" + field + "': " + databind.getOriginalMessage().replaceAll("`[\\w.$]+\\.(\\w+)`", "$1");
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+            problem.setProperty("errors", Map.of(field, databind.getOriginalMessage()));
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+        }
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    private static String allowed(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "; use one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "";
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("https://taskvault.io/problems/" + title.toLowerCase().replace(' ', '-')));
+        return problem;
+    }
+}

@@ -1,0 +1,101 @@
+package io.taskvault.task;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.LinkedHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import io.taskvault.store.IndexSetup;
+import io.taskvault.task.history.HistoryEvent;
+
+/**
+ * At start-up, finds every task whose last write a crash cut in two (an event stored but not projected, or a
+ * CREATED event lost after its task was stored) and completes it. Reads by exact keys, a batch at a time.
+ */
+@Component
+@Order(0)
+public class CrashRepair implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CrashRepair.class);
+    private static final int BATCH = 500;
+
+    private final TaskStore tasks;
+    private final HistoryStore history;
+    private final TaskWriter writer;
+    private volatile Result lastResult = new Result(0, 0, Duration.ZERO);
+
+    CrashRepair(TaskStore tasks, HistoryStore history, TaskWriter writer, IndexSetup indexes) {
+        this.tasks = tasks;
+        this.history = history;
+        this.writer = writer;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        lastResult = repairAll();
+        if (lastResult.repaired() > 0) {
+            log.warn("Completed {} task writes interrupted by a crash ({} tasks checked in {} ms)", lastResult.repaired(),
+                    lastResult.checked(), lastResult.took().toMillis());
+        }
+    }
+
+    /** Checks every task once; returns how many were repaired. */
+    public Result repairAll() {
+        long start = System.nanoTime();
+        Query heads = new Query();
+        heads.fields().include("_id", "version");
+        Map<String, Long> batch = new LinkedHashMap<>();
+        int[] counts = new int[2];
+        tasks.stream(heads).forEach(head -> {
+            batch.put(head.getString("_id"), ((Number) head.get("version")).longValue());
+            counts[0]++;
+            if (batch.size() == BATCH) {
+                counts[1] += repair(batch);
+                batch.clear();
+            }
+        });
+        counts[1] += repair(batch);
+        return new Result(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private int repair(Map<String, Long> heads) {
+        if (heads.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = new ArrayList<>();
+        heads.forEach((id, version) -> {
+            ids.add(HistoryEvent.idOf(id, version));
+            ids.add(HistoryEvent.idOf(id, version + 1));
+        });
+        Set<String> found = new HashSet<>(history.existing(ids));
+        int repaired = 0;
+        for (Map.Entry<String, Long> head : heads.entrySet()) {
+            boolean headMissing = !found.contains(HistoryEvent.idOf(head.getKey(), head.getValue()));
+            boolean pending = found.contains(HistoryEvent.idOf(head.getKey(), head.getValue() + 1));
+            if (headMissing || pending) {
+                writer.load(head.getKey());
+                repaired++;
+            }
+        }
+        return repaired;
+    }
+
+    public Result lastResult() {
+        return lastResult;
+    }
+
+    /** How many tasks a repair pass checked and completed, and how long it took. */
+    public record Result(int checked, int repaired, Duration took) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.taskvault.task;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A task was asked to move to a state its current state does not lead to. */
+public class IllegalTransitionException extends RuntimeException {
+
+    private final TaskState from;
+    private final TaskState to;
+
+    public IllegalTransitionException(String key, TaskState from, TaskState to) {
+        super("Task " + key + " cannot move from " + from + " to " + to + "; allowed next: " + describe(from.next()));
+        this.from = from;
+        this.to = to;
+    }
+
+    private static String describe(Set<TaskState> allowed) {
+        return allowed.isEmpty() ? "none" : allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    public TaskState from() {
+        return from;
+    }
+
+    public TaskState to() {
+        return to;
+    }
+}

@@ -1,0 +1,55 @@
+package io.taskvault.task;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.taskvault.store.StoreChanges;
+import io.taskvault.store.StoreInfo;
+
+/**
+ * Statistics need a pass over every task; they are recomputed only when tasks changed, and at most once a
+ * second, so they are never more than a second stale.
+ */
+@Component
+class StatisticsCache {
+
+    private static final long FRESH_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final TaskStore tasks;
+    private final StoreChanges changes;
+    private final boolean seesEveryWrite;
+    private volatile Snapshot snapshot;
+
+    StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store) {
+        this.tasks = tasks;
+        this.changes = changes;
+        //why: the embedded server reports every write, whoever sent it; a shared MongoDB does not
+        this.seesEveryWrite = store.embedded();
+    }
+
+    TaskStatistics get() {
+        Snapshot current = snapshot;
+        long version = changes.version(Task.COLLECTION);
+        boolean young = current != null && System.nanoTime() - current.at < FRESH_NANOS;
+        if (current != null && (young || current.version == version && seesEveryWrite)) {
+            return current.statistics;
+        }
+        synchronized (this) {
+            current = snapshot;
+            if (current != null && System.nanoTime() - current.at < FRESH_NANOS) {
+                return current.statistics;
+            }
+            long before = changes.version(Task.COLLECTION);
+            StatisticsCalculator calculator = new StatisticsCalculator();
+            tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
+            TaskStatistics statistics = calculator.result(Map.of());
+            snapshot = new Snapshot(before, System.nanoTime(), statistics);
+            return statistics;
+        }
+    }
+
+    private record Snapshot(long version, long at, TaskStatistics statistics) {
+    }
+}

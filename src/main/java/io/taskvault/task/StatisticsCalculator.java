@@ -1,0 +1,88 @@
+package io.taskvault.task;
+
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** One pass over a projection of the tasks, counting what the statistics need. */
+final class StatisticsCalculator {
+
+    private static final String NONE = "(none)";
+
+    private final Map<TaskState, Long> byState = new EnumMap<>(TaskState.class);
+    private final Map<String, Long> byRole = new TreeMap<>();
+    private final Map<String, Long> byProvider = new TreeMap<>();
+    private final Map<String, long[]> runningByRole = new HashMap<>();
+    private final Map<String, long[]> runningByProvider = new HashMap<>();
+    private final Map<Integer, Long> versions = new TreeMap<>();
+    private long total;
+
+    static Query projection() {
+        Query query = new Query();
+        query.fields().include("state", "role", "provider", "startedAt", "completedAt", "schemaVersion", "status");
+        return query;
+    }
+
+    void add(Document task) {
+        total++;
+        Number version = task.get("schemaVersion", Number.class);
+        versions.merge(version == null ? 1 : version.intValue(), 1L, Long::sum);
+        TaskState state = parse(task.getString("state"));
+        if (state != null) {
+            byState.merge(state, 1L, Long::sum);
+        }
+        String role = orNone(task.getString("role"));
+        String provider = orNone(task.getString("provider"));
+        byRole.merge(role, 1L, Long::sum);
+        byProvider.merge(provider, 1L, Long::sum);
+        Date started = task.getDate("startedAt");
+        Date completed = task.getDate("completedAt");
+        if (started != null && completed != null && state != null && state.isFinished()) {
+            long millis = completed.getTime() - started.getTime();
+            add(runningByRole, role, millis);
+            add(runningByProvider, provider, millis);
+        }
+    }
+
+    TaskStatistics result(Map<String, Map<Integer, Long>> otherVersions) {
+        long completed = byState.getOrDefault(TaskState.COMPLETED, 0L);
+        long failed = byState.getOrDefault(TaskState.FAILED, 0L);
+        long finished = completed + failed + byState.getOrDefault(TaskState.CANCELLED, 0L);
+        for (TaskState state : TaskState.values()) {
+            byState.putIfAbsent(state, 0L);
+        }
+        Map<String, Map<Integer, Long>> schema = new TreeMap<>(otherVersions);
+        schema.put(Task.COLLECTION, versions);
+        return new TaskStatistics(total, byState, byRole, byProvider, finished == 0 ? 0 : (double) completed / finished,
+                finished == 0 ? 0 : (double) failed / finished, means(runningByRole), means(runningByProvider), schema);
+    }
+
+    private static TaskState parse(String state) {
+        try {
+            return state == null ? null : TaskState.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isBlank() ? NONE : value;
+    }
+
+    private static void add(Map<String, long[]> sums, String key, long millis) {
+        long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
+        sum[0] += millis;
+        sum[1]++;
+    }
+
+    private static Map<String, Long> means(Map<String, long[]> sums) {
+        Map<String, Long> means = new TreeMap<>();
+        sums.forEach((key, sum) -> means.put(key, sum[0] / sum[1]));
+        return means;
+    }
+}

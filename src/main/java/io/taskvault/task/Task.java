@@ -1,0 +1,500 @@
+package io.taskvault.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The current state of one task: the projection of its history. Changed only through {@link TaskService},
+ * which records every change as a {@code HistoryEvent} first.
+ */
+@Document(Task.COLLECTION)
+public class Task {
+
+    public static final String COLLECTION = "tasks";
+    public static final int SCHEMA_VERSION = 2;
+
+    @Id
+    private String id;
+    private String key;
+    private String title;
+    private String description;
+    private String role;
+    private Priority priority;
+    private TaskState state;
+    private TaskState previousState;
+    private List<String> tags = new ArrayList<>();
+    private String assignee;
+    private String createdBy;
+    private String provider;
+    private String model;
+    private String repositoryUrl;
+    private String branch;
+    private String baseBranch;
+    private String worktreePath;
+    private String commitHash;
+    private String targetDir;
+    private boolean fullAccess;
+    private String providerOverride;
+    private Map<String, Object> requirements = new LinkedHashMap<>();
+    private Map<String, Object> acceptanceCriteria = new LinkedHashMap<>();
+    private List<String> affectedFiles = new ArrayList<>();
+    private Integer complexityScore;
+    private String storyId;
+    private String epicId;
+    private String persona;
+    private List<String> dependsOn = new ArrayList<>();
+    private List<String> relatedTo = new ArrayList<>();
+    private String lastError;
+    private int errorCount;
+    private int attempt;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant startedAt;
+    private Instant completedAt;
+    private Instant archivedAt;
+    private Instant heartbeatAt;
+    private Map<String, Object> metadata = new LinkedHashMap<>();
+    private long version;
+    private int schemaVersion = SCHEMA_VERSION;
+    private long historySeq;
+    private String historyHash;
+    private long outputSeq;
+    //why: derived sort keys; enums and "TV-10" do not sort right as text
+    private int priorityRank;
+    private long keyNumber;
+
+    /** A deep-enough copy to compute the next state from without touching this one. */
+    public Task copy() {
+        Task c = new Task();
+        c.id = id;
+        c.key = key;
+        c.title = title;
+        c.description = description;
+        c.role = role;
+        c.priority = priority;
+        c.state = state;
+        c.previousState = previousState;
+        c.tags = new ArrayList<>(tags);
+        c.assignee = assignee;
+        c.createdBy = createdBy;
+        c.provider = provider;
+        c.model = model;
+        c.repositoryUrl = repositoryUrl;
+        c.branch = branch;
+        c.baseBranch = baseBranch;
+        c.worktreePath = worktreePath;
+        c.commitHash = commitHash;
+        c.targetDir = targetDir;
+        c.fullAccess = fullAccess;
+        c.providerOverride = providerOverride;
+        c.requirements = new LinkedHashMap<>(requirements);
+        c.acceptanceCriteria = new LinkedHashMap<>(acceptanceCriteria);
+        c.affectedFiles = new ArrayList<>(affectedFiles);
+        c.complexityScore = complexityScore;
+        c.storyId = storyId;
+        c.epicId = epicId;
+        c.persona = persona;
+        c.dependsOn = new ArrayList<>(dependsOn);
+        c.relatedTo = new ArrayList<>(relatedTo);
+        c.lastError = lastError;
+        c.errorCount = errorCount;
+        c.attempt = attempt;
+        c.createdAt = createdAt;
+        c.updatedAt = updatedAt;
+        c.startedAt = startedAt;
+        c.completedAt = completedAt;
+        c.archivedAt = archivedAt;
+        c.heartbeatAt = heartbeatAt;
+        c.metadata = new LinkedHashMap<>(metadata);
+        c.version = version;
+        c.schemaVersion = schemaVersion;
+        c.historySeq = historySeq;
+        c.historyHash = historyHash;
+        c.outputSeq = outputSeq;
+        c.priorityRank = priorityRank;
+        c.keyNumber = keyNumber;
+        return c;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+        int dash = key == null ? -1 : key.lastIndexOf('-');
+        this.keyNumber = dash < 0 ? 0 : Long.parseLong(key.substring(dash + 1));
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+        this.priorityRank = priority == null ? 0 : priority.ordinal() + 1;
+    }
+
+    public int getPriorityRank() {
+        return priorityRank;
+    }
+
+    public long getKeyNumber() {
+        return keyNumber;
+    }
+
+    public TaskState getState() {
+        return state;
+    }
+
+    public void setState(TaskState state) {
+        this.state = state;
+    }
+
+    public TaskState getPreviousState() {
+        return previousState;
+    }
+
+    public void setPreviousState(TaskState previousState) {
+        this.previousState = previousState;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<String> tags) {
+        this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(String assignee) {
+        this.assignee = assignee;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public void setCreatedBy(String createdBy) {
+        this.createdBy = createdBy;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getRepositoryUrl() {
+        return repositoryUrl;
+    }
+
+    public void setRepositoryUrl(String repositoryUrl) {
+        this.repositoryUrl = repositoryUrl;
+    }
+
+    public String getBranch() {
+        return branch;
+    }
+
+    public void setBranch(String branch) {
+        this.branch = branch;
+    }
+
+    public String getBaseBranch() {
+        return baseBranch;
+    }
+
+    public void setBaseBranch(String baseBranch) {
+        this.baseBranch = baseBranch;
+    }
+
+    public String getWorktreePath() {
+        return worktreePath;
+    }
+
+    public void setWorktreePath(String worktreePath) {
+        this.worktreePath = worktreePath;
+    }
+
+    public String getCommitHash() {
+        return commitHash;
+    }
+
+    public void setCommitHash(String commitHash) {
+        this.commitHash = commitHash;
+    }
+
+    public String getTargetDir() {
+        return targetDir;
+    }
+
+    public void setTargetDir(String targetDir) {
+        this.targetDir = targetDir;
+    }
+
+    public boolean isFullAccess() {
+        return fullAccess;
+    }
+
+    public void setFullAccess(boolean fullAccess) {
+        this.fullAccess = fullAccess;
+    }
+
+    public String getProviderOverride() {
+        return providerOverride;
+    }
+
+    public void setProviderOverride(String providerOverride) {
+        this.providerOverride = providerOverride;
+    }
+
+    public Map<String, Object> getRequirements() {
+        return requirements;
+    }
+
+    public void setRequirements(Map<String, Object> requirements) {
+        this.requirements = requirements == null ? new LinkedHashMap<>() : new LinkedHashMap<>(requirements);
+    }
+
+    public Map<String, Object> getAcceptanceCriteria() {
+        return acceptanceCriteria;
+    }
+
+    public void setAcceptanceCriteria(Map<String, Object> acceptanceCriteria) {
+        this.acceptanceCriteria = acceptanceCriteria == null ? new LinkedHashMap<>() : new LinkedHashMap<>(acceptanceCriteria);
+    }
+
+    public List<String> getAffectedFiles() {
+        return affectedFiles;
+    }
+
+    public void setAffectedFiles(List<String> affectedFiles) {
+        this.affectedFiles = affectedFiles == null ? new ArrayList<>() : new ArrayList<>(affectedFiles);
+    }
+
+    public Integer getComplexityScore() {
+        return complexityScore;
+    }
+
+    public void setComplexityScore(Integer complexityScore) {
+        this.complexityScore = complexityScore;
+    }
+
+    public String getStoryId() {
+        return storyId;
+    }
+
+    public void setStoryId(String storyId) {
+        this.storyId = storyId;
+    }
+
+    public String getEpicId() {
+        return epicId;
+    }
+
+    public void setEpicId(String epicId) {
+        this.epicId = epicId;
+    }
+
+    public String getPersona() {
+        return persona;
+    }
+
+    public void setPersona(String persona) {
+        this.persona = persona;
+    }
+
+    public List<String> getDependsOn() {
+        return dependsOn;
+    }
+
+    public void setDependsOn(List<String> dependsOn) {
+        this.dependsOn = dependsOn == null ? new ArrayList<>() : new ArrayList<>(dependsOn);
+    }
+
+    public List<String> getRelatedTo() {
+        return relatedTo;
+    }
+
+    public void setRelatedTo(List<String> relatedTo) {
+        this.relatedTo = relatedTo == null ? new ArrayList<>() : new ArrayList<>(relatedTo);
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public void setLastError(String lastError) {
+        this.lastError = lastError;
+    }
+
+    public int getErrorCount() {
+        return errorCount;
+    }
+
+    public void setErrorCount(int errorCount) {
+        this.errorCount = errorCount;
+    }
+
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public void setAttempt(int attempt) {
+        this.attempt = attempt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public void setStartedAt(Instant startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public void setCompletedAt(Instant completedAt) {
+        this.completedAt = completedAt;
+    }
+
+    public Instant getArchivedAt() {
+        return archivedAt;
+    }
+
+    public void setArchivedAt(Instant archivedAt) {
+        this.archivedAt = archivedAt;
+    }
+
+    public Instant getHeartbeatAt() {
+        return heartbeatAt;
+    }
+
+    public void setHeartbeatAt(Instant heartbeatAt) {
+        this.heartbeatAt = heartbeatAt;
+    }
+
+    public Map<String, Object> getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(Map<String, Object> metadata) {
+        this.metadata = metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metadata);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+
+    public int getSchemaVersion() {
+        return schemaVersion;
+    }
+
+    public void setSchemaVersion(int schemaVersion) {
+        this.schemaVersion = schemaVersion;
+    }
+
+    public long getHistorySeq() {
+        return historySeq;
+    }
+
+    public void setHistorySeq(long historySeq) {
+        this.historySeq = historySeq;
+    }
+
+    public String getHistoryHash() {
+        return historyHash;
+    }
+
+    public void setHistoryHash(String historyHash) {
+        this.historyHash = historyHash;
+    }
+
+    public long getOutputSeq() {
+        return outputSeq;
+    }
+
+    public void setOutputSeq(long outputSeq) {
+        this.outputSeq = outputSeq;
+    }
+
+    @Override
+    public String toString() {
+        return key + " " + state + " " + title;
+    }
+}

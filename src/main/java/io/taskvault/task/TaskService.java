@@ -1,0 +1,217 @@
+package io.taskvault.task;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import io.taskvault.task.history.ChainReport;
+import io.taskvault.task.history.EventType;
+import io.taskvault.task.history.HashChain;
+import io.taskvault.task.history.HistoryEvent;
+import io.taskvault.task.output.OutputDraft;
+import io.taskvault.task.output.OutputStore;
+import io.taskvault.task.output.TaskOutput;
+
+/** The one entry point to tasks: the shell, the dashboard, the REST API and the jobs all come through here. */
+@Service
+public class TaskService {
+
+    public static final int MAX_NOTE = 20_000;
+
+    private final TaskWriter writer;
+    private final TaskStore tasks;
+    private final HistoryStore history;
+    private final OutputStore outputs;
+    private final TaskLookup lookup;
+    private final KeySequence keys;
+    private final StatisticsCache statistics;
+
+    TaskService(TaskWriter writer, TaskStore tasks, HistoryStore history, OutputStore outputs, TaskLookup lookup,
+                KeySequence keys, StatisticsCache statistics) {
+        this.writer = writer;
+        this.tasks = tasks;
+        this.history = history;
+        this.outputs = outputs;
+        this.lookup = lookup;
+        this.keys = keys;
+        this.statistics = statistics;
+    }
+
+    /** Creates a PENDING task with its CREATED event. */
+    public Task create(TaskDraft draft, String actor) {
+        if (draft == null) {
+            throw new InvalidTaskException("task", "is required");
+        }
+        Task task = draft.toTask();
+        TaskValidator.validate(task);
+        task.setId(UUID.randomUUID().toString());
+        task.setKey(keys.next());
+        task.setState(TaskState.PENDING);
+        task.setCreatedBy(task.getCreatedBy() == null ? actorOf(actor) : task.getCreatedBy());
+        task.setCreatedAt(writer.now());
+        return writer.create(task);
+    }
+
+    /** The task's current state, read fresh (after rolling forward anything a crash left behind). */
+    public Task get(String reference) {
+        String id = lookup.resolve(reference);
+        return writer.load(id).orElseThrow(() -> new TaskNotFoundException(reference));
+    }
+
+    public Optional<Task> find(String reference) {
+        try {
+            return Optional.of(get(reference));
+        } catch (TaskNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Changes editable fields; {@code expectedVersion} (if given) must be the task's version. */
+    public Task update(String reference, Map<String, ?> patch, String actor, Long expectedVersion) {
+        if (patch == null || patch.isEmpty()) {
+            throw new InvalidTaskException("fields", "name at least one field to change");
+        }
+        return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
+            checkVersion(current, expectedVersion);
+            Task next = TaskFields.apply(current, patch);
+            TaskValidator.validate(next);
+            return Optional.of(new TaskChange(EventType.UPDATED, next, "fields edited", null, Map.of()));
+        });
+    }
+
+    /** Moves the task to another state, checked against the fresh state and the transition table. */
+    public Task transition(String reference, TaskState to, String actor, String reason, Map<String, Object> details,
+                           Long expectedVersion) {
+        if (to == null) {
+            throw new InvalidTaskException("to", "is required: one of " + List.of(TaskState.values()));
+        }
+        checkText("reason", reason, MAX_NOTE);
+        return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
+            checkVersion(current, expectedVersion);
+            Task next = current.copy();
+            EventType type = Transitions.apply(next, to, reason, writer.now());
+            String error = to == TaskState.FAILED || to == TaskState.INTERRUPTED ? next.getLastError() : null;
+            return Optional.of(new TaskChange(type, next, reason, error, details));
+        });
+    }
+
+    public Task transition(String reference, TaskState to, String actor, String reason) {
+        return transition(reference, to, actor, reason, Map.of(), null);
+    }
+
+    /** Sends a FAILED or INTERRUPTED task back to PENDING for another attempt. */
+    public Task retry(String reference, String actor, String reason) {
+        return transition(reference, TaskState.PENDING, actor, reason == null ? "retry" : reason);
+    }
+
+    /** Restores an archived task to the state it had when it was archived. */
+    public Task restore(String reference, String actor) {
+        Task task = get(reference);
+        if (task.getState() != TaskState.ARCHIVED) {
+            throw new IllegalTransitionException(task.getKey(), task.getState(), TaskState.ARCHIVED);
+        }
+        return transition(task.getId(), task.getPreviousState(), actor, "restored");
+    }
+
+    /** Adds an output (stdout, a log, an artifact …) and records it in the task's history. */
+    public TaskOutput appendOutput(String reference, OutputDraft draft, String actor) {
+        if (draft == null || draft.type() == null) {
+            throw new InvalidTaskException("type", "is required: one of " + List.of(io.taskvault.task.output.OutputType.values()));
+        }
+        String id = lookup.resolve(reference);
+        TaskOutput[] stored = new TaskOutput[1];
+        writer.change(id, actorOf(actor), current -> {
+            long seq = current.getOutputSeq() + 1;
+            TaskOutput prepared = outputs.prepare(id, seq, draft, writer.now());
+            Task next = current.copy();
+            next.setOutputSeq(seq);
+            Map<String, Object> details = Map.of("outputId", prepared.id(), "type", prepared.type().name(),
+                    "size", prepared.size(), "sha256", prepared.sha256(), "storage", prepared.inline() ? "inline" : "gridfs");
+            return Optional.of(new TaskChange(EventType.OUTPUT_ADDED, next, "output added", null, details, eventId -> {
+                stored[0] = withEvent(prepared, eventId);
+                outputs.insert(stored[0]);
+            }));
+        });
+        return stored[0];
+    }
+
+    private static TaskOutput withEvent(TaskOutput o, String eventId) {
+        return new TaskOutput(o.id(), o.taskId(), o.seq(), o.type(), o.content(), o.data(), o.gridFsId(), o.timestamp(),
+                o.filePath(), o.size(), o.mimeType(), o.commitHash(), o.branch(), o.sha256(), eventId, o.schemaVersion());
+    }
+
+    /** Records a note in the task's history. */
+    public HistoryEvent addNote(String reference, String text, String actor) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidTaskException("note", "is empty");
+        }
+        checkText("note", text, MAX_NOTE);
+        Task task = writer.change(lookup.resolve(reference), actorOf(actor), current -> Optional.of(
+                new TaskChange(EventType.NOTE, current.copy(), text, null, Map.of())));
+        return history.events(task.getId(), task.getVersion(), task.getVersion()).get(0);
+    }
+
+    public TaskPage list(TaskQuery query) {
+        Query page = TaskQueries.query(query, true);
+        List<Document> found = new ArrayList<>();
+        tasks.stream(page).forEach(found::add);
+        long total = query.cursor() == null && found.size() < query.limit()
+                ? query.offset() + found.size() : tasks.count(TaskQueries.query(query.withCursor(null), false));
+        String next = found.size() == query.limit() ? TaskQueries.cursorAfter(query, found.get(found.size() - 1)) : null;
+        return new TaskPage(found.stream().map(tasks::toTask).toList(), total, query.offset(), query.limit(), next);
+    }
+
+    public List<HistoryEvent> history(String reference) {
+        Task task = get(reference);
+        return history.events(task.getId(), 1, task.getVersion());
+    }
+
+    public List<TaskOutput> outputs(String reference) {
+        Task task = get(reference);
+        return outputs.list(task.getId(), task.getOutputSeq());
+    }
+
+    public TaskOutput output(String reference, long seq) {
+        Task task = get(reference);
+        return outputs.get(task.getId(), seq).orElseThrow(
+                () -> new TaskNotFoundException("output " + seq + " of " + task.getKey()));
+    }
+
+    public InputStream openOutput(TaskOutput output) {
+        return outputs.open(output);
+    }
+
+    public TaskStatistics statistics() {
+        return statistics.get();
+    }
+
+    /** Walks the task's hash chain and compares its end with the task's head. */
+    public ChainReport verify(String reference) {
+        Task task = get(reference);
+        return HashChain.verify(task.getKey(), history.raw(task.getId(), 1, task.getVersion()), task.getHistorySeq(),
+                task.getHistoryHash());
+    }
+
+    private static void checkVersion(Task current, Long expected) {
+        if (expected != null && expected != current.getVersion()) {
+            throw new VersionMismatchException(current.getKey(), expected, current.getVersion());
+        }
+    }
+
+    private static void checkText(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidTaskException(field, "is longer than " + max + " characters");
+        }
+    }
+
+    static String actorOf(String actor) {
+        return actor == null || actor.isBlank() ? "anonymous" : actor.trim();
+    }
+}

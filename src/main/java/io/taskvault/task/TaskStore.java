@@ -1,0 +1,93 @@
+package io.taskvault.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.result.UpdateResult;
+
+import io.taskvault.task.history.FieldChange;
+import io.taskvault.task.history.HistoryEvent;
+
+/** The {@code tasks} collection: current projections, reached by exact keys wherever possible. */
+@Component
+class TaskStore {
+
+    private final MongoTemplate mongo;
+    private final TaskDocuments documents;
+
+    TaskStore(MongoTemplate mongo, TaskDocuments documents) {
+        this.mongo = mongo;
+        this.documents = documents;
+    }
+
+    MongoCollection<Document> collection() {
+        return mongo.getCollection(Task.COLLECTION);
+    }
+
+    Optional<Task> byId(String id) {
+        Document document = collection().find(Filters.eq("_id", id)).first();
+        return Optional.ofNullable(document).map(documents::toTask);
+    }
+
+    Optional<Task> byKey(String key) {
+        Document document = collection().find(Filters.eq("key", key)).first();
+        return Optional.ofNullable(document).map(documents::toTask);
+    }
+
+    List<String> idsStartingWith(String prefix, int limit) {
+        return mongo.find(Query.query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(prefix)))
+                .limit(limit), Document.class, Task.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    Task toTask(Document document) {
+        return documents.toTask(document);
+    }
+
+    void insert(Task task) {
+        collection().insertOne(documents.toDocument(task));
+    }
+
+    /**
+     * Applies an event's changes to the task it belongs to, if the task is still at the version before it.
+     * Returns false when the task was not at that version (already applied, or moved on).
+     */
+    boolean apply(HistoryEvent event) {
+        Update update = new Update();
+        for (Map.Entry<String, FieldChange> change : event.changes().entrySet()) {
+            if (change.getValue().after() == null) {
+                update.unset(change.getKey());
+            } else {
+                update.set(change.getKey(), change.getValue().after());
+            }
+        }
+        update.set("version", event.seq()).set("historySeq", event.seq()).set("historyHash", event.hash())
+                .set("updatedAt", event.at()).set("schemaVersion", Task.SCHEMA_VERSION);
+        //why: the filter's keys equal the unique index (_id, version), so the embedded engine does not scan
+        Query query = Query.query(Criteria.where("_id").is(event.taskId()).and("version").is(event.seq() - 1));
+        UpdateResult result = mongo.updateFirst(query, update, Task.COLLECTION);
+        return result.getModifiedCount() == 1 || result.getMatchedCount() == 1;
+    }
+
+    long count(Query query) {
+        return mongo.count(Query.of(query).limit(0).skip(0), Task.COLLECTION);
+    }
+
+    List<Task> find(Query query) {
+        return mongo.find(query, Task.class, Task.COLLECTION);
+    }
+
+    Stream<Document> stream(Query query) {
+        return mongo.stream(query, Document.class, Task.COLLECTION);
+    }
+}

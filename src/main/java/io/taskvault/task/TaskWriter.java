@@ -1,0 +1,177 @@
+package io.taskvault.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.google.common.util.concurrent.Striped;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+
+import io.taskvault.store.StoreChanges;
+import io.taskvault.task.history.EventType;
+import io.taskvault.task.history.HistoryEvent;
+
+/**
+ * Writes every change as two steps that a crash between cannot corrupt: the hash-chained event first (its
+ * {@code <taskId>:<seq>} key makes it the point where concurrent writers are ordered), then the task's
+ * projection. A reader that finds an event beyond the projection rolls it forward.
+ */
+@Component
+class TaskWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskWriter.class);
+    static final int MAX_ATTEMPTS = 25;
+
+    private final TaskStore tasks;
+    private final HistoryStore history;
+    private final TaskDocuments documents;
+    private final StoreChanges changes;
+    private final Clock clock;
+    //why: writers of one task in this JVM queue up instead of racing; the seq key still orders other processes
+    private final Striped<Lock> locks = Striped.lock(1024);
+
+    TaskWriter(TaskStore tasks, HistoryStore history, TaskDocuments documents, StoreChanges changes, Clock clock) {
+        this.tasks = tasks;
+        this.history = history;
+        this.documents = documents;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Stores a new task (already given id, key and timestamps) with its CREATED event. */
+    Task create(Task task) {
+        HistoryEvent created = createdEvent(task);
+        Document sealed = history.seal(created);
+        task.setVersion(1);
+        task.setHistorySeq(1);
+        task.setHistoryHash(sealed.getString("hash"));
+        task.setUpdatedAt(task.getCreatedAt());
+        //why: the task goes first; if the event is lost to a crash it is rebuilt from the task, byte for byte
+        tasks.insert(task);
+        history.insert(sealed);
+        changes.written(Task.COLLECTION);
+        return task;
+    }
+
+    //why: built only from the stored task (actor = createdBy), so a lost CREATED event can be rebuilt exactly
+    private HistoryEvent createdEvent(Task task) {
+        return new HistoryEvent(HistoryEvent.idOf(task.getId(), 1), task.getId(), 1, EventType.CREATED, null,
+                task.getState(), task.getCreatedAt(), task.getCreatedBy(), task.getProvider(), task.getModel(), "created", null,
+                Map.of(), documents.diff(null, task), null, null, HistoryEvent.SCHEMA_VERSION);
+    }
+
+    /** Applies a change computed from the task's fresh state, retrying when another writer got there first. */
+    Task change(String id, String actor, Function<Task, Optional<TaskChange>> mutation) {
+        Lock lock = locks.get(id);
+        lock.lock();
+        try {
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                Task current = load(id).orElseThrow(() -> new TaskNotFoundException(id));
+                Optional<TaskChange> change = mutation.apply(current.copy());
+                if (change.isEmpty()) {
+                    return current;
+                }
+                Optional<Task> written = tryWrite(current, change.get(), actor);
+                if (written.isPresent()) {
+                    changes.written(Task.COLLECTION);
+                    return written.get();
+                }
+                log.debug("Lost the race for task {} (attempt {}), retrying on fresh state", current.getKey(), attempt);
+            }
+            throw new ConcurrentTaskModificationException(id, "gave up after " + MAX_ATTEMPTS + " attempts");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Task> tryWrite(Task current, TaskChange change, String actor) {
+        Task next = change.next();
+        long seq = current.getVersion() + 1;
+        Instant at = now();
+        HistoryEvent event = new HistoryEvent(HistoryEvent.idOf(current.getId(), seq), current.getId(), seq,
+                change.type(), current.getState(), next.getState(), at, actor, next.getProvider(), next.getModel(),
+                change.reason(), change.errorMessage(), change.details() == null ? Map.of() : change.details(),
+                documents.diff(current, next), current.getHistoryHash(), null, HistoryEvent.SCHEMA_VERSION);
+        Document sealed = history.seal(event);
+        try {
+            history.insert(sealed);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        change.afterEvent().accept(sealed.getString("_id"));
+        HistoryEvent stored = history.read(sealed);
+        if (!tasks.apply(stored)) {
+            Task fresh = tasks.byId(current.getId()).orElseThrow(() -> new TaskNotFoundException(current.getId()));
+            if (fresh.getVersion() < seq) {
+                throw new ConcurrentTaskModificationException(current.getKey(), "its projection moved unexpectedly");
+            }
+        }
+        next.setVersion(seq);
+        next.setHistorySeq(seq);
+        next.setHistoryHash(sealed.getString("hash"));
+        next.setUpdatedAt(at);
+        return Optional.of(next);
+    }
+
+    /** The task's projection, after rolling forward any event a crash left unapplied. */
+    Optional<Task> load(String id) {
+        Optional<Task> task = tasks.byId(id);
+        while (task.isPresent()) {
+            Task t = task.get();
+            List<Document> around = history.raw(id, t.getVersion(), t.getVersion() + 1);
+            boolean headPresent = around.stream().anyMatch(d -> ((Number) d.get("seq")).longValue() == t.getVersion());
+            if (!headPresent && t.getVersion() == 1) {
+                rebuildCreatedEvent(t);
+            }
+            Optional<Document> pending = around.stream()
+                    .filter(d -> ((Number) d.get("seq")).longValue() == t.getVersion() + 1).findFirst();
+            if (pending.isEmpty()) {
+                return task;
+            }
+            rollForward(history.read(pending.get()));
+            task = tasks.byId(id);
+        }
+        return task;
+    }
+
+    void rollForward(HistoryEvent event) {
+        if (tasks.apply(event)) {
+            log.warn("Rolled task {} forward to event {} that a crash had left unapplied", event.taskId(), event.seq());
+            changes.written(Task.COLLECTION);
+        }
+    }
+
+    void rebuildCreatedEvent(Task task) {
+        Document sealed = history.seal(createdEvent(task));
+        if (!sealed.getString("hash").equals(task.getHistoryHash())) {
+            log.error("Task {} lost its CREATED event and it cannot be rebuilt identically", task.getKey());
+            return;
+        }
+        try {
+            history.insert(sealed);
+            log.warn("Rebuilt the CREATED event of task {} that a crash had lost", task.getKey());
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package io.taskvault.task;
+
+import static io.taskvault.support.TaskDrafts.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.taskvault.task.history.EventType;
+import io.taskvault.task.history.HistoryEvent;
+import io.taskvault.task.output.OutputDraft;
+import io.taskvault.task.output.OutputType;
+import io.taskvault.task.output.TaskOutput;
+
+/** The storage contract: the same behaviour on every MongoDB taskvault can run on. */
+abstract class TaskServiceContract {
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void createsAPendingTaskWithAKeyAndItsCreatedEvent() {
+        Task task = tasks.create(aTask().titled("Write the parser").build(), "alice");
+
+        assertThat(task.getKey()).matches("TV-\\d+");
+        assertThat(task.getState()).isEqualTo(TaskState.PENDING);
+        assertThat(task.getCreatedBy()).isEqualTo("alice");
+        assertThat(task.getVersion()).isEqualTo(1);
+        List<HistoryEvent> history = tasks.history(task.getKey());
+        assertThat(history).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(EventType.CREATED);
+            assertThat(event.id()).isEqualTo(task.getId() + ":1");
+            assertThat(event.changes()).containsKey("title");
+        });
+    }
+
+    @Test
+    void findsATaskByIdKeyNumberAndIdPrefix() {
+        Task task = tasks.create(aTask().build(), "alice");
+
+        assertThat(tasks.get(task.getId()).getKey()).isEqualTo(task.getKey());
+        assertThat(tasks.get(task.getKey().toLowerCase()).getId()).isEqualTo(task.getId());
+        assertThat(tasks.get(String.valueOf(task.getKeyNumber())).getId()).isEqualTo(task.getId());
+        assertThat(tasks.get(task.getId().substring(0, 13)).getId()).isEqualTo(task.getId());
+        assertThatThrownBy(() -> tasks.get("TV-999999999")).isInstanceOf(TaskNotFoundException.class)
+                .hasMessageContaining("TV-999999999");
+    }
+
+    @Test
+    void refusesInvalidDraftsNamingEachBadField() {
+        assertThatThrownBy(() -> tasks.create(aTask().titled(" ").withComplexity(11).withTags("ok", "bad tag!").build(), "a"))
+                .isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.errors())
+                        .containsKeys("title", "complexityScore", "tags"));
+        assertThatThrownBy(() -> tasks.create(aTask().withMetadata("$where", "1").build(), "a"))
+                .isInstanceOf(InvalidTaskException.class).hasMessageContaining("$where");
+    }
+
+    @Test
+    void followsTheLifecycleAndStampsItsTimes() {
+        Task task = tasks.create(aTask().build(), "alice");
+        tasks.transition(task.getKey(), TaskState.QUEUED, "orchestrator", "picked");
+        Task running = tasks.transition(task.getKey(), TaskState.RUNNING, "agent-1", "started");
+        assertThat(running.getStartedAt()).isNotNull();
+
+        Task failed = tasks.transition(task.getKey(), TaskState.FAILED, "agent-1", "compiler error");
+        assertThat(failed.getCompletedAt()).isNotNull();
+        assertThat(failed.getErrorCount()).isEqualTo(1);
+        assertThat(failed.getLastError()).isEqualTo("compiler error");
+
+        Task retried = tasks.retry(task.getKey(), "alice", null);
+        assertThat(retried.getState()).isEqualTo(TaskState.PENDING);
+        assertThat(retried.getAttempt()).isEqualTo(1);
+        assertThat(retried.getCompletedAt()).isNull();
+
+        List<HistoryEvent> history = tasks.history(task.getKey());
+        assertThat(history).extracting(HistoryEvent::toState).containsExactly(TaskState.PENDING, TaskState.QUEUED,
+                TaskState.RUNNING, TaskState.FAILED, TaskState.PENDING);
+        assertThat(history.get(3).errorMessage()).isEqualTo("compiler error");
+        assertThat(history.get(2).actor()).isEqualTo("agent-1");
+    }
+
+    @Test
+    void refusesAnIllegalTransitionListingTheAllowedOnes() {
+        Task task = tasks.create(aTask().build(), "alice");
+
+        assertThatThrownBy(() -> tasks.transition(task.getKey(), TaskState.COMPLETED, "a", null))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("PENDING").hasMessageContaining("BLOCKED, CANCELLED, QUEUED");
+        assertThat(tasks.get(task.getKey()).getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void archivesAndRestoresToTheStateTheTaskHad() {
+        Task task = finished(TaskState.CANCELLED);
+        Task archived = tasks.transition(task.getKey(), TaskState.ARCHIVED, "archiver", "old");
+        assertThat(archived.getArchivedAt()).isNotNull();
+        assertThat(archived.getPreviousState()).isEqualTo(TaskState.CANCELLED);
+
+        Task restored = tasks.restore(task.getKey(), "alice");
+        assertThat(restored.getState()).isEqualTo(TaskState.CANCELLED);
+        assertThat(restored.getArchivedAt()).isNull();
+        assertThat(tasks.history(task.getKey())).extracting(HistoryEvent::type).endsWith(EventType.ARCHIVED,
+                EventType.RESTORED);
+    }
+
+    @Test
+    void recordsFieldLevelChangesOfAnUpdate() {
+        Task task = tasks.create(aTask().withRole("backend").build(), "alice");
+
+        Task updated = tasks.update(task.getKey(), Map.of("role", "frontend", "tags", List.of("ui", "css")), "bob", null);
+
+        assertThat(updated.getRole()).isEqualTo("frontend");
+        HistoryEvent event = tasks.history(task.getKey()).get(1);
+        assertThat(event.type()).isEqualTo(EventType.UPDATED);
+        assertThat(event.changes().get("role").before()).isEqualTo("backend");
+        assertThat(event.changes().get("role").after()).isEqualTo("frontend");
+        assertThat(event.changes()).containsKey("tags").doesNotContainKey("title");
+        assertThatThrownBy(() -> tasks.update(task.getKey(), Map.of("state", "COMPLETED"), "bob", null))
+                .isInstanceOf(InvalidTaskException.class).hasMessageContaining("state");
+    }
+
+    @Test
+    void refusesAConditionalChangeOnAStaleVersion() {
+        Task task = tasks.create(aTask().build(), "alice");
+        tasks.update(task.getKey(), Map.of("title", "Renamed"), "bob", 1L);
+
+        assertThatThrownBy(() -> tasks.update(task.getKey(), Map.of("title", "Again"), "carol", 1L))
+                .isInstanceOf(VersionMismatchException.class).hasMessageContaining("version 2");
+    }
+
+    @Test
+    void keepsSmallOutputsInlineAndLargeOnesInGridFs() throws IOException {
+        Task task = tasks.create(aTask().build(), "alice");
+        TaskOutput small = tasks.appendOutput(task.getKey(), OutputDraft.text(OutputType.STDOUT, "hello\nworld"), "agent");
+        byte[] big = new byte[300 * 1024];
+        Arrays.fill(big, (byte) 'x');
+        TaskOutput large = tasks.appendOutput(task.getKey(),
+                new OutputDraft(OutputType.LOG, () -> new ByteArrayInputStream(big), "build.log", null, null, null), "agent");
+
+        assertThat(small.inline()).isTrue();
+        assertThat(large.inline()).isFalse();
+        assertThat(large.size()).isEqualTo(big.length);
+        assertThat(tasks.outputs(task.getKey())).extracting(TaskOutput::seq).containsExactly(1L, 2L);
+        try (InputStream in = tasks.openOutput(tasks.output(task.getKey(), 2))) {
+            assertThat(in.readAllBytes()).isEqualTo(big);
+        }
+        try (InputStream in = tasks.openOutput(tasks.output(task.getKey(), 1))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello\nworld");
+        }
+        assertThat(tasks.history(task.getKey())).extracting(HistoryEvent::type)
+                .containsExactly(EventType.CREATED, EventType.OUTPUT_ADDED, EventType.OUTPUT_ADDED);
+    }
+
+    @Test
+    void listsTasksByEveryFilterSortedAndPaged() {
+        String tag = "t" + System.nanoTime();
+        Task a = tasks.create(aTask().titled("Alpha parser").withRole("qa").withTags(tag).withPriority(Priority.HIGH).build(), "x");
+        Task b = tasks.create(aTask().titled("Beta PARSER").withRole("qa").withTags(tag, "extra").withPriority(Priority.LOW).build(), "x");
+        Task c = tasks.create(aTask().titled("Gamma").withRole("ops").withTags(tag).withProvider("gpt").build(), "x");
+        tasks.transition(c.getKey(), TaskState.CANCELLED, "x", "no longer needed");
+        TaskQuery mine = TaskQuery.all().withTags(Set.of(tag));
+
+        assertThat(keys(tasks.list(mine.withRoles(Set.of("qa"))))).containsExactlyInAnyOrder(a.getKey(), b.getKey());
+        assertThat(keys(tasks.list(mine.withText("parser")))).containsExactlyInAnyOrder(a.getKey(), b.getKey());
+        assertThat(keys(tasks.list(mine.withStates(Set.of(TaskState.CANCELLED))))).containsExactly(c.getKey());
+        assertThat(keys(tasks.list(mine.withTags(Set.of(tag, "extra"))))).containsExactly(b.getKey());
+        assertThat(keys(tasks.list(mine.sortedBy(TaskQuery.SortField.PRIORITY, true).withRoles(Set.of("qa")))))
+                .containsExactly(a.getKey(), b.getKey());
+        assertThat(keys(tasks.list(mine.withText("a.*")))).isEmpty();
+
+        TaskPage first = tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(2, 0));
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(keys(first)).containsExactly(a.getKey(), b.getKey());
+        TaskPage second = tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(2, 0).withCursor(first.nextCursor()));
+        assertThat(keys(second)).containsExactly(c.getKey());
+        TaskPage byOffset = tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(2, 2));
+        assertThat(keys(byOffset)).containsExactly(c.getKey());
+    }
+
+    @Test
+    void countsTasksByStateRoleAndProvider() {
+        TaskStatistics before = tasks.statistics();
+        Task task = tasks.create(aTask().withRole("stats-role").withProvider("stats-provider").build(), "x");
+        tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);
+        tasks.transition(task.getKey(), TaskState.RUNNING, "x", null);
+        tasks.transition(task.getKey(), TaskState.COMPLETED, "x", null);
+
+        org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            TaskStatistics after = tasks.statistics();
+            assertThat(after.total()).isEqualTo(before.total() + 1);
+            assertThat(after.byRole()).containsEntry("stats-role", 1L);
+            assertThat(after.byProvider()).containsEntry("stats-provider", 1L);
+            assertThat(after.byState().get(TaskState.COMPLETED)).isEqualTo(before.byState().get(TaskState.COMPLETED) + 1);
+            assertThat(after.meanRunningMillisByRole()).containsKey("stats-role");
+        });
+    }
+
+    @Test
+    void detectsATamperedEventInTheHashChain() {
+        Task task = tasks.create(aTask().build(), "alice");
+        tasks.transition(task.getKey(), TaskState.QUEUED, "x", "go");
+        tasks.addNote(task.getKey(), "looks fine", "bob");
+        assertThat(tasks.verify(task.getKey()).intact()).isTrue();
+
+        mongo.getCollection(HistoryEvent.COLLECTION)
+                .updateOne(Filters.eq("_id", task.getId() + ":2"), Updates.set("reason", "forged"));
+
+        assertThat(tasks.verify(task.getKey()).problems()).anySatisfy(p -> assertThat(p).contains("event 2 was altered"));
+    }
+
+    @Test
+    void detectsADeletedEventInTheHashChain() {
+        Task task = tasks.create(aTask().build(), "alice");
+        tasks.addNote(task.getKey(), "one", "bob");
+        tasks.addNote(task.getKey(), "two", "bob");
+
+        mongo.getCollection(HistoryEvent.COLLECTION).deleteOne(Filters.eq("_id", task.getId() + ":2"));
+
+        assertThat(tasks.verify(task.getKey()).problems()).anySatisfy(p -> assertThat(p).contains("event 2 is missing"));
+    }
+
+    @Test
+    void sixteenThreadsChangingOneTaskLoseNothing() throws Exception {
+        Task task = tasks.create(aTask().build(), "alice");
+        int threads = 16;
+        int perThread = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    if (i % 2 == 0) {
+                        tasks.addNote(task.getKey(), "note " + thread + "/" + i, "t" + thread);
+                    } else {
+                        tasks.appendOutput(task.getKey(), OutputDraft.text(OutputType.LOG, "line " + thread + "/" + i), "t" + thread);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<HistoryEvent> history = tasks.history(task.getKey());
+        assertThat(history).hasSize(1 + threads * perThread);
+        assertThat(new HashSet<>(history.stream().map(HistoryEvent::seq).toList())).hasSize(history.size());
+        assertThat(tasks.outputs(task.getKey())).hasSize(threads * perThread / 2);
+        assertThat(tasks.verify(task.getKey()).intact()).isTrue();
+        assertThat(tasks.get(task.getKey()).getVersion()).isEqualTo(history.size());
+    }
+
+    @Test
+    void transitionsRacingFromManyThreadsAreEachValidatedOnFreshState() throws Exception {
+        Task task = tasks.create(aTask().build(), "alice");
+        tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            attempts.add(pool.submit(() -> {
+                try {
+                    tasks.transition(task.getKey(), TaskState.RUNNING, "agent", null);
+                    return true;
+                } catch (IllegalTransitionException e) {
+                    return false;
+                }
+            }));
+        }
+        long winners = 0;
+        for (Future<Boolean> attempt : attempts) {
+            winners += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(winners).isEqualTo(1);
+        assertThat(tasks.history(task.getKey())).extracting(HistoryEvent::toState)
+                .containsExactly(TaskState.PENDING, TaskState.QUEUED, TaskState.RUNNING);
+    }
+
+    @Test
+    void storesEveryDocumentWithItsSchemaVersion() {
+        Task task = tasks.create(aTask().build(), "alice");
+        tasks.appendOutput(task.getKey(), OutputDraft.text(OutputType.STDOUT, "x"), "a");
+
+        Document raw = mongo.getCollection(Task.COLLECTION).find(Filters.eq("_id", task.getId())).first();
+        assertThat(raw.get("schemaVersion")).isEqualTo(Task.SCHEMA_VERSION);
+        assertThat(raw).doesNotContainKey("_class");
+        assertThat(mongo.getCollection(HistoryEvent.COLLECTION).find(Filters.eq("_id", task.getId() + ":1")).first()
+                .get("schemaVersion")).isEqualTo(HistoryEvent.SCHEMA_VERSION);
+        assertThat(mongo.getCollection(TaskOutput.COLLECTION).find(Filters.eq("_id", task.getId() + ":1")).first()
+                .get("schemaVersion")).isEqualTo(TaskOutput.SCHEMA_VERSION);
+    }
+
+    private Task finished(TaskState end) {
+        Task task = tasks.create(aTask().build(), "alice");
+        tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);
+        tasks.transition(task.getKey(), TaskState.RUNNING, "x", null);
+        return tasks.transition(task.getKey(), end, "x", "done");
+    }
+
+    private static List<String> keys(TaskPage page) {
+        return page.tasks().stream().map(Task::getKey).toList();
+    }
+}
