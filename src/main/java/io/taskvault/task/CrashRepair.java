@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -24,8 +24,7 @@ import io.taskvault.task.history.HistoryEvent;
  * CREATED event lost after its task was stored) and completes it. Reads by exact keys, a batch at a time.
  */
 @Component
-@Order(0)
-public class CrashRepair implements ApplicationRunner {
+public class CrashRepair {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRepair.class);
     private static final int BATCH = 500;
@@ -41,8 +40,10 @@ public class CrashRepair implements ApplicationRunner {
         this.writer = writer;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    //why: not an ApplicationRunner: Spring Shell's own runner backs off when any other runner exists
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    public void onStart() {
         lastResult = repairAll();
         if (lastResult.repaired() > 0) {
             log.warn("Completed {} task writes interrupted by a crash ({} tasks checked in {} ms)", lastResult.repaired(),

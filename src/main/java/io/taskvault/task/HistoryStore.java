@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
+import io.taskvault.store.SchemaUpgrader;
 import io.taskvault.task.history.HashChain;
 import io.taskvault.task.history.HistoryEvent;
 
@@ -24,10 +25,12 @@ class HistoryStore {
 
     private final MongoTemplate mongo;
     private final MongoConverter converter;
+    private final SchemaUpgrader upgrader;
 
-    HistoryStore(MongoTemplate mongo, MongoConverter converter) {
+    HistoryStore(MongoTemplate mongo, MongoConverter converter, SchemaUpgrader upgrader) {
         this.mongo = mongo;
         this.converter = converter;
+        this.upgrader = upgrader;
     }
 
     MongoCollection<Document> collection() {
@@ -44,7 +47,8 @@ class HistoryStore {
     }
 
     HistoryEvent read(Document document) {
-        return converter.read(HistoryEvent.class, document);
+        //why: upgrade a copy; the raw stored form is what the hash chain covers
+        return converter.read(HistoryEvent.class, upgrader.upgrade(HistoryEvent.COLLECTION, new Document(document)));
     }
 
     /** Inserts a sealed event; a duplicate key means another writer took this seq first. */

@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.store.SchemaUpgrader;
 import io.taskvault.task.history.FieldChange;
 
 /** Turns tasks into the documents MongoDB stores and back, and diffs two of them field by field. */
@@ -21,9 +22,11 @@ class TaskDocuments {
             "schemaVersion");
 
     private final MongoConverter converter;
+    private final SchemaUpgrader upgrader;
 
-    TaskDocuments(MongoConverter converter) {
+    TaskDocuments(MongoConverter converter, SchemaUpgrader upgrader) {
         this.converter = converter;
+        this.upgrader = upgrader;
     }
 
     Document toDocument(Object value) {
@@ -33,7 +36,7 @@ class TaskDocuments {
     }
 
     Task toTask(Document document) {
-        return converter.read(Task.class, document);
+        return converter.read(Task.class, upgrader.upgrade(Task.COLLECTION, document));
     }
 
     /** Every field whose stored value differs between the two tasks, with its stored before and after. */

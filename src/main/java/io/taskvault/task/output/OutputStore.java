@@ -32,6 +32,7 @@ import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
+import io.taskvault.store.SchemaUpgrader;
 import io.taskvault.task.TaskProperties;
 
 /** The {@code task_outputs} collection and, for content above the inline cap, the GridFS bucket {@code outputs}. */
@@ -41,11 +42,17 @@ public class OutputStore {
     private final MongoTemplate mongo;
     private final MongoDatabaseFactory databases;
     private final TaskProperties properties;
+    private final SchemaUpgrader upgrader;
 
-    OutputStore(MongoTemplate mongo, MongoDatabaseFactory databases, TaskProperties properties) {
+    OutputStore(MongoTemplate mongo, MongoDatabaseFactory databases, TaskProperties properties, SchemaUpgrader upgrader) {
         this.mongo = mongo;
         this.databases = databases;
         this.properties = properties;
+        this.upgrader = upgrader;
+    }
+
+    private TaskOutput read(Document document) {
+        return mongo.getConverter().read(TaskOutput.class, upgrader.upgrade(TaskOutput.COLLECTION, document));
     }
 
     private GridFSBucket bucket() {
@@ -90,14 +97,15 @@ public class OutputStore {
                     .mapToObj(seq -> TaskOutput.idOf(taskId, seq)).toList();
             mongo.getCollection(TaskOutput.COLLECTION).find(Filters.in("_id", ids))
                     .projection(Projections.exclude("content", "data"))
-                    .forEach(d -> outputs.add(mongo.getConverter().read(TaskOutput.class, d)));
+                    .forEach(d -> outputs.add(read(d)));
         }
         outputs.sort(Comparator.comparingLong(TaskOutput::seq));
         return outputs;
     }
 
     public Optional<TaskOutput> get(String taskId, long seq) {
-        return Optional.ofNullable(mongo.findById(TaskOutput.idOf(taskId, seq), TaskOutput.class, TaskOutput.COLLECTION));
+        Document raw = mongo.getCollection(TaskOutput.COLLECTION).find(Filters.eq("_id", TaskOutput.idOf(taskId, seq))).first();
+        return Optional.ofNullable(raw).map(this::read);
     }
 
     /** The output's content as a stream, from the document or from GridFS. */
