@@ -32,6 +32,7 @@ public class IndexSetup {
     private void create() {
         mongo.getCollection("tasks").createIndexes(List.of(
                 new IndexModel(Indexes.ascending("key"), new IndexOptions().name("key").unique(true)),
+                new IndexModel(Indexes.ascending("externalId"), new IndexOptions().name("externalId").unique(true).sparse(true)),
                 //why: optimistic updates filter on exactly {_id, version}; the embedded engine scans without this
                 new IndexModel(Indexes.ascending("_id", "version"), new IndexOptions().name("_id_version").unique(true))));
         if (store.embedded()) {

@@ -22,6 +22,7 @@ public class Task {
     @Id
     private String id;
     private String key;
+    private String externalId;
     private String title;
     private String description;
     private String role;
@@ -74,6 +75,7 @@ public class Task {
         Task c = new Task();
         c.id = id;
         c.key = key;
+        c.externalId = externalId;
         c.title = title;
         c.description = description;
         c.role = role;
@@ -138,6 +140,15 @@ public class Task {
         this.key = key;
         int dash = key == null ? -1 : key.lastIndexOf('-');
         this.keyNumber = dash < 0 ? 0 : Long.parseLong(key.substring(dash + 1));
+    }
+
+    /** The caller's own id for the task (an import source id, an idempotency key); unique when set. */
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
     }
 
     public String getTitle() {

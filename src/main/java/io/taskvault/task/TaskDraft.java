@@ -11,12 +11,12 @@ public record TaskDraft(
         String targetDir, Boolean fullAccess, String providerOverride,
         Map<String, Object> requirements, Map<String, Object> acceptanceCriteria, List<String> affectedFiles,
         Integer complexityScore, String storyId, String epicId, String persona,
-        List<String> dependsOn, List<String> relatedTo, Map<String, Object> metadata) {
+        List<String> dependsOn, List<String> relatedTo, Map<String, Object> metadata, String externalId) {
 
     /** A draft with only a title, for callers that fill the rest through {@link #toTask()}'s result. */
     public static TaskDraft titled(String title) {
         return new TaskDraft(title, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The task this draft describes, before ids, keys and timestamps are given to it. */
@@ -49,6 +49,7 @@ public record TaskDraft(
         task.setDependsOn(dependsOn);
         task.setRelatedTo(relatedTo);
         task.setMetadata(metadata);
+        task.setExternalId(externalId == null || externalId.isBlank() ? null : externalId.trim());
         return task;
     }
 }

@@ -44,19 +44,33 @@ public class TaskService {
         this.statistics = statistics;
     }
 
-    /** Creates a PENDING task with its CREATED event. */
+    /** Creates a PENDING task with its CREATED event; a known external id returns that task instead. */
     public Task create(TaskDraft draft, String actor) {
         if (draft == null) {
             throw new InvalidTaskException("task", "is required");
         }
         Task task = draft.toTask();
         TaskValidator.validate(task);
+        if (task.getExternalId() != null) {
+            Optional<Task> existing = tasks.byExternalId(task.getExternalId());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
         task.setId(UUID.randomUUID().toString());
         task.setKey(keys.next());
         task.setState(TaskState.PENDING);
         task.setCreatedBy(task.getCreatedBy() == null ? actorOf(actor) : task.getCreatedBy());
         task.setCreatedAt(writer.now());
-        return writer.create(task);
+        try {
+            return writer.create(task);
+        } catch (com.mongodb.MongoWriteException e) {
+            //why: two creations with one external id raced; the loser answers with the winner's task
+            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY && task.getExternalId() != null) {
+                return tasks.byExternalId(task.getExternalId()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
     }
 
     /** The task's current state, read fresh (after rolling forward anything a crash left behind). */

@@ -45,6 +45,11 @@ class TaskStore {
         return Optional.ofNullable(document).map(documents::toTask);
     }
 
+    Optional<Task> byExternalId(String externalId) {
+        Document document = collection().find(Filters.eq("externalId", externalId)).first();
+        return Optional.ofNullable(document).map(documents::toTask);
+    }
+
     List<String> idsStartingWith(String prefix, int limit) {
         return mongo.find(Query.query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(prefix)))
                 .limit(limit), Document.class, Task.COLLECTION).stream().map(d -> d.getString("_id")).toList();

@@ -81,6 +81,6 @@ public final class TaskDrafts {
         return new TaskDraft(title, description, role, priority, tags, null, createdBy, provider, model,
                 "https://git.example.com/app.git", "feature/x", "main", null, null, ".", false, null,
                 Map.of("story", "As a user I want it"), Map.of("done", "tests pass"), List.of("src/App.java"),
-                complexity, "STORY-1", "EPIC-1", "developer", List.of(), List.of(), metadata);
+                complexity, "STORY-1", "EPIC-1", "developer", List.of(), List.of(), metadata, null);
     }
 }
