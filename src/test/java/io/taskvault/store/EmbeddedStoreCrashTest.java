@@ -1,0 +1,90 @@
+package io.taskvault.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+/**
+ * Kills a process that is writing to the embedded store with SIGKILL, again and again, and checks after each
+ * kill that every write it acknowledged is there, reachable through its indexes, and that writing goes on.
+ */
+class EmbeddedStoreCrashTest {
+
+    private static final int ROUNDS = 5;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
+        Path data = folder.resolve("crash.mv");
+        Set<String> acknowledged = new HashSet<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            acknowledged.addAll(writeUntilKilled(data, "r" + round, 300 + round * 150));
+
+            try (EmbeddedMongoServer server = new EmbeddedMongoServer(properties(data), c -> { });
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+                List<String> missing = new ArrayList<>();
+                for (String id : acknowledged) {
+                    if (docs.find(Filters.eq("_id", id)).first() == null || docs.find(Filters.eq("n", id)).first() == null) {
+                        missing.add(id);
+                    }
+                }
+                assertThat(missing).as("acknowledged writes lost or unreachable after kill %d", round).isEmpty();
+                docs.insertOne(new Document("_id", "after-" + round).append("n", "after-" + round));
+                assertThat(docs.find(Filters.eq("_id", "after-" + round)).first()).isNotNull();
+                assertThat(server.repairedIndexEntries()).as("no torn index entries with owned commits").isZero();
+            }
+        }
+        assertThat(acknowledged).hasSizeGreaterThan(ROUNDS * 300);
+    }
+
+    private List<String> writeUntilKilled(Path data, String round, int acksBeforeKill) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CrashWriter.class.getName(), data.toString(), round)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> acks = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("ACK ")) {
+                    acks.add(line.substring(4));
+                    if (acks.size() >= acksBeforeKill) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(acks).as("the writer acknowledged writes before it was killed").hasSizeGreaterThanOrEqualTo(acksBeforeKill);
+        assertThat(Files.exists(data)).isTrue();
+        return acks;
+    }
+
+    static StoreProperties properties(Path data) {
+        return new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,131 @@
+package io.taskvault.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/** The embedded store: survives what the engine as shipped does not, and explains a locked data file. */
+class EmbeddedStoreTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void repairsADocumentThatLostItsIdIndexEntry() {
+        Path data = folder.resolve("torn.mv");
+        writeWithTheEnginesOwnCommits(data);
+        tearIdIndexEntry(data, "doc-2");
+
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { });
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+
+            assertThat(server.repairedIndexEntries()).isEqualTo(1);
+            assertThat(docs.find(Filters.eq("_id", "doc-2")).first()).isNotNull().containsEntry("n", 2);
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "doc-2")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            docs.insertOne(new Document("_id", "doc-4"));
+            assertThat(docs.countDocuments()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void refusesASecondOpenOfTheDataFileWithAPlainExplanation() {
+        Path data = folder.resolve("locked.mv");
+        try (EmbeddedMongoServer first = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { })) {
+            assertThatThrownBy(() -> new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { }))
+                    .isInstanceOfSatisfying(StoreLockedException.class, e -> {
+                        assertThat(e.getMessage()).contains("in use by another running taskvault")
+                                .contains(first.connectionString().replace("mongodb://", ""));
+                        FailureAnalysis analysis = new StoreLockedFailureAnalyzer().analyze(e);
+                        assertThat(analysis.getDescription()).isEqualTo(e.getMessage());
+                        assertThat(analysis.getAction()).contains("taskvault.store.path");
+                    });
+        }
+    }
+
+    @Test
+    void recordsWhereItListensAndForgetsItOnClose() {
+        Path data = folder.resolve("port.mv");
+        StoreProperties properties = EmbeddedStoreCrashTest.properties(data);
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(properties, c -> { })) {
+            assertThat(RunningStore.address(properties.portFile()))
+                    .hasValue(server.connectionString().replace("mongodb://", ""));
+        }
+        assertThat(RunningStore.address(properties.portFile())).isEmpty();
+    }
+
+    @Test
+    void groupsConcurrentWritersIntoFewerCommits() throws Exception {
+        Path data = folder.resolve("group.mv");
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { });
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            long before = server.committer().commits();
+            List<Thread> writers = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                Thread writer = new Thread(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        docs.insertOne(new Document("_id", thread + ":" + i));
+                    }
+                });
+                writer.start();
+                writers.add(writer);
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            assertThat(docs.countDocuments()).isEqualTo(800);
+            assertThat(server.committer().commits() - before).isLessThan(800);
+        }
+    }
+
+    private static void writeWithTheEnginesOwnCommits(Path data) {
+        H2Backend backend = new H2Backend(data.toString());
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            for (int i = 0; i < 4; i++) {
+                docs.insertOne(new Document("_id", "doc-" + i).append("n", i));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** What a SIGKILL between the engine's two map writes leaves behind: the document without its _id entry. */
+    private static void tearIdIndexEntry(Path data, String id) {
+        MVStore store = MVStore.open(data.toString());
+        try {
+            MVMap<KeyValue, Object> index = store.openMap("crash.docs._index__id_");
+            KeyValue key = index.keySet().stream().filter(k -> index.get(k).equals(id)).findFirst().orElseThrow();
+            index.remove(key);
+            store.commit();
+        } finally {
+            store.close();
+        }
+    }
+
+}
