@@ -15,6 +15,13 @@ public class IllegalTransitionException extends RuntimeException {
         this.to = to;
     }
 
+    /** A move the table allows in general but this task's circumstances do not (e.g. restore to another state). */
+    public IllegalTransitionException(String message, TaskState from, TaskState to, boolean custom) {
+        super(message);
+        this.from = from;
+        this.to = to;
+    }
+
     private static String describe(Set<TaskState> allowed) {
         return allowed.isEmpty() ? "none" : allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
     }

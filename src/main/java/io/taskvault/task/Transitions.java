@@ -18,13 +18,8 @@ final class Transitions {
         }
         if (from == TaskState.ARCHIVED) {
             if (to != next.getPreviousState()) {
-                throw new IllegalTransitionException(next.getKey(), from, to) {
-                    @Override
-                    public String getMessage() {
-                        return "Task " + next.getKey() + " was " + next.getPreviousState()
-                                + " when it was archived and can only be restored to that state";
-                    }
-                };
+                throw new IllegalTransitionException("Task " + next.getKey() + " can only be restored to "
+                        + next.getPreviousState() + ", the state it had when it was archived", from, to, true);
             }
             next.setState(to);
             next.setPreviousState(null);
