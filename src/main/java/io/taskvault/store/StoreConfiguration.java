@@ -45,12 +45,12 @@ class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoMongoUri.class)
-    EmbeddedMongoServer embeddedMongoServer(StoreProperties properties, StoreChanges changes) {
-        return new EmbeddedMongoServer(properties, changes::written);
+    EmbeddedStore embeddedStore(StoreProperties properties, StoreChanges changes) {
+        return EmbeddedStore.open(properties, changes::written);
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(Environment environment, ObjectProvider<EmbeddedMongoServer> embedded) {
+    MongoClient mongoClient(Environment environment, ObjectProvider<EmbeddedStore> embedded) {
         String uri = configuredUri(environment).orElseGet(() -> embedded.getObject().connectionString());
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
@@ -77,7 +77,7 @@ class StoreConfiguration {
     }
 
     @Bean
-    StoreInfo storeInfo(Environment environment, ObjectProvider<EmbeddedMongoServer> embedded) {
+    StoreInfo storeInfo(Environment environment, ObjectProvider<EmbeddedStore> embedded) {
         return new StoreInfo(configuredUri(environment).isEmpty(), embedded);
     }
 

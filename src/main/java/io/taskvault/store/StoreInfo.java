@@ -8,11 +8,11 @@ import org.springframework.beans.factory.ObjectProvider;
 public class StoreInfo {
 
     private final boolean embedded;
-    private final ObjectProvider<EmbeddedMongoServer> server;
+    private final ObjectProvider<EmbeddedStore> store;
 
-    StoreInfo(boolean embedded, ObjectProvider<EmbeddedMongoServer> server) {
+    StoreInfo(boolean embedded, ObjectProvider<EmbeddedStore> store) {
         this.embedded = embedded;
-        this.server = server;
+        this.store = store;
     }
 
     public boolean embedded() {
@@ -20,10 +20,15 @@ public class StoreInfo {
     }
 
     public String engine() {
-        return embedded ? "embedded (mongo-java-server, H2 MVStore)" : "MongoDB";
+        if (!embedded) {
+            return "MongoDB";
+        }
+        return store.getObject().attachedTo().map(a -> "embedded (attached to the running taskvault at " + a + ")")
+                .orElse("embedded (mongo-java-server, H2 MVStore)");
     }
 
+    /** The embedded server, when this process runs it (not on MongoDB, not when attached to another process). */
     public Optional<EmbeddedMongoServer> embeddedServer() {
-        return embedded ? Optional.of(server.getObject()) : Optional.empty();
+        return embedded ? store.getObject().server() : Optional.empty();
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param fsync       force each group commit to the disk (survives power loss, not only a killed process)
  * @param database    the database name used on the embedded server and on a MongoDB URI without one
  * @param housekeepingInterval how often idle chunks are rewritten so the file does not grow without bound
+ * @param attach      when another running taskvault holds the data file, work through its store instead of failing
  */
 @Validated
 @ConfigurationProperties("taskvault.store")
@@ -32,7 +33,8 @@ public record StoreProperties(
         @Min(16) @DefaultValue("1024") int cacheSizeMb,
         @DefaultValue("false") boolean fsync,
         @NotBlank @DefaultValue("taskvault") String database,
-        @NotNull @DefaultValue("30s") Duration housekeepingInterval) {
+        @NotNull @DefaultValue("30s") Duration housekeepingInterval,
+        @DefaultValue("false") boolean attach) {
 
     /** The file next to the data file that tells other processes where the running store listens. */
     public Path portFile() {

@@ -85,6 +85,6 @@ class EmbeddedStoreCrashTest {
     }
 
     static StoreProperties properties(Path data) {
-        return new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30));
+        return new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), false);
     }
 }

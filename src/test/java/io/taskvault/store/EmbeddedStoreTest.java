@@ -66,6 +66,25 @@ class EmbeddedStoreTest {
     }
 
     @Test
+    void aSecondProcessAttachesToTheRunningStoreWhenAskedTo() {
+        Path data = folder.resolve("shared.mv");
+        StoreProperties owner = EmbeddedStoreCrashTest.properties(data);
+        StoreProperties visitor = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash",
+                java.time.Duration.ofSeconds(30), true);
+        try (EmbeddedStore running = EmbeddedStore.open(owner, c -> { });
+             EmbeddedStore attached = EmbeddedStore.open(visitor, c -> { });
+             MongoClient client = MongoClients.create(attached.connectionString())) {
+            assertThat(attached.server()).isEmpty();
+            assertThat(attached.connectionString()).isEqualTo(running.connectionString());
+            client.getDatabase("crash").getCollection("docs").insertOne(new Document("_id", "from-visitor"));
+            try (MongoClient own = MongoClients.create(running.connectionString())) {
+                assertThat(own.getDatabase("crash").getCollection("docs").find(Filters.eq("_id", "from-visitor")).first())
+                        .isNotNull();
+            }
+        }
+    }
+
+    @Test
     void recordsWhereItListensAndForgetsItOnClose() {
         Path data = folder.resolve("port.mv");
         StoreProperties properties = EmbeddedStoreCrashTest.properties(data);
