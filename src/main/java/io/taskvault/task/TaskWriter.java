@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.google.common.util.concurrent.Striped;
@@ -38,10 +39,13 @@ class TaskWriter {
     private final TaskDocuments documents;
     private final StoreChanges changes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     //why: writers of one task in this JVM queue up instead of racing; the seq key still orders other processes
     private final Striped<Lock> locks = Striped.lock(1024);
 
-    TaskWriter(TaskStore tasks, HistoryStore history, TaskDocuments documents, StoreChanges changes, Clock clock) {
+    TaskWriter(TaskStore tasks, HistoryStore history, TaskDocuments documents, StoreChanges changes, Clock clock,
+               ApplicationEventPublisher events) {
+        this.events = events;
         this.tasks = tasks;
         this.history = history;
         this.documents = documents;
@@ -65,6 +69,7 @@ class TaskWriter {
         tasks.insert(task);
         history.insert(sealed);
         changes.written(Task.COLLECTION);
+        events.publishEvent(new TaskChanged(task, EventType.CREATED, null, task.getState(), task.getCreatedBy()));
         return task;
     }
 
@@ -77,6 +82,16 @@ class TaskWriter {
 
     /** Applies a change computed from the task's fresh state, retrying when another writer got there first. */
     Task change(String id, String actor, Function<Task, Optional<TaskChange>> mutation) {
+        TaskChanged[] published = new TaskChanged[1];
+        Task result = changeLocked(id, actor, mutation, published);
+        if (published[0] != null) {
+            events.publishEvent(published[0]);
+        }
+        return result;
+    }
+
+    private Task changeLocked(String id, String actor, Function<Task, Optional<TaskChange>> mutation,
+                              TaskChanged[] published) {
         Lock lock = locks.get(id);
         lock.lock();
         try {
@@ -89,6 +104,8 @@ class TaskWriter {
                 Optional<Task> written = tryWrite(current, change.get(), actor);
                 if (written.isPresent()) {
                     changes.written(Task.COLLECTION);
+                    published[0] = new TaskChanged(written.get(), change.get().type(), current.getState(),
+                            written.get().getState(), actor);
                     return written.get();
                 }
                 log.debug("Lost the race for task {} (attempt {}), retrying on fresh state", current.getKey(), attempt);
