@@ -10,8 +10,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * The H2 MVStore backend with commits taken out of its hands: a write command is acknowledged only
- * after a commit that contains all of it, so an acknowledged write survives even SIGKILL.
+ * The H2 MVStore backend with commits taken out of its hands: a write command is acknowledged only after it
+ * is in the write-ahead log, and commits happen only between writes, so even SIGKILL loses nothing acknowledged.
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -19,13 +19,21 @@ final class CommittingH2Backend extends H2Backend {
             "createindexes", "dropindexes", "deleteindexes", "drop", "dropdatabase", "create", "renamecollection",
             "aggregate", "mapreduce");
 
-    private final GroupCommitter committer;
+    private GroupCommitter committer;
     private final WriteListener listener;
 
-    CommittingH2Backend(MVStore store, GroupCommitter committer, WriteListener listener) {
+    CommittingH2Backend(MVStore store, WriteListener listener) {
         super(store);
-        this.committer = committer;
         this.listener = listener;
+    }
+
+    void commitThrough(GroupCommitter groupCommitter) {
+        this.committer = groupCommitter;
+    }
+
+    /** Runs a logged command again, straight on the engine (it is already in the log being replayed). */
+    void replay(WriteAheadLog.Entry entry, Channel channel) {
+        super.handleCommand(channel, entry.database(), entry.command(), entry.query());
     }
 
     @Override
@@ -33,10 +41,16 @@ final class CommittingH2Backend extends H2Backend {
         if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleCommand(channel, database, command, query);
         }
-        Document reply = committer.write(() -> super.handleCommand(channel, database, command, query));
+        Document reply = committer.write(database, command, query,
+                () -> super.handleCommand(channel, database, command, query));
         Object collection = query.get(command);
         listener.written(collection instanceof String name ? name : null);
         return reply;
+    }
+
+    //why: H2Backend.close() commits and closes the MVStore; the store's owner does that, after the last checkpoint
+    @Override
+    public void close() {
     }
 
     /** Told about every committed write, whichever process sent it (caches use it to stay fresh). */

@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
+import io.netty.channel.embedded.EmbeddedChannel;
 
 /**
  * mongo-java-server with its H2 MVStore backend, in this JVM, on loopback: taskvault's zero-set-up store.
  * The MVStore is built here (large page cache, no background commit) and its commits are owned by a
- * {@link GroupCommitter}.
+ * {@link GroupCommitter} backed by a write-ahead log that is replayed when the store opens.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -31,17 +32,26 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final int repairedIndexEntries;
+    private final int replayedWrites;
 
     public EmbeddedMongoServer(StoreProperties properties, CommittingH2Backend.WriteListener listener) {
         this.properties = properties;
         this.store = open(properties);
-        this.committer = new GroupCommitter(store, properties.fsync(), properties.housekeepingInterval().toMillis());
-        CommittingH2Backend backend = new CommittingH2Backend(store, committer, listener);
-        this.repairedIndexEntries = committer.exclusively(() -> IndexRepair.repair(store, backend));
+        CommittingH2Backend backend = new CommittingH2Backend(store, listener);
+        this.repairedIndexEntries = IndexRepair.repair(store, backend);
         if (repairedIndexEntries > 0) {
-            committer.write(() -> null);
             log.warn("Repaired {} index entries left inconsistent by an earlier crash", repairedIndexEntries);
         }
+        this.committer = new GroupCommitter(store, properties.path(), properties.fsync(),
+                properties.checkpointInterval(), properties.housekeepingInterval());
+        EmbeddedChannel replayChannel = new EmbeddedChannel();
+        this.replayedWrites = committer.replay(entry -> backend.replay(entry, replayChannel));
+        backend.handleClose(replayChannel);
+        if (replayedWrites > 0) {
+            log.info("Replayed {} logged writes that were not yet in the data file", replayedWrites);
+        }
+        backend.commitThrough(committer);
+        committer.start();
         this.server = new MongoServer(backend.version(ServerVersion.MONGO_5_0));
         this.server.bind(properties.host(), properties.port());
         this.address = server.getLocalAddress();
@@ -87,6 +97,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return repairedIndexEntries;
     }
 
+    /** How many logged writes the last open replayed (they had not reached a checkpoint before the process ended). */
+    public int replayedWrites() {
+        return replayedWrites;
+    }
+
+    /** Simulates a killed process: no checkpoint, no clean close of the data file. */
+    void haltAbruptly() {
+        server.shutdownNow();
+        committer.abandon();
+        store.closeImmediately();
+    }
+
     public GroupCommitter committer() {
         return committer;
     }
@@ -94,6 +116,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** Rewrites the data file so the space of removed documents goes back to the disk. */
     public long compact() {
         long before = fileSize();
+        committer.checkpoint();
         committer.exclusively(() -> {
             store.compactFile(60_000);
             return null;

@@ -1,109 +1,144 @@
 package io.taskvault.store;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.bwaldvogel.mongo.bson.Document;
+
 /**
- * Owns every commit of the MVStore: writers share a lock while they change maps, the committer takes it
- * alone, so a commit never captures a half-done write (a document without its index entry).
- * Writers that finish while a commit runs are grouped into the next one.
+ * Owns every commit of the MVStore. A write command runs under the write lock and is appended to the
+ * {@link WriteAheadLog} before it is acknowledged, so it survives SIGKILL. Checkpoints take the same lock, so a
+ * commit never holds half a write; one checkpoint groups every write since the last, and records which log
+ * generation starts after it.
  */
 public final class GroupCommitter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+    static final String META_MAP = "_taskvault_meta";
+    static final String WAL_GENERATION = "walGeneration";
+    private static final long MAX_LOG_BYTES = 64L << 20;
 
     private final MVStore store;
     private final boolean fsync;
+    private final long checkpointNanos;
     private final long housekeepingNanos;
-    private final ReentrantReadWriteLock writeLock = new ReentrantReadWriteLock();
+    private final WriteAheadLog wal;
+    private final MVMap<String, Object> meta;
+    //why: one lock orders writes, so the log replays in exactly the order the writes ran
+    private final ReentrantLock writes = new ReentrantLock();
     private final ReentrantLock signal = new ReentrantLock();
-    private final Condition writesPending = signal.newCondition();
-    private final Condition committed = signal.newCondition();
-    private final Thread committer;
-    private long finishedWrites;
-    private long committedWrites;
-    private long commits;
+    private final Condition wake = signal.newCondition();
+    private Thread checkpointer;
     private volatile boolean closed;
-    private volatile RuntimeException failure;
+    private long checkpoints;
 
-    public GroupCommitter(MVStore store, boolean fsync, long housekeepingMillis) {
+    GroupCommitter(MVStore store, java.nio.file.Path dataFile, boolean fsync, Duration checkpointInterval,
+                   Duration housekeepingInterval) {
         this.store = store;
         this.fsync = fsync;
-        this.housekeepingNanos = TimeUnit.MILLISECONDS.toNanos(housekeepingMillis);
-        this.committer = new Thread(this::run, "taskvault-committer");
-        this.committer.setDaemon(true);
-        this.committer.start();
+        this.checkpointNanos = checkpointInterval.toNanos();
+        this.housekeepingNanos = housekeepingInterval.toNanos();
+        this.meta = store.openMap(META_MAP);
+        Object generation = meta.get(WAL_GENERATION);
+        this.wal = new WriteAheadLog(dataFile, generation == null ? 0 : ((Number) generation).longValue(), fsync);
     }
 
-    /** Runs one write command and returns only once what it changed is committed to the file. */
-    public <T> T write(Supplier<T> command) {
-        long ticket;
-        writeLock.readLock().lock();
-        try {
-            T result = command.get();
-            ticket = finished();
-            writeLock.readLock().unlock();
-            awaitCommit(ticket);
-            return result;
-        } catch (RuntimeException | Error e) {
-            if (writeLock.getReadHoldCount() > 0) {
-                ticket = finished();
-                writeLock.readLock().unlock();
-                awaitCommit(ticket);
+    /** Re-runs the writes logged after the last checkpoint, then checkpoints them. Returns how many ran. */
+    int replay(Consumer<WriteAheadLog.Entry> apply) {
+        int replayed = 0;
+        for (WriteAheadLog.Entry entry : wal.read()) {
+            try {
+                apply.accept(entry);
+            } catch (RuntimeException e) {
+                log.debug("Replayed write {} failed as it did the first time: {}", entry.command(), e.getMessage());
             }
-            throw e;
+            replayed++;
+        }
+        checkpoint(true);
+        wal.deleteOlderThan(wal.generation(), file -> log.debug("Removed old log {}", file));
+        return replayed;
+    }
+
+    void start() {
+        checkpointer = new Thread(this::run, "taskvault-checkpointer");
+        checkpointer.setDaemon(true);
+        checkpointer.start();
+    }
+
+    /** Runs one write command and logs it; once this returns, the write survives a killed process. */
+    <T> T write(String database, String command, Document query, Supplier<T> execute) {
+        if (closed) {
+            throw new StoreUnavailableException("The store is closed", null);
+        }
+        writes.lock();
+        try {
+            try {
+                return execute.get();
+            } finally {
+                //why: logged even when it failed: a failed write's partial effect replays the same way
+                wal.append(database, command, query);
+            }
+        } finally {
+            writes.unlock();
+            if (wal.size() > MAX_LOG_BYTES) {
+                wakeUp();
+            }
         }
     }
 
-    /** Runs an action while no write is in progress (repair, compaction, close). */
+    /** Runs an action while no write is in progress (repair, compaction, backup). */
     public <T> T exclusively(Supplier<T> action) {
-        writeLock.writeLock().lock();
+        writes.lock();
         try {
             return action.get();
         } finally {
-            writeLock.writeLock().unlock();
+            writes.unlock();
         }
+    }
+
+    /** Commits everything written so far and starts a new log. */
+    public void checkpoint() {
+        checkpoint(false);
+    }
+
+    private void checkpoint(boolean force) {
+        exclusively(() -> {
+            if (!force && wal.size() == 0 && !store.hasUnsavedChanges()) {
+                return null;
+            }
+            long next = wal.generation() + 1;
+            meta.put(WAL_GENERATION, next);
+            store.commit();
+            if (fsync) {
+                store.sync();
+            }
+            wal.rotate(next);
+            checkpoints++;
+            return null;
+        });
     }
 
     public long commits() {
-        signal.lock();
-        try {
-            return commits;
-        } finally {
-            signal.unlock();
-        }
+        return checkpoints;
     }
 
-    private long finished() {
-        signal.lock();
-        try {
-            long ticket = ++finishedWrites;
-            writesPending.signal();
-            return ticket;
-        } finally {
-            signal.unlock();
-        }
+    long logBytes() {
+        return wal.size();
     }
 
-    private void awaitCommit(long ticket) {
+    private void wakeUp() {
         signal.lock();
         try {
-            while (committedWrites < ticket) {
-                if (failure != null) {
-                    throw new StoreUnavailableException("The store could not commit: " + failure.getMessage(), failure);
-                }
-                if (closed) {
-                    throw new StoreUnavailableException("The store was closed before the write was committed", null);
-                }
-                committed.awaitUninterruptibly();
-            }
+            wake.signal();
         } finally {
             signal.unlock();
         }
@@ -112,16 +147,9 @@ public final class GroupCommitter implements AutoCloseable {
     private void run() {
         long lastHousekeeping = System.nanoTime();
         while (!closed) {
-            long target;
             signal.lock();
             try {
-                while (!closed && finishedWrites == committedWrites) {
-                    long waited = writesPending.awaitNanos(housekeepingNanos);
-                    if (waited <= 0) {
-                        break;
-                    }
-                }
-                target = finishedWrites;
+                wake.awaitNanos(checkpointNanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -131,83 +159,42 @@ public final class GroupCommitter implements AutoCloseable {
             if (closed) {
                 return;
             }
-            boolean housekeeping = System.nanoTime() - lastHousekeeping > housekeepingNanos;
             try {
-                commitUpTo(target, housekeeping);
+                checkpoint(false);
+                if (System.nanoTime() - lastHousekeeping > housekeepingNanos) {
+                    //why: the background writer is off, so nobody else rewrites sparse chunks and the file only grows
+                    exclusively(() -> store.compact(50, 16 << 20));
+                    lastHousekeeping = System.nanoTime();
+                }
             } catch (RuntimeException e) {
-                log.error("MVStore commit failed; writes are refused from now on", e);
-                failure = e;
-                wakeAll();
-                return;
-            }
-            if (housekeeping) {
-                lastHousekeeping = System.nanoTime();
+                log.error("Checkpoint failed; writes stay safe in the write-ahead log", e);
             }
         }
     }
 
-    private void commitUpTo(long target, boolean housekeeping) {
-        writeLock.writeLock().lock();
-        try {
-            signal.lock();
-            try {
-                target = finishedWrites; // everything finished before we got the lock goes into this commit
-            } finally {
-                signal.unlock();
-            }
-            if (housekeeping) {
-                //why: with the background writer off, nobody else rewrites sparse chunks and the file only grows
-                store.compact(50, 16 * 1024 * 1024);
-            }
-            store.commit();
-            if (fsync) {
-                store.sync();
-            }
-        } finally {
-            writeLock.writeLock().unlock();
-        }
-        signal.lock();
-        try {
-            committedWrites = Math.max(committedWrites, target);
-            commits++;
-            committed.signalAll();
-        } finally {
-            signal.unlock();
-        }
-    }
-
-    private void wakeAll() {
-        signal.lock();
-        try {
-            committed.signalAll();
-            writesPending.signalAll();
-        } finally {
-            signal.unlock();
-        }
-    }
-
-    /** Stops the committer after a last commit of everything finished so far. */
+    /** A last checkpoint, then the checkpointer stops. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        signal.lock();
-        long target;
-        try {
-            target = finishedWrites;
-        } finally {
-            signal.unlock();
-        }
-        if (failure == null) {
-            commitUpTo(target, false);
-        }
         closed = true;
-        wakeAll();
-        try {
-            committer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        wakeUp();
+        if (checkpointer != null) {
+            try {
+                checkpointer.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        checkpoint(false);
+        wal.close();
+    }
+
+    /** Drops the log handle without a checkpoint, as a killed process would. */
+    void abandon() {
+        closed = true;
+        wakeUp();
+        wal.close();
     }
 }

@@ -19,9 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param host        the loopback address the embedded server listens on
  * @param port        its port; 0 picks a free one (written next to the data file for other processes)
  * @param cacheSizeMb the MVStore page cache; scans slow down sharply once the data outgrows it
- * @param fsync       force each group commit to the disk (survives power loss, not only a killed process)
+ * @param fsync       force each logged write and checkpoint to the disk (survives power loss, not only a killed process)
  * @param database    the database name used on the embedded server and on a MongoDB URI without one
  * @param housekeepingInterval how often idle chunks are rewritten so the file does not grow without bound
+ * @param checkpointInterval how often logged writes are committed to the data file (the log keeps them safe meanwhile)
  * @param attach      when another running taskvault holds the data file, work through its store instead of failing
  */
 @Validated
@@ -34,6 +35,7 @@ public record StoreProperties(
         @DefaultValue("false") boolean fsync,
         @NotBlank @DefaultValue("taskvault") String database,
         @NotNull @DefaultValue("30s") Duration housekeepingInterval,
+        @NotNull @DefaultValue("1s") Duration checkpointInterval,
         @DefaultValue("false") boolean attach) {
 
     /** The file next to the data file that tells other processes where the running store listens. */

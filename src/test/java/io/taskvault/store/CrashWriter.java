@@ -27,7 +27,7 @@ public final class CrashWriter {
     public static void main(String[] args) throws Exception {
         Path path = Path.of(args[0]);
         String round = args[1];
-        StoreProperties properties = new StoreProperties(path, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), false);
+        StoreProperties properties = new StoreProperties(path, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), Duration.ofSeconds(1), false);
         EmbeddedMongoServer server = new EmbeddedMongoServer(properties, collection -> { });
         MongoClient client = MongoClients.create(server.connectionString());
         MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");

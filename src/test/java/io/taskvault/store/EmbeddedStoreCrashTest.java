@@ -38,6 +38,7 @@ class EmbeddedStoreCrashTest {
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
         Path data = folder.resolve("crash.mv");
         Set<String> acknowledged = new HashSet<>();
+        int replayed = 0;
         for (int round = 0; round < ROUNDS; round++) {
             acknowledged.addAll(writeUntilKilled(data, "r" + round, 300 + round * 150));
 
@@ -54,9 +55,11 @@ class EmbeddedStoreCrashTest {
                 docs.insertOne(new Document("_id", "after-" + round).append("n", "after-" + round));
                 assertThat(docs.find(Filters.eq("_id", "after-" + round)).first()).isNotNull();
                 assertThat(server.repairedIndexEntries()).as("no torn index entries with owned commits").isZero();
+                replayed += server.replayedWrites();
             }
         }
         assertThat(acknowledged).hasSizeGreaterThan(ROUNDS * 300);
+        assertThat(replayed).as("kills landed between checkpoints, so the log had writes to replay").isPositive();
     }
 
     private List<String> writeUntilKilled(Path data, String round, int acksBeforeKill) throws Exception {
@@ -85,6 +88,6 @@ class EmbeddedStoreCrashTest {
     }
 
     static StoreProperties properties(Path data) {
-        return new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), false);
+        return new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), Duration.ofSeconds(1), false);
     }
 }

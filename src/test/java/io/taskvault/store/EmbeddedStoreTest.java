@@ -51,6 +51,33 @@ class EmbeddedStoreTest {
     }
 
     @Test
+    void replaysAcknowledgedWritesThatNeverReachedACheckpoint() {
+        Path data = folder.resolve("replay.mv");
+        StoreProperties slowCheckpoints = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash",
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), false);
+        EmbeddedMongoServer crashed = new EmbeddedMongoServer(slowCheckpoints, c -> { });
+        try (MongoClient client = MongoClients.create(crashed.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            docs.insertOne(new Document("_id", "kept").append("n", 1));
+            docs.updateOne(Filters.eq("_id", "kept"), com.mongodb.client.model.Updates.inc("n", 41));
+            docs.insertOne(new Document("_id", "gone"));
+            docs.deleteOne(Filters.eq("_id", "gone"));
+        }
+        crashed.haltAbruptly();
+
+        try (EmbeddedMongoServer reopened = new EmbeddedMongoServer(slowCheckpoints, c -> { });
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            assertThat(reopened.replayedWrites()).isGreaterThanOrEqualTo(4);
+            assertThat(docs.find(Filters.eq("_id", "kept")).first()).containsEntry("n", 42);
+            assertThat(docs.find(Filters.eq("_id", "gone")).first()).isNull();
+        }
+        try (EmbeddedMongoServer again = new EmbeddedMongoServer(slowCheckpoints, c -> { })) {
+            assertThat(again.replayedWrites()).as("a checkpoint after replay empties the log").isZero();
+        }
+    }
+
+    @Test
     void refusesASecondOpenOfTheDataFileWithAPlainExplanation() {
         Path data = folder.resolve("locked.mv");
         try (EmbeddedMongoServer first = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { })) {
@@ -70,7 +97,7 @@ class EmbeddedStoreTest {
         Path data = folder.resolve("shared.mv");
         StoreProperties owner = EmbeddedStoreCrashTest.properties(data);
         StoreProperties visitor = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash",
-                java.time.Duration.ofSeconds(30), true);
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), true);
         try (EmbeddedStore running = EmbeddedStore.open(owner, c -> { });
              EmbeddedStore attached = EmbeddedStore.open(visitor, c -> { });
              MongoClient client = MongoClients.create(attached.connectionString())) {

@@ -1,0 +1,166 @@
+package io.taskvault.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * The redo log of write commands since the last checkpoint: {@code <data file>.wal.<generation>}, records of
+ * {@code [length][crc32c][BSON {db, command, query}]}. A torn last record (a crash mid-append) is ignored: its
+ * write was never acknowledged.
+ */
+final class WriteAheadLog implements AutoCloseable {
+
+    private final Path dataFile;
+    private final boolean fsync;
+    private long generation;
+    private FileChannel channel;
+    private long size;
+
+    WriteAheadLog(Path dataFile, long generation, boolean fsync) {
+        this.dataFile = dataFile;
+        this.fsync = fsync;
+        this.generation = generation;
+    }
+
+    Path file(long gen) {
+        return dataFile.resolveSibling(dataFile.getFileName() + ".wal." + gen);
+    }
+
+    /** Reads every intact record of this generation's log, in order. */
+    List<Entry> read() {
+        Path file = file(generation);
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return entries;
+        }
+        try {
+            ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
+            while (all.remaining() >= 8) {
+                int length = all.getInt();
+                int crc = all.getInt();
+                if (length <= 0 || length > all.remaining()) {
+                    break;
+                }
+                byte[] payload = new byte[length];
+                all.get(payload);
+                CRC32C check = new CRC32C();
+                check.update(payload);
+                if ((int) check.getValue() != crc) {
+                    break;
+                }
+                Document record = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(payload));
+                entries.add(new Entry((String) record.get("db"), (String) record.get("command"),
+                        (Document) record.get("query")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the write-ahead log " + file, e);
+        }
+        return entries;
+    }
+
+    /** Appends one write command; once this returns it survives the process being killed. */
+    void append(String database, String command, Document query) {
+        Document record = new Document("db", database);
+        record.put("command", command);
+        record.put("query", query);
+        ByteBuf bson = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(record, bson);
+            byte[] payload = new byte[bson.readableBytes()];
+            bson.readBytes(payload);
+            CRC32C crc = new CRC32C();
+            crc.update(payload);
+            ByteBuffer buffer = ByteBuffer.allocate(8 + payload.length);
+            buffer.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+            FileChannel out = open();
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            if (fsync) {
+                out.force(false);
+            }
+            size += 8 + payload.length;
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Cannot append to the write-ahead log: " + e.getMessage(), e);
+        } finally {
+            bson.release();
+        }
+    }
+
+    long size() {
+        return size;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    /** Starts the next generation once the current one is in a checkpoint, and removes the old logs. */
+    void rotate(long next) {
+        close();
+        long old = generation;
+        generation = next;
+        size = 0;
+        for (long gen = old; gen < next; gen++) {
+            delete(gen);
+        }
+    }
+
+    void deleteOlderThan(long gen, Consumer<Path> onDelete) {
+        for (long g = Math.max(0, gen - 16); g < gen; g++) {
+            if (Files.exists(file(g))) {
+                delete(g);
+                onDelete.accept(file(g));
+            }
+        }
+    }
+
+    private void delete(long gen) {
+        try {
+            Files.deleteIfExists(file(gen));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the old write-ahead log " + file(gen), e);
+        }
+    }
+
+    private FileChannel open() throws IOException {
+        if (channel == null) {
+            channel = FileChannel.open(file(generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            size = channel.size();
+        }
+        return channel;
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                channel = null;
+            }
+        }
+    }
+
+    /** One logged write command. */
+    record Entry(String database, String command, Document query) {
+    }
+}
