@@ -44,7 +44,7 @@ final class CommittingH2Backend extends H2Backend {
         Document reply = committer.write(database, command, query,
                 () -> super.handleCommand(channel, database, command, query));
         Object collection = query.get(command);
-        listener.written(collection instanceof String name ? name : null);
+        listener.written(collection instanceof String name ? name : null, WrittenIds.of(command, query));
         return reply;
     }
 
@@ -53,9 +53,10 @@ final class CommittingH2Backend extends H2Backend {
     public void close() {
     }
 
-    /** Told about every committed write, whichever process sent it (caches use it to stay fresh). */
+    /** Told about every logged write, whichever process sent it (caches use it to stay fresh). */
     @FunctionalInterface
     interface WriteListener {
-        void written(String collection);
+        /** {@code ids} are the written documents' ids, or null when the write may have touched any document. */
+        void written(String collection, java.util.Collection<Object> ids);
     }
 }

@@ -1,6 +1,10 @@
 package io.taskvault.store;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
@@ -13,13 +17,25 @@ import org.springframework.stereotype.Component;
 public class StoreChanges {
 
     private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<Consumer<Collection<Object>>>> listeners = new ConcurrentHashMap<>();
     private final AtomicLong all = new AtomicLong();
 
     public void written(String collection) {
+        written(collection, null);
+    }
+
+    /** A write to the collection, touching the given ids (null: any document may have changed). */
+    public void written(String collection, Collection<Object> ids) {
         all.incrementAndGet();
         if (collection != null) {
             counters.computeIfAbsent(collection, c -> new AtomicLong()).incrementAndGet();
+            listeners.getOrDefault(collection, List.of()).forEach(listener -> listener.accept(ids));
         }
+    }
+
+    /** Calls the listener after every write to the collection, in the writer's thread, before it is acknowledged. */
+    public void onWrite(String collection, Consumer<Collection<Object>> listener) {
+        listeners.computeIfAbsent(collection, c -> new CopyOnWriteArrayList<>()).add(listener);
     }
 
     public long version(String collection) {

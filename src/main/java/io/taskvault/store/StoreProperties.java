@@ -34,7 +34,7 @@ public record StoreProperties(
         @Min(16) @DefaultValue("1024") int cacheSizeMb,
         @DefaultValue("false") boolean fsync,
         @NotBlank @DefaultValue("taskvault") String database,
-        @NotNull @DefaultValue("30s") Duration housekeepingInterval,
+        @NotNull @DefaultValue("10s") Duration housekeepingInterval,
         @NotNull @DefaultValue("1s") Duration checkpointInterval,
         @DefaultValue("false") boolean attach) {
 

@@ -32,9 +32,11 @@ public class TaskService {
     private final TaskLookup lookup;
     private final KeySequence keys;
     private final StatisticsCache statistics;
+    private final TaskListIndex listIndex;
 
     TaskService(TaskWriter writer, TaskStore tasks, HistoryStore history, OutputStore outputs, TaskLookup lookup,
-                KeySequence keys, StatisticsCache statistics) {
+                KeySequence keys, StatisticsCache statistics, TaskListIndex listIndex) {
+        this.listIndex = listIndex;
         this.writer = writer;
         this.tasks = tasks;
         this.history = history;
@@ -173,6 +175,15 @@ public class TaskService {
     }
 
     public TaskPage list(TaskQuery query) {
+        if (listIndex.enabled()) {
+            TaskListIndex.Page page = listIndex.page(query);
+            Map<String, Task> found = new java.util.HashMap<>();
+            tasks.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").in(page.ids())))
+                    .forEach(t -> found.put(t.getId(), t));
+            List<Task> ordered = page.ids().stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+            String next = page.ids().size() == query.limit() ? TaskQueries.cursorAfter(query, page.last()) : null;
+            return new TaskPage(ordered, page.total(), query.offset(), query.limit(), next);
+        }
         Query page = TaskQueries.query(query, true);
         List<Document> found = new ArrayList<>();
         tasks.stream(page).forEach(found::add);

@@ -28,7 +28,7 @@ public final class CrashWriter {
         Path path = Path.of(args[0]);
         String round = args[1];
         StoreProperties properties = new StoreProperties(path, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), Duration.ofSeconds(1), false);
-        EmbeddedMongoServer server = new EmbeddedMongoServer(properties, collection -> { });
+        EmbeddedMongoServer server = new EmbeddedMongoServer(properties, (collection, ids) -> { });
         MongoClient client = MongoClients.create(server.connectionString());
         MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
         docs.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true).name("n"));

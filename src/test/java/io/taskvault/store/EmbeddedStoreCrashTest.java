@@ -42,7 +42,7 @@ class EmbeddedStoreCrashTest {
         for (int round = 0; round < ROUNDS; round++) {
             acknowledged.addAll(writeUntilKilled(data, "r" + round, 300 + round * 150));
 
-            try (EmbeddedMongoServer server = new EmbeddedMongoServer(properties(data), c -> { });
+            try (EmbeddedMongoServer server = new EmbeddedMongoServer(properties(data), (c, ids) -> { });
                  MongoClient client = MongoClients.create(server.connectionString())) {
                 MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
                 List<String> missing = new ArrayList<>();

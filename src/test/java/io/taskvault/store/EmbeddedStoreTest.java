@@ -36,7 +36,7 @@ class EmbeddedStoreTest {
         writeWithTheEnginesOwnCommits(data);
         tearIdIndexEntry(data, "doc-2");
 
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { });
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { });
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
 
@@ -55,7 +55,7 @@ class EmbeddedStoreTest {
         Path data = folder.resolve("replay.mv");
         StoreProperties slowCheckpoints = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash",
                 java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), false);
-        EmbeddedMongoServer crashed = new EmbeddedMongoServer(slowCheckpoints, c -> { });
+        EmbeddedMongoServer crashed = new EmbeddedMongoServer(slowCheckpoints, (c, ids) -> { });
         try (MongoClient client = MongoClients.create(crashed.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
             docs.insertOne(new Document("_id", "kept").append("n", 1));
@@ -65,14 +65,14 @@ class EmbeddedStoreTest {
         }
         crashed.haltAbruptly();
 
-        try (EmbeddedMongoServer reopened = new EmbeddedMongoServer(slowCheckpoints, c -> { });
+        try (EmbeddedMongoServer reopened = new EmbeddedMongoServer(slowCheckpoints, (c, ids) -> { });
              MongoClient client = MongoClients.create(reopened.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
             assertThat(reopened.replayedWrites()).isGreaterThanOrEqualTo(4);
             assertThat(docs.find(Filters.eq("_id", "kept")).first()).containsEntry("n", 42);
             assertThat(docs.find(Filters.eq("_id", "gone")).first()).isNull();
         }
-        try (EmbeddedMongoServer again = new EmbeddedMongoServer(slowCheckpoints, c -> { })) {
+        try (EmbeddedMongoServer again = new EmbeddedMongoServer(slowCheckpoints, (c, ids) -> { })) {
             assertThat(again.replayedWrites()).as("a checkpoint after replay empties the log").isZero();
         }
     }
@@ -80,8 +80,8 @@ class EmbeddedStoreTest {
     @Test
     void refusesASecondOpenOfTheDataFileWithAPlainExplanation() {
         Path data = folder.resolve("locked.mv");
-        try (EmbeddedMongoServer first = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { })) {
-            assertThatThrownBy(() -> new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { }))
+        try (EmbeddedMongoServer first = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { })) {
+            assertThatThrownBy(() -> new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { }))
                     .isInstanceOfSatisfying(StoreLockedException.class, e -> {
                         assertThat(e.getMessage()).contains("in use by another running taskvault")
                                 .contains(first.connectionString().replace("mongodb://", ""));
@@ -98,8 +98,8 @@ class EmbeddedStoreTest {
         StoreProperties owner = EmbeddedStoreCrashTest.properties(data);
         StoreProperties visitor = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash",
                 java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), true);
-        try (EmbeddedStore running = EmbeddedStore.open(owner, c -> { });
-             EmbeddedStore attached = EmbeddedStore.open(visitor, c -> { });
+        try (EmbeddedStore running = EmbeddedStore.open(owner, (c, ids) -> { });
+             EmbeddedStore attached = EmbeddedStore.open(visitor, (c, ids) -> { });
              MongoClient client = MongoClients.create(attached.connectionString())) {
             assertThat(attached.server()).isEmpty();
             assertThat(attached.connectionString()).isEqualTo(running.connectionString());
@@ -115,7 +115,7 @@ class EmbeddedStoreTest {
     void recordsWhereItListensAndForgetsItOnClose() {
         Path data = folder.resolve("port.mv");
         StoreProperties properties = EmbeddedStoreCrashTest.properties(data);
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(properties, c -> { })) {
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(properties, (c, ids) -> { })) {
             assertThat(RunningStore.address(properties.portFile()))
                     .hasValue(server.connectionString().replace("mongodb://", ""));
         }
@@ -125,7 +125,7 @@ class EmbeddedStoreTest {
     @Test
     void groupsConcurrentWritersIntoFewerCommits() throws Exception {
         Path data = folder.resolve("group.mv");
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), c -> { });
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { });
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
             long before = server.committer().commits();

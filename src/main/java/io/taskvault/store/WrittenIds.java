@@ -1,0 +1,50 @@
+package io.taskvault.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The ids a write command touches, when its filters name them exactly; null when it may touch any document. */
+final class WrittenIds {
+
+    private WrittenIds() {
+    }
+
+    static Collection<Object> of(String command, Map<String, Object> query) {
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "insert" -> each(query.get("documents"), doc -> doc.get("_id"));
+            case "update" -> each(query.get("updates"), update -> exactId(update.get("q")));
+            case "delete" -> each(query.get("deletes"), delete -> exactId(delete.get("q")));
+            case "findandmodify" -> {
+                Object id = exactId(query.get("query"));
+                yield id == null ? null : List.of(id);
+            }
+            default -> null;
+        };
+    }
+
+    private static Collection<Object> each(Object list, java.util.function.Function<Map<?, ?>, Object> id) {
+        if (!(list instanceof List<?> items)) {
+            return null;
+        }
+        List<Object> ids = new ArrayList<>();
+        for (Object item : items) {
+            Object value = item instanceof Map<?, ?> map ? id.apply(map) : null;
+            if (value == null) {
+                return null;
+            }
+            ids.add(value);
+        }
+        return ids;
+    }
+
+    private static Object exactId(Object filter) {
+        if (filter instanceof Map<?, ?> map) {
+            Object id = map.get("_id");
+            return id instanceof Map<?, ?> ? null : id;
+        }
+        return null;
+    }
+}
