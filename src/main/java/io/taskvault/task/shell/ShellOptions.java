@@ -102,10 +102,17 @@ final class ShellOptions {
                     throw new ShellUsageException("--" + option + ": '" + pair + "' is not field=value (e.g. --"
                             + option + " priority=HIGH)");
                 }
-                String text = pair.substring(eq + 1).trim();
+                String text = unquote(pair.substring(eq + 1).trim());
                 patch.put(pair.substring(0, eq).trim(), text.isEmpty() ? null : text);
             }
         }
         return patch;
+    }
+
+    //why: Spring Shell's parser only removes quotes around a whole word, not around the value in field="a b"
+    private static String unquote(String text) {
+        boolean quoted = text.length() >= 2 && (text.startsWith("\"") && text.endsWith("\"")
+                || text.startsWith("'") && text.endsWith("'"));
+        return quoted ? text.substring(1, text.length() - 1) : text;
     }
 }
