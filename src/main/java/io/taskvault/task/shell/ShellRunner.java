@@ -100,7 +100,7 @@ class ShellRunner implements ApplicationRunner {
         String session = sessions.start("interactive");
         String port = context.getEnvironment().getProperty("local.server.port");
         out.println(style.bold("taskvault") + (port == null ? "" : "  dashboard on http://localhost:" + port)
-                + "  ·  'help' lists commands, Tab completes, 'exit' or Ctrl-D leaves");
+                + "  ·  'help' for commands, Ctrl-D to leave");
         try {
             while (true) {
                 String line;

@@ -20,6 +20,9 @@ import io.taskvault.task.output.TaskOutput;
 class TaskView {
 
     private static final int RECENT_EVENTS = 5;
+    private static final List<String> FIRST = List.of("key", "state", "priority", "role", "provider", "model",
+            "assignee", "tags", "description", "lastError", "createdAt", "updatedAt", "startedAt", "completedAt");
+    private static final java.util.Set<String> HIDDEN = java.util.Set.of("priorityRank", "keyNumber");
     private final TaskService tasks;
     private final ShellStyle style;
     private final ShellJson json;
@@ -84,7 +87,8 @@ class TaskView {
 
     /** One history line, and with {@code diffs} one line per changed field: before → after. */
     String event(HistoryEvent e, boolean diffs) {
-        StringBuilder line = new StringBuilder("  #").append(e.seq()).append("  ").append(e.at()).append("  ")
+        StringBuilder line = new StringBuilder("  #").append(e.seq()).append("  ")
+                .append(e.at() == null ? "" : e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("  ")
                 .append(e.type());
         if (e.fromState() != null || e.toState() != null) {
             line.append("  ").append(e.fromState() == null ? "" : style.state(e.fromState()) + " → ")
@@ -96,8 +100,13 @@ class TaskView {
         }
         line.append('\n');
         if (diffs && e.changes() != null) {
-            e.changes().forEach((field, change) -> line.append("      ").append(field).append(": ")
-                    .append(value(change.before())).append(" → ").append(value(change.after())).append('\n'));
+            e.changes().forEach((field, change) -> {
+                //why: a CREATED event lists every field; the empty ones and the derived sort keys only add noise
+                if (!HIDDEN.contains(field) && !(isEmpty(change.before()) && isEmpty(change.after()))) {
+                    line.append("      ").append(field).append(": ").append(value(change.before())).append(" → ")
+                            .append(value(change.after())).append('\n');
+                }
+            });
         }
         return line.toString();
     }
@@ -105,16 +114,22 @@ class TaskView {
     private Map<String, Object> fields(Task task) {
         Map<String, Object> shown = new LinkedHashMap<>();
         @SuppressWarnings("unchecked")
-        Map<String, Object> all = json.mapper().convertValue(task, Map.class);
-        all.forEach((name, value) -> {
-            boolean empty = value == null || value instanceof Map<?, ?> m && m.isEmpty()
-                    || value instanceof List<?> l && l.isEmpty() || "".equals(value);
-            if (!empty && !name.equals("title") && !name.equals("priorityRank") && !name.equals("keyNumber")) {
+        Map<String, Object> all = new java.util.TreeMap<>(json.mapper().convertValue(task, Map.class));
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        FIRST.forEach(name -> ordered.put(name, all.remove(name)));
+        ordered.putAll(all);
+        ordered.forEach((name, value) -> {
+            if (!isEmpty(value) && !name.equals("title") && !HIDDEN.contains(name)) {
                 shown.put(name, value instanceof String || value instanceof Number || value instanceof Boolean
                         ? value : json.compact(value));
             }
         });
         return shown;
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof Map<?, ?> m && m.isEmpty() || value instanceof List<?> l && l.isEmpty()
+                || "".equals(value);
     }
 
     private String value(Object v) {
