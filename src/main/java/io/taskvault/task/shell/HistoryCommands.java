@@ -35,7 +35,9 @@ class HistoryCommands {
 
     @Command(name = "note", group = GROUP, description = "Add a note to a task's history",
             help = "note TV-1 \"asked the reviewer for a second look\"", completionProvider = "taskCompletion")
-    public void note(@Arguments List<String> words, @Option(longName = "json") boolean asJson, CommandContext ctx) {
+    public void note(@Arguments List<String> words,
+                    @Option(longName = "json", description = "print JSON for scripts") boolean asJson,
+                    CommandContext ctx) {
         if (words == null || words.size() < 2) {
             throw new ShellUsageException("note: give the task and the text, e.g. note TV-1 \"waiting for review\"");
         }
@@ -48,7 +50,7 @@ class HistoryCommands {
             help = "history TV-1 --limit 20", completionProvider = "taskCompletion")
     public void history(@Arguments List<String> refs,
                         @Option(longName = "limit", shortName = 'n', description = "only the last N events") Integer limit,
-                        @Option(longName = "json") boolean asJson, CommandContext ctx) {
+                        @Option(longName = "json", description = "print JSON for scripts") boolean asJson, CommandContext ctx) {
         String ref = TaskCommands.single(refs, "history");
         Task task = tasks.get(ref);
         List<HistoryEvent> events = tasks.history(task.getId());
@@ -67,7 +69,9 @@ class HistoryCommands {
     @Command(name = "verify", group = GROUP,
             description = "Check the hash chain of one task, or of every task when none is named",
             help = "verify TV-1   (or: verify, for all tasks)", completionProvider = "taskCompletion")
-    public void verify(@Arguments List<String> refs, @Option(longName = "json") boolean asJson, CommandContext ctx) {
+    public void verify(@Arguments List<String> refs,
+                    @Option(longName = "json", description = "print JSON for scripts") boolean asJson,
+                    CommandContext ctx) {
         List<ChainReport> reports = new ArrayList<>();
         if (refs != null && !refs.isEmpty()) {
             refs.forEach(ref -> reports.add(tasks.verify(ref)));

@@ -43,7 +43,7 @@ class OutputCommands {
                             defaultValue = "STDOUT") String type,
                     @Option(longName = "text", description = "the content") String text,
                     @Option(longName = "file", description = "read the content from this file") String file,
-                    @Option(longName = "json") boolean asJson, CommandContext ctx) {
+                    @Option(longName = "json", description = "print JSON for scripts") boolean asJson, CommandContext ctx) {
         OutputType outputType = ShellOptions.oneOf(OutputType.class, "type", type);
         if ((text == null) == (file == null)) {
             throw new ShellUsageException("output add: give exactly one of --text or --file");
@@ -67,7 +67,7 @@ class OutputCommands {
     @Command(name = "output list", group = GROUP, description = "A task's outputs", help = "output list TV-1",
             completionProvider = "taskCompletion")
     public void list(@Argument(index = 0, description = "the task") String ref,
-                     @Option(longName = "json") boolean asJson, CommandContext ctx) {
+                     @Option(longName = "json", description = "print JSON for scripts") boolean asJson, CommandContext ctx) {
         List<TaskOutput> outputs = tasks.outputs(TaskCommands.single(ref.isEmpty() ? List.of() : List.of(ref), "output list"));
         if (asJson) {
             TaskCommands.print(ctx, json.write(outputs.stream().map(TaskOutput::summary).toList()));

@@ -32,7 +32,7 @@ class ReportCommands {
 
     @Command(name = "stats", group = GROUP, description = "Counts by state, role and provider; completion and failure rates",
             help = "stats --json")
-    public void stats(@Option(longName = "json") boolean asJson, CommandContext ctx) {
+    public void stats(@Option(longName = "json", description = "print JSON for scripts") boolean asJson, CommandContext ctx) {
         TaskStatistics stats = tasks.statistics();
         if (asJson) {
             TaskCommands.print(ctx, json.write(stats));
@@ -59,8 +59,8 @@ class ReportCommands {
     @Command(name = "sessions", group = GROUP, description = "Recorded shell sessions; name one to see its commands",
             help = "sessions --limit 10   (or: sessions 3f2a, for that session's commands)")
     public void sessions(@Arguments List<String> ids,
-                         @Option(longName = "limit", shortName = 'n') Integer limit,
-                         @Option(longName = "json") boolean asJson, CommandContext ctx) {
+                         @Option(longName = "limit", shortName = 'n', description = "at most this many (default 20)") Integer limit,
+                         @Option(longName = "json", description = "print JSON for scripts") boolean asJson, CommandContext ctx) {
         if (ids != null && !ids.isEmpty()) {
             ShellSession session = sessions.find(ids.get(0)).orElseThrow(
                     () -> new ShellUsageException("no session '" + ids.get(0) + "'; 'sessions' lists them"));

@@ -24,6 +24,7 @@ import io.taskvault.task.TaskState;
 class TaskCommands {
 
     static final String GROUP = "Tasks";
+    private static final String SORT = "created, updated, priority, key, title or state; add :asc or :desc";
     private final TaskService tasks;
     private final TaskView view;
     private final ShellJson json;
@@ -69,7 +70,7 @@ class TaskCommands {
                      @Option(longName = "text", shortName = 't', description = "words in the title or description") String text,
                      @Option(longName = "from", description = "created on or after (2026-11-01)") String from,
                      @Option(longName = "to", description = "created on or before (2026-11-30)") String to,
-                     @Option(longName = "sort", description = "created, updated, priority, key, title or state; add :asc or :desc") String sort,
+                     @Option(longName = "sort", description = SORT) String sort,
                      @Option(longName = "limit", shortName = 'n', description = "at most this many (500 max)") Integer limit,
                      @Option(longName = "json", description = "print the tasks as JSON") boolean asJson,
                      CommandContext ctx) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskService;
+import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 import io.taskvault.task.output.TaskOutput;
 
@@ -90,7 +91,8 @@ class TaskView {
         StringBuilder line = new StringBuilder("  #").append(e.seq()).append("  ")
                 .append(e.at() == null ? "" : e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("  ")
                 .append(e.type());
-        if (e.fromState() != null || e.toState() != null) {
+        boolean moved = e.toState() != null && (e.fromState() != e.toState() || e.type() == EventType.CREATED);
+        if (moved) {
             line.append("  ").append(e.fromState() == null ? "" : style.state(e.fromState()) + " → ")
                     .append(style.state(e.toState()));
         }
