@@ -78,13 +78,18 @@ class HistoryCommands {
         } else {
             TaskQuery query = TaskQuery.all().sortedBy(TaskQuery.SortField.KEY, false).withLimit(TaskQuery.MAX_LIMIT, 0);
             TaskPage page = tasks.list(query);
+            Progress progress = new Progress(ctx.outputWriter(), page.total(), style.terminal());
             while (true) {
-                page.tasks().forEach(t -> reports.add(tasks.verify(t.getId())));
+                page.tasks().forEach(t -> {
+                    reports.add(tasks.verify(t.getId()));
+                    progress.step("verifying");
+                });
                 if (page.nextCursor() == null) {
                     break;
                 }
                 page = tasks.list(query.withCursor(page.nextCursor()));
             }
+            progress.finish();
         }
         long broken = reports.stream().filter(r -> !r.intact()).count();
         if (asJson) {

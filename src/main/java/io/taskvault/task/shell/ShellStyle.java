@@ -28,7 +28,12 @@ class ShellStyle {
 
     /** Colour only on a real terminal, and never when NO_COLOR is set or the command asked for --no-color. */
     boolean colour() {
-        if (colourOffForCommand || System.console() == null || System.getenv("NO_COLOR") != null) {
+        return !colourOffForCommand && System.getenv("NO_COLOR") == null && terminal();
+    }
+
+    /** A person is watching: stdin/stdout is a console and JLine got a real (not dumb) terminal. */
+    boolean terminal() {
+        if (System.console() == null) {
             return false;
         }
         Terminal t = terminal.getIfAvailable();
