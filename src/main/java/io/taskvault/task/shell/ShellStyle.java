@@ -1,0 +1,88 @@
+package io.taskvault.task.shell;
+
+import java.util.Map;
+
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import io.taskvault.task.TaskState;
+
+/** How shell output looks: whether it has colour, and how wide the terminal is. */
+@Component
+class ShellStyle {
+
+    static final int FALLBACK_WIDTH = 120;
+    private static final String RESET = "\u001B[0m";
+    private static final Map<TaskState, String> STATE_COLOURS = Map.of(
+            TaskState.PENDING, "\u001B[37m", TaskState.QUEUED, "\u001B[36m", TaskState.RUNNING, "\u001B[1;34m",
+            TaskState.BLOCKED, "\u001B[33m", TaskState.INTERRUPTED, "\u001B[35m", TaskState.COMPLETED, "\u001B[32m",
+            TaskState.FAILED, "\u001B[1;31m", TaskState.CANCELLED, "\u001B[90m", TaskState.ARCHIVED, "\u001B[90m");
+
+    private final ObjectProvider<Terminal> terminal;
+    private volatile boolean colourOffForCommand;
+
+    ShellStyle(ObjectProvider<Terminal> terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Colour only on a real terminal, and never when NO_COLOR is set or the command asked for --no-color. */
+    boolean colour() {
+        return !colourOffForCommand && System.getenv("NO_COLOR") == null && terminal();
+    }
+
+    /** A person is watching: stdin/stdout is a console and JLine got a real (not dumb) terminal. */
+    boolean terminal() {
+        if (System.console() == null) {
+            return false;
+        }
+        Terminal t = terminal.getIfAvailable();
+        return t != null && !t.getType().startsWith("dumb");
+    }
+
+    void colourOffForCommand(boolean off) {
+        this.colourOffForCommand = off;
+    }
+
+    /** The terminal's width; 0 (piped output, dumb terminal) falls back to 120 columns. */
+    int width() {
+        Terminal t = terminal.getIfAvailable();
+        int width = t == null ? 0 : t.getWidth();
+        return width > 0 ? width : FALLBACK_WIDTH;
+    }
+
+    String state(TaskState state) {
+        return state == null ? "" : paint(STATE_COLOURS.get(state), state.name());
+    }
+
+    /** A state name already padded to a column: the colour wraps the padding so columns stay aligned. */
+    String stateCell(String padded) {
+        String name = padded.trim();
+        for (TaskState s : TaskState.values()) {
+            if (s.name().equals(name)) {
+                return paint(STATE_COLOURS.get(s), padded);
+            }
+        }
+        return padded;
+    }
+
+    String error(String text) {
+        return paint("\u001B[31m", text);
+    }
+
+    String bold(String text) {
+        return paint("\u001B[1m", text);
+    }
+
+    String dim(String text) {
+        return paint("\u001B[90m", text);
+    }
+
+    String ok(String text) {
+        return paint("\u001B[32m", text);
+    }
+
+    private String paint(String code, String text) {
+        return colour() ? code + text + RESET : text;
+    }
+}

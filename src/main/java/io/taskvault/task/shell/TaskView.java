@@ -1,0 +1,173 @@
+package io.taskvault.task.shell;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskPage;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.history.EventType;
+import io.taskvault.task.history.HistoryEvent;
+import io.taskvault.task.output.TaskOutput;
+
+/** How tasks read at the shell: the list table, the detail page, history lines. */
+@Component
+class TaskView {
+
+    private static final int RECENT_EVENTS = 5;
+    private static final List<String> FIRST = List.of("key", "state", "priority", "role", "provider", "model",
+            "assignee", "tags", "description", "lastError", "createdAt", "updatedAt", "startedAt", "completedAt");
+    private static final java.util.Set<String> HIDDEN = java.util.Set.of("priorityRank", "keyNumber");
+    private final TaskService tasks;
+    private final ShellStyle style;
+    private final ShellJson json;
+
+    TaskView(TaskService tasks, ShellStyle style, ShellJson json) {
+        this.tasks = tasks;
+        this.style = style;
+        this.json = json;
+    }
+
+    String stateOf(Task task) {
+        return style.state(task.getState());
+    }
+
+    String table(List<Task> list) {
+        if (list.isEmpty()) {
+            return "No tasks match.\n";
+        }
+        Table table = new Table("KEY", "STATE", "PRI", "ROLE", "PROVIDER", "AGE", "TITLE").flex(6).style(1, style::stateCell);
+        for (Task t : list) {
+            table.row(t.getKey(), t.getState(), t.getPriority(), t.getRole(), t.getProvider(), age(t.getUpdatedAt()),
+                    t.getTitle());
+        }
+        return table.render(style.width());
+    }
+
+    String footer(TaskPage page) {
+        String shown = page.tasks().size() + " of " + page.total() + " task" + (page.total() == 1 ? "" : "s");
+        return style.dim(page.nextCursor() == null ? shown : shown + " (more: raise --limit or narrow the filters)");
+    }
+
+    /** Every field with a value, then dependencies, recent history, outputs and the hash chain's status. */
+    String details(Task task) {
+        StringBuilder out = new StringBuilder();
+        out.append(style.bold(task.getKey() + "  " + task.getTitle())).append("  ").append(stateOf(task)).append('\n');
+        Map<String, Object> fields = fields(task);
+        int width = fields.keySet().stream().mapToInt(String::length).max().orElse(10);
+        fields.forEach((name, value) -> out.append("  ").append(pad(name, width)).append("  ").append(value).append('\n'));
+        if (!task.getDependsOn().isEmpty()) {
+            out.append(style.bold("Depends on")).append('\n');
+            task.getDependsOn().forEach(ref -> out.append("  ").append(ref).append("  ")
+                    .append(tasks.find(ref).map(this::stateOf).orElse(style.error("missing"))).append('\n'));
+        }
+        List<HistoryEvent> events = tasks.history(task.getId());
+        out.append(style.bold("Recent history")).append(" (").append(events.size()).append(" events)\n");
+        events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size())
+                .forEach(e -> out.append(event(e, false)));
+        List<TaskOutput> outputs = tasks.outputs(task.getId());
+        out.append(style.bold("Outputs")).append(" (").append(outputs.size()).append(")");
+        out.append(outputs.isEmpty() ? "" : ": " + outputs.stream()
+                .collect(Collectors.groupingBy(o -> o.type().name(), java.util.TreeMap::new, Collectors.counting()))
+                .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+                + ", " + bytes(outputs.stream().mapToLong(TaskOutput::size).sum()));
+        out.append('\n').append(style.bold("Chain")).append("  ").append(chain(task)).append('\n');
+        return out.toString();
+    }
+
+    String chain(Task task) {
+        var report = tasks.verify(task.getId());
+        return report.intact() ? style.ok(report.summary()) : style.error(report.summary());
+    }
+
+    /** One history line, and with {@code diffs} one line per changed field: before → after. */
+    String event(HistoryEvent e, boolean diffs) {
+        StringBuilder line = new StringBuilder("  #").append(e.seq()).append("  ")
+                .append(e.at() == null ? "" : e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("  ")
+                .append(e.type());
+        boolean moved = e.toState() != null && (e.fromState() != e.toState() || e.type() == EventType.CREATED);
+        if (moved) {
+            line.append("  ").append(e.fromState() == null ? "" : style.state(e.fromState()) + " → ")
+                    .append(style.state(e.toState()));
+        }
+        line.append("  by ").append(e.actor());
+        if (e.reason() != null && !e.reason().isBlank()) {
+            line.append("  ").append(style.dim("\"" + oneLine(e.reason()) + "\""));
+        }
+        line.append('\n');
+        if (diffs && e.changes() != null) {
+            e.changes().forEach((field, change) -> {
+                //why: a CREATED event lists every field; the empty ones and the derived sort keys only add noise
+                if (!HIDDEN.contains(field) && !(isEmpty(change.before()) && isEmpty(change.after()))) {
+                    line.append("      ").append(field).append(": ").append(value(change.before())).append(" → ")
+                            .append(value(change.after())).append('\n');
+                }
+            });
+        }
+        return line.toString();
+    }
+
+    private Map<String, Object> fields(Task task) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> all = new java.util.TreeMap<>(json.mapper().convertValue(task, Map.class));
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        FIRST.forEach(name -> ordered.put(name, all.remove(name)));
+        ordered.putAll(all);
+        ordered.forEach((name, value) -> {
+            if (!isEmpty(value) && !name.equals("title") && !HIDDEN.contains(name)) {
+                shown.put(name, value instanceof String || value instanceof Number || value instanceof Boolean
+                        ? value : json.compact(value));
+            }
+        });
+        return shown;
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof Map<?, ?> m && m.isEmpty() || value instanceof List<?> l && l.isEmpty()
+                || "".equals(value);
+    }
+
+    private String value(Object v) {
+        if (v == null) {
+            return style.dim("(none)");
+        }
+        return v instanceof String s ? "\"" + oneLine(s) + "\"" : json.compact(v);
+    }
+
+    static String age(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        Duration d = Duration.between(at, Instant.now());
+        if (d.toMinutes() < 1) {
+            return Math.max(0, d.toSeconds()) + "s";
+        }
+        if (d.toHours() < 1) {
+            return d.toMinutes() + "m";
+        }
+        return d.toDays() < 1 ? d.toHours() + "h" : d.toDays() + "d";
+    }
+
+    static String bytes(long size) {
+        if (size < 1024) {
+            return size + " B";
+        }
+        return size < 1024 * 1024 ? String.format("%.1f KiB", size / 1024.0) : String.format("%.1f MiB", size / 1048576.0);
+    }
+
+    private static String oneLine(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() > 100 ? flat.substring(0, 99) + "…" : flat;
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}

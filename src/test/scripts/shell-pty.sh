@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Drives the packaged taskvault in a real pseudo-terminal (tmux): types commands, completes a task key with Tab,
+# leaves with Ctrl-D and checks what the screen showed. Usage: shell-pty.sh <taskvault.jar> <work-dir>
+# Exit 0 when every expectation held; otherwise 1, with the screen printed. The screen is kept in <work-dir>/screen.txt.
+set -uo pipefail
+jar=$(readlink -f "${1:?usage: shell-pty.sh <taskvault.jar> <work-dir>}")
+dir=$(mkdir -p "${2:?work dir}" && readlink -f "$2")
+session="tvpty-$$"
+screen="$dir/screen.txt"
+
+cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; }
+trap cleanup EXIT
+
+capture() { tmux capture-pane -p -J -S -200 -t "$session" > "$screen" 2>/dev/null; }
+
+# waits until the screen shows the text (fixed string), or fails after the timeout in seconds
+expect() {
+  local text=$1 timeout=${2:-30} waited=0
+  while (( waited < timeout * 2 )); do
+    capture
+    grep -qF -- "$text" "$screen" && return 0
+    sleep 0.5; waited=$((waited + 1))
+  done
+  echo "FAILED: the screen never showed '$text' within ${timeout}s" >&2
+  cat "$screen" >&2
+  exit 1
+}
+
+type_line() { tmux send-keys -t "$session" -l -- "$1"; tmux send-keys -t "$session" Enter; }
+
+tmux new-session -d -s "$session" -x 120 -y 50 \
+  "cd '$dir' && java -Dlogging.level.root=WARN -Dlogging.level.org.jline=ERROR -jar '$jar' \
+     --taskvault.store.path='$dir/data/taskvault.mv' --server.port=0; echo \"EXITED rc=\$?\"; sleep 30"
+
+expect "taskvault>" 180
+type_line 'add Check the pty door --priority HIGH --role qa'
+expect "Created TV-1 PENDING  Check the pty door"
+
+# Tab completes the only task key after "show TV-"
+tmux send-keys -t "$session" -l -- 'show TV-'
+tmux send-keys -t "$session" Tab
+expect "taskvault> show TV-1" 15
+tmux send-keys -t "$session" Enter
+expect "Chain  intact (1 events)"
+
+tmux send-keys -t "$session" -l -- 'list --state PEND'
+tmux send-keys -t "$session" Tab
+expect "list --state PENDING" 15
+tmux send-keys -t "$session" Enter
+expect "1 of 1 task"
+
+type_line 'start TV-1'
+expect "error: Task TV-1 cannot move from PENDING to RUNNING"
+
+type_line 'sessions'
+expect "interactive"
+
+tmux send-keys -t "$session" C-d
+expect "EXITED rc=0" 60
+[[ -s "$dir/data/.taskvault_history" ]] || { echo "FAILED: no command history in $dir/data/.taskvault_history" >&2; exit 1; }
+grep -qF "add Check the pty door" "$dir/data/.taskvault_history" \
+  || { echo "FAILED: the history file lacks the typed command" >&2; exit 1; }
+
+# the same jar as a one-shot command: the session just left is stored, ended, with its commands
+oneshot() {
+  java -Dspring.main.web-application-type=none -Dlogging.threshold.console=OFF -jar "$jar" \
+    --taskvault.store.path="$dir/data/taskvault.mv" "$@"
+}
+oneshot sessions --json > "$dir/sessions.json" 2> "$dir/sessions.err" \
+  || { echo "FAILED: 'sessions --json' exited non-zero" >&2; cat "$dir/sessions.err" >&2; exit 1; }
+for text in '"mode" : "interactive"' '"text" : "add Check the pty door --priority HIGH --role qa"' '"exitStatus" : 4'; do
+  grep -qF -- "$text" "$dir/sessions.json" || { echo "FAILED: stored sessions lack $text" >&2; cat "$dir/sessions.json" >&2; exit 1; }
+done
+grep -q '"endedAt" : "20' "$dir/sessions.json" || { echo "FAILED: the interactive session was not ended" >&2; exit 1; }
+oneshot show TV-99 > "$dir/missing.out" 2> "$dir/missing.err"
+rc=$?
+[[ $rc -eq 3 && "$(cat "$dir/missing.err")" == "error: No task TV-99 exists; 'list' shows the tasks there are" ]] \
+  || { echo "FAILED: 'show TV-99' gave rc=$rc and stderr: $(cat "$dir/missing.err")" >&2; exit 1; }
+echo "OK: pty session passed; screen in $screen"
