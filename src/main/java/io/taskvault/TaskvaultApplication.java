@@ -1,6 +1,10 @@
 package io.taskvault;
 
+import java.util.Arrays;
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -10,6 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TaskvaultApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(TaskvaultApplication.class, args);
+        SpringApplication application = new SpringApplication(TaskvaultApplication.class);
+        if (Arrays.stream(args).anyMatch(arg -> !arg.startsWith("-"))) {
+            //why: a one-shot command needs no web server, prints only its answer, and works through the store of a
+            // taskvault that is already running instead of failing on the data file's lock
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.setDefaultProperties(Map.of("taskvault.store.attach", "true",
+                    "logging.threshold.console", "ERROR", "spring.main.log-startup-info", "false"));
+        }
+        application.run(args);
     }
 }

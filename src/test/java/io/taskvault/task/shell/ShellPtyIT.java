@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs src/test/scripts/shell-pty.sh: the packaged app at a real pseudo-terminal (tmux), Tab completion included. */
-class ShellPtyTest {
+class ShellPtyIT {
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void thePackagedAppAnswersAtARealTerminalAndCompletesTaskKeys(@TempDir Path dir) throws Exception {
         assumeTrue(onPath("tmux"), "tmux is not installed; .ci/run installs it for this test");
         Optional<File> jar = packagedJar();
-        assumeTrue(jar.isPresent(), "no target/taskvault-*.jar yet; run 'mvn package -DskipTests' first");
+        assumeTrue(jar.isPresent(), "no target/taskvault.jar yet: this test runs in the verify phase, after packaging");
 
         Process script = new ProcessBuilder("bash", "src/test/scripts/shell-pty.sh", jar.get().getPath(), dir.toString())
                 .redirectErrorStream(true).start();
@@ -43,7 +43,7 @@ class ShellPtyTest {
     }
 
     private static Optional<File> packagedJar() {
-        File[] jars = new File("target").listFiles((d, name) -> name.matches("taskvault-.*\\.jar")
+        File[] jars = new File("target").listFiles((d, name) -> name.matches("taskvault.*\\.jar")
                 && !name.contains("plain") && !name.contains("sources"));
         return jars == null ? Optional.empty()
                 : Arrays.stream(jars).max((a, b) -> Long.compare(a.lastModified(), b.lastModified()));
