@@ -18,12 +18,15 @@ import io.taskvault.task.history.HistoryEvent;
 import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputStore;
 import io.taskvault.task.output.TaskOutput;
+import io.taskvault.task.secrets.SecretRedactor;
 
 /** The one entry point to tasks: the shell, the dashboard, the REST API and the jobs all come through here. */
 @Service
 public class TaskService {
 
     public static final int MAX_NOTE = 20_000;
+    /** The history detail (and metadata key on creation) that counts the secrets redacted before storing. */
+    public static final String REDACTED = "redactedSecrets";
 
     private final TaskWriter writer;
     private final TaskStore tasks;
@@ -53,6 +56,10 @@ public class TaskService {
         }
         Task task = draft.toTask();
         TaskValidator.validate(task);
+        int redacted = redactFreeText(task);
+        if (redacted > 0) {
+            task.getMetadata().put(REDACTED, redacted);
+        }
         if (task.getExternalId() != null) {
             Optional<Task> existing = tasks.byExternalId(task.getExternalId());
             if (existing.isPresent()) {
@@ -98,7 +105,9 @@ public class TaskService {
             checkVersion(current, expectedVersion);
             Task next = TaskFields.apply(current, patch);
             TaskValidator.validate(next);
-            return Optional.of(new TaskChange(EventType.UPDATED, next, "fields edited", null, Map.of()));
+            int redacted = redactFreeText(next);
+            return Optional.of(new TaskChange(EventType.UPDATED, next, "fields edited", null,
+                    redactedCount(Map.of(), redacted)));
         });
     }
 
@@ -109,12 +118,20 @@ public class TaskService {
             throw new InvalidTaskException("to", "is required: one of " + List.of(TaskState.values()));
         }
         checkText("reason", reason, MAX_NOTE);
+        SecretRedactor.Redacted why = SecretRedactor.redact(reason);
+        SecretRedactor.Redacted.InMap extra = SecretRedactor.redact(details == null ? Map.of() : details);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        TaskValidator.map(errors, "details", extra.map(), 1);
+        if (!errors.isEmpty()) {
+            throw new InvalidTaskException(errors);
+        }
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);
             Task next = current.copy();
-            EventType type = Transitions.apply(next, to, reason, writer.now());
+            EventType type = Transitions.apply(next, to, why.text(), writer.now());
             String error = to == TaskState.FAILED || to == TaskState.INTERRUPTED ? next.getLastError() : null;
-            return Optional.of(new TaskChange(type, next, reason, error, details));
+            return Optional.of(new TaskChange(type, next, why.text(), error,
+                    redactedCount(extra.map(), why.count() + extra.count())));
         });
     }
 
@@ -145,11 +162,16 @@ public class TaskService {
         TaskOutput[] stored = new TaskOutput[1];
         writer.change(id, actorOf(actor), current -> {
             long seq = current.getOutputSeq() + 1;
-            TaskOutput prepared = outputs.prepare(id, seq, draft, writer.now());
+            OutputStore.Prepared ready = outputs.prepare(id, seq, draft, writer.now());
+            TaskOutput prepared = ready.output();
             Task next = current.copy();
             next.setOutputSeq(seq);
-            Map<String, Object> details = Map.of("outputId", prepared.id(), "type", prepared.type().name(),
-                    "size", prepared.size(), "sha256", prepared.sha256(), "storage", prepared.inline() ? "inline" : "gridfs");
+            Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("outputId", prepared.id(),
+                    "type", prepared.type().name(), "size", prepared.size(), "sha256", prepared.sha256(),
+                    "storage", prepared.inline() ? "inline" : "gridfs"));
+            if (ready.redactions() > 0) {
+                details.put(REDACTED, ready.redactions());
+            }
             return Optional.of(new TaskChange(EventType.OUTPUT_ADDED, next, "output added", null, details, eventId -> {
                 stored[0] = withEvent(prepared, eventId);
                 outputs.insert(stored[0]);
@@ -169,8 +191,9 @@ public class TaskService {
             throw new InvalidTaskException("note", "is empty");
         }
         checkText("note", text, MAX_NOTE);
+        SecretRedactor.Redacted note = SecretRedactor.redact(text);
         Task task = writer.change(lookup.resolve(reference), actorOf(actor), current -> Optional.of(
-                new TaskChange(EventType.NOTE, current.copy(), text, null, Map.of())));
+                new TaskChange(EventType.NOTE, current.copy(), note.text(), null, redactedCount(Map.of(), note.count()))));
         return history.events(task.getId(), task.getVersion(), task.getVersion()).get(0);
     }
 
@@ -222,6 +245,28 @@ public class TaskService {
         Task task = get(reference);
         return HashChain.verify(task.getKey(), history.raw(task.getId(), 1, task.getVersion()), task.getHistorySeq(),
                 task.getHistoryHash());
+    }
+
+    /** Redacts secrets from the task's free text and maps in place; returns how many were replaced. */
+    private static int redactFreeText(Task task) {
+        SecretRedactor.Redacted description = SecretRedactor.redact(task.getDescription());
+        task.setDescription(description.text());
+        SecretRedactor.Redacted.InMap metadata = SecretRedactor.redact(task.getMetadata());
+        SecretRedactor.Redacted.InMap requirements = SecretRedactor.redact(task.getRequirements());
+        SecretRedactor.Redacted.InMap criteria = SecretRedactor.redact(task.getAcceptanceCriteria());
+        task.setMetadata(metadata.map());
+        task.setRequirements(requirements.map());
+        task.setAcceptanceCriteria(criteria.map());
+        return description.count() + metadata.count() + requirements.count() + criteria.count();
+    }
+
+    private static Map<String, Object> redactedCount(Map<String, Object> details, int count) {
+        if (count == 0) {
+            return details;
+        }
+        Map<String, Object> withCount = new java.util.LinkedHashMap<>(details);
+        withCount.put(REDACTED, count);
+        return withCount;
     }
 
     private static void checkVersion(Task current, Long expected) {

@@ -15,7 +15,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.taskvault.TaskvaultApplication;
+import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.store.StoreInfo;
+import io.taskvault.task.CrashRepair;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
@@ -47,8 +49,9 @@ public final class FoundationBenchmark {
             TaskService tasks = app.getBean(TaskService.class);
             StoreInfo store = app.getBean(StoreInfo.class);
             List<String> ids = new ArrayList<>();
-            System.out.printf("%-9s | %-12s | %-17s | %-20s | %-22s | %s%n", "tasks", "create /s",
-                    "get p50/p99 ms", "history50 p50/p99 ms", "list page1 p50/p99 ms", "disk bytes/1000 tasks");
+            System.out.printf("%-9s | %-10s | %-15s | %-20s | %-21s | %-14s | %-16s | %s%n", "tasks", "create /s",
+                    "get p50/p99 ms", "history50 p50/p99 ms", "list page1 p50/p99 ms", "repair scan ms",
+                    "disk B/1000 live", "disk B/1000 compacted");
             for (int target : new int[] {10_000, 100_000}) {
                 if (target > max) {
                     break;
@@ -57,9 +60,14 @@ public final class FoundationBenchmark {
                 String get = measureGets(tasks, ids);
                 String history = measureHistory(tasks);
                 String list = measureList(tasks);
-                long bytes = store.embeddedServer().orElseThrow().fileSize();
-                System.out.printf("%-9d | %-12.0f | %-17s | %-20s | %-22s | %d%n", target, rate, get, history, list,
-                        bytes * 1000 / target);
+                long repair = app.getBean(CrashRepair.class).repairAll().took().toMillis();
+                EmbeddedMongoServer server = store.embeddedServer().orElseThrow();
+                server.committer().checkpoint();
+                long live = server.fileSize();
+                server.compact();
+                long compacted = server.fileSize();
+                System.out.printf("%-9d | %-10.0f | %-15s | %-20s | %-21s | %-14d | %-16d | %d%n", target, rate, get,
+                        history, list, repair, live * 1000 / target, compacted * 1000 / target);
             }
         }
     }

@@ -317,6 +317,34 @@ abstract class TaskServiceContract {
                 .get("schemaVersion")).isEqualTo(TaskOutput.SCHEMA_VERSION);
     }
 
+    @Test
+    void redactsSecretsBeforeAnythingIsStored() throws IOException {
+        String token = "ghp_" + "A1b2C3d4E5".repeat(4);
+        String key = "sk-" + "Zy9".repeat(15);
+        Task task = tasks.create(aTask().withMetadata("token", token).build(), "alice");
+        tasks.addNote(task.getKey(), "temporary key " + key + " rotated later", "bob");
+        tasks.transition(task.getKey(), TaskState.QUEUED, "bob", "go", Map.of("env", "GITHUB_TOKEN=" + token), null);
+        TaskOutput output = tasks.appendOutput(task.getKey(),
+                OutputDraft.text(OutputType.STDOUT, "deploying with AKIAABCDEFGHIJKLMNOP\ndone\n"), "agent");
+
+        assertThat(task.getMetadata()).containsEntry("token", "[REDACTED:github-token]")
+                .containsEntry(TaskService.REDACTED, 1);
+        List<HistoryEvent> history = tasks.history(task.getKey());
+        assertThat(history.get(1).reason()).isEqualTo("temporary key [REDACTED:api-key] rotated later");
+        assertThat(history.get(1).details()).containsEntry(TaskService.REDACTED, 1);
+        assertThat(history.get(2).details()).containsEntry("env", "GITHUB_TOKEN=[REDACTED:github-token]");
+        assertThat(history.get(3).details()).containsEntry(TaskService.REDACTED, 1);
+        try (InputStream in = tasks.openOutput(tasks.output(task.getKey(), output.seq()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("deploying with [REDACTED:aws-access-key]\ndone\n");
+        }
+        for (String collection : List.of(Task.COLLECTION, HistoryEvent.COLLECTION, TaskOutput.COLLECTION)) {
+            mongo.getCollection(collection).find().forEach(document -> assertThat(document.toJson())
+                    .doesNotContain(token, key, "AKIAABCDEFGHIJKLMNOP"));
+        }
+        assertThat(tasks.verify(task.getKey()).intact()).isTrue();
+    }
+
     private Task finished(TaskState end) {
         Task task = tasks.create(aTask().build(), "alice");
         tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);

@@ -34,6 +34,7 @@ import com.mongodb.client.model.Projections;
 
 import io.taskvault.store.SchemaUpgrader;
 import io.taskvault.task.TaskProperties;
+import io.taskvault.task.secrets.RedactingInputStream;
 
 /** The {@code task_outputs} collection and, for content above the inline cap, the GridFS bucket {@code outputs}. */
 @Component
@@ -59,11 +60,25 @@ public class OutputStore {
         return GridFSBuckets.create(databases.getMongoDatabase(), "outputs");
     }
 
-    /** Reads the draft's content once: small content is kept for the document, large content goes to GridFS. */
-    public TaskOutput prepare(String taskId, long seq, OutputDraft draft, Instant at) {
+    /** An output ready to store, and how many secrets were redacted from its content. */
+    public record Prepared(TaskOutput output, int redactions) {
+    }
+
+    /**
+     * Reads the draft's content once, redacting secrets from text: small content is kept for the document, large
+     * content goes to GridFS.
+     */
+    public Prepared prepare(String taskId, long seq, OutputDraft draft, Instant at) {
+        InputStream source = draft.content().get();
+        RedactingInputStream redacting = draft.type().isText() ? new RedactingInputStream(source) : null;
+        TaskOutput output = store(taskId, seq, draft, at, redacting == null ? source : redacting);
+        return new Prepared(output, redacting == null ? 0 : redacting.redactions());
+    }
+
+    private TaskOutput store(String taskId, long seq, OutputDraft draft, Instant at, InputStream content) {
         int cap = (int) properties.outputInlineCap().toBytes();
         MessageDigest digest = DigestUtils.getSha256Digest();
-        try (InputStream raw = new DigestInputStream(draft.content().get(), digest)) {
+        try (InputStream raw = new DigestInputStream(content, digest)) {
             byte[] head = raw.readNBytes(cap + 1);
             String id = TaskOutput.idOf(taskId, seq);
             if (head.length <= cap) {
@@ -115,7 +130,8 @@ public class OutputStore {
                     : output.data() == null ? new byte[0] : output.data();
             return new ByteArrayInputStream(bytes);
         }
-        return bucket().openDownloadStream(new ObjectId(output.gridFsId()));
+        //why: a bounded batch; the embedded server otherwise answers with every chunk at once, past the 48 MB message cap
+        return bucket().openDownloadStream(new ObjectId(output.gridFsId())).batchSize(8);
     }
 
     private static String mime(OutputDraft draft) {

@@ -1,0 +1,102 @@
+package io.taskvault.task.secrets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds credentials in text before it is stored and replaces the secret part with {@code [REDACTED:<kind>]}.
+ * Each rule is anchored on a credential's own shape (prefix, length, alphabet) so look-alikes stay untouched.
+ */
+public final class SecretRedactor {
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("private-key", Pattern.compile(
+                    "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\\s\\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----"), 0),
+            new Rule("aws-access-key", Pattern.compile("\\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16})\\b"), 1),
+            new Rule("aws-secret-key", Pattern.compile(
+                    "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"), 1),
+            new Rule("api-key", Pattern.compile("\\b(sk-(?:ant-|proj-|live-|test-|svcacct-)?[A-Za-z0-9_-]{32,})"), 1),
+            new Rule("github-token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255})\\b"), 1),
+            new Rule("github-token", Pattern.compile("\\b(github_pat_[A-Za-z0-9_]{60,255})\\b"), 1),
+            new Rule("gitlab-token", Pattern.compile("\\b(glpat-[A-Za-z0-9_-]{20,})"), 1),
+            new Rule("slack-token", Pattern.compile("\\b(xox[abposr]-[A-Za-z0-9-]{10,})"), 1),
+            new Rule("google-api-key", Pattern.compile("\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"), 1),
+            new Rule("bearer-token", Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)"), 1),
+            new Rule("url-password", Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:(?!\\[REDACTED:)([^\\s@/]+)@"), 1));
+
+    private SecretRedactor() {
+    }
+
+    /** The text with every secret replaced, and how many were. */
+    public static Redacted redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return new Redacted(text, 0);
+        }
+        String result = text;
+        int count = 0;
+        for (Rule rule : RULES) {
+            Matcher matcher = rule.pattern.matcher(result);
+            StringBuilder out = new StringBuilder();
+            int last = 0;
+            while (matcher.find()) {
+                int start = matcher.start(rule.group);
+                int end = matcher.end(rule.group);
+                out.append(result, last, start).append("[REDACTED:").append(rule.kind).append(']');
+                last = end;
+                count++;
+            }
+            if (last > 0) {
+                out.append(result, last, result.length());
+                result = out.toString();
+            }
+        }
+        return new Redacted(result, count);
+    }
+
+    /** A copy of a free map (nested maps and lists included) with secrets in its text values replaced. */
+    public static Redacted.InMap redact(Map<String, Object> map) {
+        int[] count = {0};
+        Map<String, Object> copy = map == null ? null : redactMap(map, count);
+        return new Redacted.InMap(copy, count[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> redactMap(Map<String, Object> map, int[] count) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(key, redactValue(value, count)));
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object redactValue(Object value, int[] count) {
+        if (value instanceof String text) {
+            Redacted redacted = redact(text);
+            count[0] += redacted.count();
+            return redacted.text();
+        }
+        if (value instanceof Map<?, ?> nested) {
+            return redactMap((Map<String, Object>) nested, count);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(item -> copy.add(redactValue(item, count)));
+            return copy;
+        }
+        return value;
+    }
+
+    private record Rule(String kind, Pattern pattern, int group) {
+    }
+
+    /** Text after redaction and the number of secrets replaced in it. */
+    public record Redacted(String text, int count) {
+
+        /** A map after redaction and the number of secrets replaced in it. */
+        public record InMap(Map<String, Object> map, int count) {
+        }
+    }
+}
