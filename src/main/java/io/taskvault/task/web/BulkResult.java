@@ -9,7 +9,7 @@ record BulkResult(BulkAction action, List<String> changed, List<Failure> failure
     record Failure(String task, String problem) {
     }
 
-    int attempted() {
+    public int attempted() {
         return changed.size() + failures.size();
     }
 }

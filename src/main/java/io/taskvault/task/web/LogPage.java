@@ -43,7 +43,7 @@ record LogPage(int page, int firstLine, List<String> lines, boolean hasNext) {
         return new LogPage(first + 1, (int) skip + 1, lines, more);
     }
 
-    int lastLine() {
+    public int lastLine() {
         return firstLine + lines.size() - 1;
     }
 }

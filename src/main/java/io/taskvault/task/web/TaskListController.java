@@ -24,8 +24,8 @@ class TaskListController {
 
     static final String PAGE = "tasks/list";
     static final String RESULTS = "tasks/list :: results";
-    static final String CONFIRM = "tasks/list :: confirm";
-    static final String BULK_DONE = "tasks/list :: bulk-done";
+    static final String CONFIRM = "tasks/bulk :: confirm";
+    static final String BULK_DONE = "tasks/bulk :: bulk-done";
 
     private final TaskService tasks;
     private final BulkTasks bulk;
