@@ -30,6 +30,17 @@ public final class Formats {
         return d.toMinutes() > 0 ? d.toMinutes() + "m " + d.toSecondsPart() + "s" : Math.max(0, d.toSeconds()) + "s";
     }
 
+    /** A stored field value for a history diff: times as {@link #when}, nothing as ∅. */
+    public String value(Object value) {
+        if (value == null) {
+            return "∅";
+        }
+        if (value instanceof java.util.Date date) {
+            return when(date.toInstant());
+        }
+        return value instanceof Instant at ? when(at) : value.toString();
+    }
+
     public String bytes(Long size) {
         if (size == null) {
             return "—";

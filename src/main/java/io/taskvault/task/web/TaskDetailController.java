@@ -81,20 +81,20 @@ class TaskDetailController {
     /** Saves edited fields; a rejected value comes back as a message next to its field (422). */
     @HxRequest
     @PostMapping("/tasks/{ref}/edit")
-    String edit(@PathVariable String ref, @RequestParam Map<String, String> submitted,
-                @RequestParam(name = "version", required = false) Long version, Model model, HtmxResponse htmx,
+    String edit(@PathVariable String ref, @RequestParam Map<String, String> submitted, Model model, HtmxResponse htmx,
                 HttpServletResponse response) {
         Task task = tasks.get(ref);
-        Map<String, Object> patch = TaskForm.patch(task, submitted);
         model.addAttribute("task", task);
         model.addAttribute("editFields", TaskForm.FIELDS);
-        if (patch.isEmpty()) {
-            model.addAttribute("form", TaskForm.valuesOf(task));
-            model.addAttribute("saved", "Nothing changed.");
-            return EDIT;
-        }
         try {
-            Task saved = tasks.update(task.getId(), patch, BulkTasks.ACTOR, version);
+            Map<String, Object> patch = TaskForm.patch(task, submitted);
+            if (patch.isEmpty()) {
+                model.addAttribute("form", TaskForm.valuesOf(task));
+                model.addAttribute("saved", "Nothing changed.");
+                return EDIT;
+            }
+            //why: TaskForm.patch already merged field by field, so a state move meanwhile must not block the edit
+            Task saved = tasks.update(task.getId(), patch, BulkTasks.ACTOR, null);
             model.addAttribute("task", saved);
             model.addAttribute("form", TaskForm.valuesOf(saved));
             model.addAttribute("saved", "Saved " + String.join(", ", patch.keySet()) + ".");
@@ -102,6 +102,7 @@ class TaskDetailController {
         } catch (InvalidTaskException e) {
             response.setStatus(422);
             model.addAttribute("form", new java.util.LinkedHashMap<>(submitted));
+            model.addAttribute("shown", TaskForm.valuesOf(task));
             model.addAttribute("errors", e.errors());
         }
         return EDIT;

@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Task;
 
 /** The fields the detail page lets people edit, as form text, and the patch a submitted form amounts to. */
 final class TaskForm {
+
+    /** Prefix of the hidden fields that carry the values the form was shown with. */
+    static final String ORIGINAL = "was.";
 
     /** Field name to label, in form order. */
     static final Map<String, String> FIELDS = fields();
@@ -52,16 +56,30 @@ final class TaskForm {
         return v;
     }
 
-    /** Only the fields whose submitted text differs from the task's; blank means "clear it". */
+    /**
+     * The fields the person changed, compared with what the form showed them ({@code was.<field>}); blank means
+     * "clear it". A field someone else changed meanwhile is a conflict named next to that field, while changes to
+     * other fields (a state move, another field's edit) do not get in the way.
+     */
     static Map<String, Object> patch(Task task, Map<String, String> submitted) {
         Map<String, String> current = valuesOf(task);
         Map<String, Object> patch = new LinkedHashMap<>();
+        Map<String, String> conflicts = new LinkedHashMap<>();
         FIELDS.keySet().forEach(field -> {
             String value = submitted.get(field);
-            if (value != null && !Objects.equals(value.trim(), current.get(field).trim())) {
+            String shown = submitted.getOrDefault(ORIGINAL + field, current.get(field));
+            if (value == null || Objects.equals(value.trim(), shown.trim())) {
+                return;
+            }
+            if (!Objects.equals(shown.trim(), current.get(field).trim())) {
+                conflicts.put(field, "was changed meanwhile to '" + current.get(field) + "'; check it and save again");
+            } else {
                 patch.put(field, value.isBlank() ? null : value.trim());
             }
         });
+        if (!conflicts.isEmpty()) {
+            throw new InvalidTaskException(conflicts);
+        }
         return patch;
     }
 

@@ -145,6 +145,21 @@ class DashboardBrowserTest {
         assertThat(page.locator("#task-state")).hasText("RUNNING", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(10_000));
         assertThat(page.locator("#history > li").first()).containsText("picked up via REST");
 
+        // a note lands in the history; a bad edit is explained next to its field, a good one is saved
+        page.locator("#note").fill("checked with the team");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+        assertThat(page.locator("#history > li").first()).containsText("checked with the team");
+        page.locator("summary", new Page.LocatorOptions().setHasText("Edit fields")).click();
+        page.getByLabel("Complexity score").fill("lots");
+        page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill("Write the release notes for 2.0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(page.locator("#err-complexityScore")).containsText("must be a whole number");
+        shoot(page, "task-edit-invalid");
+        page.getByLabel("Complexity score").fill("5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(page.locator("#edit-form .saved")).containsText("Saved");
+        assertThat(page.locator("#task-live h1")).containsText("Write the release notes for 2.0");
+
         // the log viewer pages a long output
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("View")).click();
         assertThat(page.locator(".log-lines li")).hasCount(1_000);

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -108,7 +109,7 @@ class TaskDetailControllerTest {
                 .willThrow(new InvalidTaskException("complexityScore", "must be a whole number, not 'lots'"));
 
         mvc.perform(post("/tasks/TV-7/edit").header("HX-Request", "true").param("complexityScore", "lots")
-                        .param("version", "3"))
+                        .param("was.complexityScore", ""))
                 .andExpect(status().is(422))
                 .andExpect(content().string(containsString("id=\"err-complexityScore\"")))
                 .andExpect(content().string(containsString("must be a whole number, not &#39;lots&#39;")))
@@ -120,11 +121,21 @@ class TaskDetailControllerTest {
         given(tasks.update(anyString(), any(), anyString(), any())).willReturn(task);
 
         mvc.perform(post("/tasks/TV-7/edit").header("HX-Request", "true").param("title", "Better title")
-                        .param("role", "backend").param("version", "3"))
+                        .param("was.title", "Title of TV-7").param("role", "backend").param("was.role", "backend"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Saved title.")));
 
-        verify(tasks).update("id-TV-7", Map.of("title", "Better title"), "dashboard", 3L);
+        verify(tasks).update("id-TV-7", Map.of("title", "Better title"), "dashboard", null);
+    }
+
+    @Test
+    void namesAFieldSomeoneElseChangedWhileTheFormWasOpen() throws Exception {
+        mvc.perform(post("/tasks/TV-7/edit").header("HX-Request", "true").param("title", "My title")
+                        .param("was.title", "The title I saw"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("was changed meanwhile to &#39;Title of TV-7&#39;")));
+
+        verify(tasks, never()).update(anyString(), any(), anyString(), any());
     }
 
     @Test
