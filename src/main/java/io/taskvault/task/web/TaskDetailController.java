@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.taskvault.task.InvalidTaskException;
+import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -41,6 +42,7 @@ class TaskDetailController {
         model.addAttribute("form", TaskForm.valuesOf(task));
         model.addAttribute("outputTypes", OutputType.values());
         model.addAttribute("editFields", TaskForm.FIELDS);
+        model.addAttribute("priorities", Priority.values());
         return PAGE;
     }
 
@@ -86,6 +88,7 @@ class TaskDetailController {
         Task task = tasks.get(ref);
         model.addAttribute("task", task);
         model.addAttribute("editFields", TaskForm.FIELDS);
+        model.addAttribute("priorities", Priority.values());
         try {
             Map<String, Object> patch = TaskForm.patch(task, submitted);
             if (patch.isEmpty()) {

@@ -189,6 +189,8 @@ class DashboardBrowserTest {
             page.navigate(url(path));
             assertNoHorizontalScroll(page);
         }
+        page.navigate(url("/"));
+        shoot(page, "overview-390px");
         page.navigate(url("/tasks"));
         shoot(page, "tasks-390px");
         page.navigate(url("/tasks/" + work.getKey()));
@@ -196,5 +198,8 @@ class DashboardBrowserTest {
         page.navigate(url("/tasks/TV-99999"));
         assertThat(page.locator("h1")).hasText("Task not found");
         shoot(page, "not-found");
+        page.navigate(url("/no/such/page"));
+        assertThat(page.locator("h1")).hasText("Not Found");
+        assertThat(page.locator("body")).not().containsText("Whitelabel");
     }
 }
