@@ -27,6 +27,7 @@ import io.taskvault.task.VersionMismatchException;
 @ControllerAdvice(basePackages = "io.taskvault.task.web")
 class WebErrors {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebErrors.class);
     static final String PAGE = "error";
     static final String FLASH = "fragments/problem :: flash";
 
@@ -65,6 +66,15 @@ class WebErrors {
     String unavailable(StoreUnavailableException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response,
                        Model model) {
         return show(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage(), hx, htmx, response, model);
+    }
+
+    /** Anything else is our fault: logged with its stack, shown as one calm line rather than a stack trace. */
+    @ExceptionHandler(RuntimeException.class)
+    String unexpected(RuntimeException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response, Model model) {
+        LOG.error("Dashboard request failed", e);
+        return show(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+                "The dashboard could not do that (" + e.getClass().getSimpleName() + "); the server log has the details.",
+                hx, htmx, response, model);
     }
 
     private static String show(HttpStatus status, String title, String detail, HtmxRequest hx, HtmxResponse htmx,

@@ -3,6 +3,7 @@ package io.taskvault.task.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.taskvault.store.StoreChanges;
+import io.taskvault.task.Task;
 
 /**
  * The one poll every dashboard page makes. It compares the page's version of the tasks collection with the
@@ -35,7 +37,7 @@ class LiveController {
     @GetMapping("/live")
     String poll(@RequestParam(name = "v", defaultValue = "-1") long seen, Model model, HtmxResponse htmx,
                 HttpServletResponse response) {
-        long now = changes.version(io.taskvault.task.Task.COLLECTION);
+        long now = changes.version(Task.COLLECTION);
         if (now == seen) {
             //why: a null view with the response in hand tells Spring the answer is complete: an empty 204
             response.setStatus(HttpStatus.NO_CONTENT.value());
@@ -47,7 +49,7 @@ class LiveController {
     }
 
     /** Hands every dashboard page the version it was rendered at (for its poller) and the formats. */
-    @org.springframework.web.bind.annotation.ControllerAdvice(basePackageClasses = LiveController.class)
+    @ControllerAdvice(basePackageClasses = LiveController.class)
     static class PageModel {
 
         private static final Formats FORMATS = new Formats();
@@ -60,7 +62,7 @@ class LiveController {
 
         @ModelAttribute("liveVersion")
         long liveVersion() {
-            return changes.version(io.taskvault.task.Task.COLLECTION);
+            return changes.version(Task.COLLECTION);
         }
 
         @ModelAttribute("fmt")

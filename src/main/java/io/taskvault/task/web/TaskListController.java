@@ -14,7 +14,6 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.taskvault.task.Priority;
 import io.taskvault.task.TaskPage;
-import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 
@@ -41,7 +40,6 @@ class TaskListController {
         fill(filter, binding, selected, model);
         model.addAttribute("states", TaskState.values());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("sortFields", TaskQuery.SortField.values());
         return PAGE;
     }
 

@@ -116,6 +116,17 @@ class TaskOutputControllerTest {
     }
 
     @Test
+    void reportsAnUnreadableOutputInTheFlashAreaInsteadOfAStackTrace() throws Exception {
+        given(tasks.openOutput(any())).willThrow(new java.io.UncheckedIOException(new java.io.IOException("gridfs chunk 3 missing")));
+
+        mvc.perform(get("/tasks/TV-7/outputs/1").header("HX-Request", "true"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(header().string("HX-Retarget", "#flash"))
+                .andExpect(content().string(containsString("Something went wrong")))
+                .andExpect(content().string(not(containsString("gridfs chunk 3 missing"))));
+    }
+
+    @Test
     void refusesAnEmptyOutputWithAMessage() throws Exception {
         mvc.perform(multipart("/tasks/TV-7/outputs").param("type", "STDOUT").header("HX-Request", "true"))
                 .andExpect(status().isBadRequest())
