@@ -183,6 +183,17 @@ class DashboardBrowserTest {
                 .withStates(Set.of(TaskState.PENDING))).tasks()).extracting(Task::getKey)
                 .containsAll(failures.stream().map(Task::getKey).toList()));
 
+        // the list is live too: a task created through REST appears without a reload
+        page.navigate(url("/tasks"));
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(4);
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/tasks")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Made over REST\",\"role\":\"ops\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isBetween(200, 201);
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(5);
+        assertThat(page.locator("table.tasks tbody")).containsText("Made over REST");
+
         // narrow screens: no sideways scrolling on any page
         page.setViewportSize(390, 844);
         for (String path : List.of("/", "/tasks", "/tasks/" + work.getKey())) {
