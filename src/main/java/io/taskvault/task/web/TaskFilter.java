@@ -1,0 +1,195 @@
+package io.taskvault.task.web;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.taskvault.task.Priority;
+import io.taskvault.task.TaskQuery;
+import io.taskvault.task.TaskQuery.SortField;
+import io.taskvault.task.TaskState;
+
+/** The task list's filter bar, sort and page as GET parameters, so a filtered list is a shareable URL. */
+public class TaskFilter {
+
+    static final int PAGE_SIZE = 25;
+
+    private List<TaskState> state = new ArrayList<>();
+    private String role;
+    private String provider;
+    private Priority priority;
+    private String tags;
+    private String q;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate from;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate to;
+    private SortField sort = SortField.UPDATED;
+    private boolean desc = true;
+    private int page = 1;
+
+    /** The service query for this filter's current page. */
+    TaskQuery toQuery() {
+        return toQuery(PAGE_SIZE, (Math.max(page, 1) - 1) * PAGE_SIZE);
+    }
+
+    TaskQuery toQuery(int limit, int offset) {
+        //why: the date range is inclusive of the whole "to" day, in UTC like every stored timestamp
+        return new TaskQuery(Set.copyOf(state), one(role), one(provider), priority == null ? Set.of() : Set.of(priority),
+                tagSet(), q, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1),
+                null, null, sort, desc, limit, offset, null);
+    }
+
+    private static Set<String> one(String value) {
+        return value == null || value.isBlank() ? Set.of() : Set.of(value.trim());
+    }
+
+    private Set<String> tagSet() {
+        if (tags == null || tags.isBlank()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList());
+    }
+
+    /** This filter's URL with another page. */
+    public String pageUrl(int newPage) {
+        return url(sort, desc, newPage);
+    }
+
+    /** This filter's URL sorted by a column; a second click on the current column flips the direction. */
+    public String sortUrl(String column) {
+        SortField field = SortField.valueOf(column.toUpperCase(Locale.ROOT));
+        return url(field, field == sort ? !desc : field != SortField.TITLE, 1);
+    }
+
+    /** "ascending", "descending" or "none", for aria-sort on a column header. */
+    public String ariaSort(String column) {
+        return sort.name().equalsIgnoreCase(column) ? (desc ? "descending" : "ascending") : "none";
+    }
+
+    private String url(SortField field, boolean descending, int newPage) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/tasks");
+        state.forEach(s -> b.queryParam("state", s.name()));
+        add(b, "role", role);
+        add(b, "provider", provider);
+        add(b, "priority", priority == null ? null : priority.name());
+        add(b, "tags", tags);
+        add(b, "q", q);
+        add(b, "from", from == null ? null : from.toString());
+        add(b, "to", to == null ? null : to.toString());
+        b.queryParam("sort", field.name());
+        b.queryParam("desc", descending);
+        if (newPage > 1) {
+            b.queryParam("page", newPage);
+        }
+        return b.encode().build().toUriString();
+    }
+
+    private static void add(UriComponentsBuilder b, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            b.queryParam(name, value);
+        }
+    }
+
+    public boolean isFiltered() {
+        return !state.isEmpty() || priority != null || tagSet().size() > 0 || !one(role).isEmpty()
+                || !one(provider).isEmpty() || (q != null && !q.isBlank()) || from != null || to != null;
+    }
+
+    public List<TaskState> getState() {
+        return state;
+    }
+
+    public void setState(List<TaskState> state) {
+        this.state = state == null ? new ArrayList<>() : new ArrayList<>(state);
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public SortField getSort() {
+        return sort;
+    }
+
+    public void setSort(SortField sort) {
+        this.sort = sort == null ? SortField.UPDATED : sort;
+    }
+
+    public boolean isDesc() {
+        return desc;
+    }
+
+    public void setDesc(boolean desc) {
+        this.desc = desc;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = Math.max(page, 1);
+    }
+}

@@ -1,0 +1,92 @@
+package io.taskvault.task.web;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.taskvault.task.Priority;
+import io.taskvault.task.TaskPage;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+
+/** The task list at /tasks: filter bar, sortable columns, pages and bulk actions. */
+@Controller
+class TaskListController {
+
+    static final String PAGE = "tasks/list";
+    static final String RESULTS = "tasks/list :: results";
+    static final String CONFIRM = "tasks/bulk :: confirm";
+    static final String BULK_DONE = "tasks/bulk :: bulk-done";
+
+    private final TaskService tasks;
+    private final BulkTasks bulk;
+
+    TaskListController(TaskService tasks, BulkTasks bulk) {
+        this.tasks = tasks;
+        this.bulk = bulk;
+    }
+
+    @GetMapping("/tasks")
+    String page(@ModelAttribute("filter") TaskFilter filter, BindingResult binding,
+                @RequestParam(name = "selected", required = false) List<String> selected, Model model) {
+        fill(filter, binding, selected, model);
+        model.addAttribute("states", TaskState.values());
+        model.addAttribute("priorities", Priority.values());
+        return PAGE;
+    }
+
+    @HxRequest
+    @GetMapping("/tasks")
+    String results(@ModelAttribute("filter") TaskFilter filter, BindingResult binding,
+                   @RequestParam(name = "selected", required = false) List<String> selected, Model model) {
+        fill(filter, binding, selected, model);
+        return RESULTS;
+    }
+
+    /** Step one of a bulk action: say how many tasks it will touch and ask. */
+    @HxRequest
+    @PostMapping("/tasks/bulk/confirm")
+    String confirm(@ModelAttribute("filter") TaskFilter filter, @RequestParam("action") BulkAction action,
+                   @RequestParam(name = "selected", required = false) List<String> selected, Model model) {
+        List<String> chosen = selected == null ? List.of() : selected;
+        model.addAttribute("action", action);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("count", bulk.count(action, chosen, filter));
+        return CONFIRM;
+    }
+
+    @HxRequest
+    @PostMapping("/tasks/bulk")
+    String run(@ModelAttribute("filter") TaskFilter filter, @RequestParam("action") BulkAction action,
+               @RequestParam(name = "selected", required = false) List<String> selected, Model model,
+               HtmxResponse htmx) {
+        BulkResult result = bulk.apply(action, selected == null ? List.of() : selected, filter);
+        model.addAttribute("result", result);
+        if (!result.changed().isEmpty()) {
+            htmx.addTrigger(LiveController.EVENT);
+        }
+        return BULK_DONE;
+    }
+
+    private void fill(TaskFilter filter, BindingResult binding, List<String> selected, Model model) {
+        model.addAttribute("selected", selected == null ? List.of() : selected);
+        if (binding.hasErrors()) {
+            model.addAttribute("filterErrors", binding.getFieldErrors().stream()
+                    .map(e -> "'" + e.getRejectedValue() + "' is not a valid " + e.getField()).toList());
+            model.addAttribute("page", new TaskPage(List.of(), 0, 0, TaskFilter.PAGE_SIZE, null));
+            model.addAttribute("lastPage", 1);
+            return;
+        }
+        TaskPage page = tasks.list(filter.toQuery());
+        model.addAttribute("page", page);
+        model.addAttribute("lastPage", Math.max(1, (int) ((page.total() + TaskFilter.PAGE_SIZE - 1) / TaskFilter.PAGE_SIZE)));
+    }
+}

@@ -1,0 +1,216 @@
+package io.taskvault.task.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.taskvault.support.TaskDrafts;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskQuery;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+import io.taskvault.task.output.OutputDraft;
+import io.taskvault.task.output.OutputType;
+
+/** The dashboard in Debian's headless Chromium against the real application on a fresh embedded store. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.shell.interactive.enabled=false",
+        "taskvault.store.path=target/test-stores/${random.uuid}/taskvault.mv",
+        "taskvault.store.cache-size-mb=64"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService tasks;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private Task failed(String title) {
+        Task t = tasks.create(TaskDrafts.aTask().titled(title).withRole("backend").build(), "seed");
+        tasks.transition(t.getId(), TaskState.QUEUED, "seed", "queued");
+        tasks.transition(t.getId(), TaskState.RUNNING, "seed", "started");
+        return tasks.transition(t.getId(), TaskState.FAILED, "seed", "exit code 1: compiler error");
+    }
+
+    private static void shoot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    private static void assertNoHorizontalScroll(Page page) {
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow in px at " + page.viewportSize().width)
+                .isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void aLeadFiltersOpensMovesWatchesLiveAndRetriesInBulk() throws Exception {
+        List<Task> failures = List.of(failed("Fix flaky payment test"), failed("Repair <b>login</b> form"), failed("Migrate schema"));
+        Task work = tasks.create(TaskDrafts.aTask().titled("Write the release notes").withRole("docs").withTags("release").build(), "seed");
+        tasks.appendOutput(work.getId(), OutputDraft.text(OutputType.STDOUT, IntStream.rangeClosed(1, 2_500)
+                .mapToObj(i -> "build step " + i).collect(Collectors.joining("\n"))), "seed");
+
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+
+        // the overview counts the failures and links to them
+        page.navigate(url("/"));
+        assertThat(page.locator("a[href='/tasks?state=FAILED'] .count")).hasText("3");
+        assertNoHorizontalScroll(page);
+        shoot(page, "overview");
+
+        // filter the list by state: the URL carries the filter, the rows follow it
+        page.navigate(url("/tasks"));
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(4);
+        page.locator("label.chip", new Page.LocatorOptions().setHasText("FAILED")).click();
+        page.waitForURL(u -> u.contains("state=FAILED"));
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(3);
+        assertThat(page.getByText("Repair <b>login</b> form")).isVisible();
+        assertNoHorizontalScroll(page);
+        shoot(page, "tasks-filtered");
+        page.goBack();
+        page.waitForURL(u -> !u.contains("state=FAILED"));
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(4);
+
+        // open the pending task and queue it: the state and the history change in place
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Write the release notes")).click();
+        page.waitForURL(u -> u.endsWith("/tasks/" + work.getKey()));
+        assertThat(page.locator("#task-state")).hasText("PENDING");
+        int before = page.locator("#history > li").count();
+        page.locator("#reason").fill("ready for an agent");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to QUEUED")).click();
+        assertThat(page.locator("#task-state")).hasText("QUEUED");
+        assertThat(page.locator("#history > li")).hasCount(before + 1);
+        assertThat(page.locator("#history > li").first()).containsText("ready for an agent");
+
+        // a change made through REST shows up without a reload
+        HttpResponse<String> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/tasks/" + work.getId() + "/transitions")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"RUNNING\",\"reason\":\"picked up via REST\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(rest.statusCode()).isEqualTo(200);
+        assertThat(page.locator("#task-state")).hasText("RUNNING", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        assertThat(page.locator("#history > li").first()).containsText("picked up via REST");
+
+        // a note lands in the history; a bad edit is explained next to its field, a good one is saved
+        page.locator("#note").fill("checked with the team");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+        assertThat(page.locator("#history > li").first()).containsText("checked with the team");
+        page.locator("summary", new Page.LocatorOptions().setHasText("Edit fields")).click();
+        page.getByLabel("Complexity score").fill("lots");
+        page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill("Write the release notes for 2.0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(page.locator("#err-complexityScore")).containsText("must be a whole number");
+        shoot(page, "task-edit-invalid");
+        page.getByLabel("Complexity score").fill("5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(page.locator("#edit-form .saved")).containsText("Saved");
+        assertThat(page.locator("#task-live h1")).containsText("Write the release notes for 2.0");
+
+        // the log viewer pages a long output
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("View")).click();
+        assertThat(page.locator(".log-lines li")).hasCount(1_000);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next 1,000 lines →")).click();
+        assertThat(page.locator(".log-head")).containsText("lines 1001–2000");
+        assertThat(page.locator(".log-lines li")).hasCount(1_000);
+        assertNoHorizontalScroll(page);
+        shoot(page, "task-detail");
+
+        // bulk retry of every failed task in the filter, after a confirmation that names the count
+        page.navigate(url("/tasks?state=FAILED"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry failed")).click();
+        assertThat(page.locator(".confirm")).containsText("Retry all 3 failed or interrupted tasks that match the filter?");
+        shoot(page, "bulk-confirm");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry 3")).click();
+        assertThat(page.locator(".bulk-done")).containsText("Retry: 3 of 3 changed.");
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(1);
+        assertThat(page.locator("table.tasks tbody")).containsText("No task matches this filter.");
+        shoot(page, "bulk-done");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(tasks.list(TaskQuery.all()
+                .withStates(Set.of(TaskState.PENDING))).tasks()).extracting(Task::getKey)
+                .containsAll(failures.stream().map(Task::getKey).toList()));
+
+        // the list is live too: a task created through REST appears without a reload
+        page.navigate(url("/tasks"));
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(4);
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/tasks")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Made over REST\",\"role\":\"ops\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isBetween(200, 201);
+        assertThat(page.locator("table.tasks tbody tr")).hasCount(5);
+        assertThat(page.locator("table.tasks tbody")).containsText("Made over REST");
+
+        // narrow screens: no sideways scrolling on any page
+        page.setViewportSize(390, 844);
+        for (String path : List.of("/", "/tasks", "/tasks/" + work.getKey())) {
+            page.navigate(url(path));
+            assertNoHorizontalScroll(page);
+        }
+        page.navigate(url("/"));
+        shoot(page, "overview-390px");
+        page.navigate(url("/tasks"));
+        shoot(page, "tasks-390px");
+        page.navigate(url("/tasks/" + work.getKey()));
+        shoot(page, "task-detail-390px");
+        page.navigate(url("/tasks/TV-99999"));
+        assertThat(page.locator("h1")).hasText("Task not found");
+        shoot(page, "not-found");
+        page.navigate(url("/no/such/page"));
+        assertThat(page.locator("h1")).hasText("Not Found");
+        assertThat(page.locator("body")).not().containsText("Whitelabel");
+    }
+}

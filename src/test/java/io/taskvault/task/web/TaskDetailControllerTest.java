@@ -1,0 +1,161 @@
+package io.taskvault.task.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.taskvault.store.StoreChanges;
+import io.taskvault.task.IllegalTransitionException;
+import io.taskvault.task.InvalidTaskException;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskNotFoundException;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+
+@WebMvcTest(TaskDetailController.class)
+@Import(TaskView.class)
+class TaskDetailControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    TaskService tasks;
+    @MockitoBean
+    StoreChanges changes;
+
+    Task task = WebFixtures.task("TV-7", TaskState.PENDING);
+
+    @BeforeEach
+    void knownTask() {
+        task.setDependsOn(List.of("TV-3"));
+        given(tasks.get(anyString())).willReturn(task);
+        given(tasks.history(anyString())).willReturn(List.of(WebFixtures.moved(task, 2, TaskState.PENDING, TaskState.QUEUED, "ready")));
+        given(tasks.outputs(anyString())).willReturn(List.of());
+        given(tasks.verify(anyString())).willReturn(WebFixtures.intact(task, 2));
+    }
+
+    @Test
+    void showsEveryFieldTheHistoryAndOnlyTheMovesAllowedFromTheCurrentState() throws Exception {
+        mvc.perform(get("/tasks/TV-7"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("Title of TV-7")))
+                .andExpect(content().string(containsString("History chain: intact (2 events)")))
+                .andExpect(content().string(containsString("PENDING → QUEUED")))
+                .andExpect(content().string(containsString("href=\"/tasks/TV-3\"")))
+                .andExpect(content().string(containsString("value=\"QUEUED\"")))
+                .andExpect(content().string(containsString("value=\"CANCELLED\"")))
+                .andExpect(content().string(not(containsString("value=\"COMPLETED\""))))
+                .andExpect(content().string(containsString("id=\"edit-form\"")));
+    }
+
+    @Test
+    void answersHtmxWithTheLiveFragmentOnlyAtTheSameUrl() throws Exception {
+        mvc.perform(get("/tasks/TV-7").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"task-live\"")))
+                .andExpect(content().string(not(containsString("<html"))))
+                .andExpect(content().string(not(containsString("id=\"edit-form\""))));
+    }
+
+    @Test
+    void runsATransitionAndAnnouncesTheChange() throws Exception {
+        mvc.perform(post("/tasks/TV-7/transition").header("HX-Request", "true").param("to", "QUEUED")
+                        .param("reason", "go").param("version", "3"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("taskChanged")))
+                .andExpect(content().string(containsString("id=\"task-live\"")));
+
+        verify(tasks).transition("id-TV-7", TaskState.QUEUED, "dashboard", "go", Map.of(), 3L);
+    }
+
+    @Test
+    void showsARefusedTransitionAsAMessageInTheFlashArea() throws Exception {
+        given(tasks.transition(anyString(), eq(TaskState.COMPLETED), anyString(), anyString(), any(), any()))
+                .willThrow(new IllegalTransitionException("TV-7", TaskState.PENDING, TaskState.COMPLETED));
+
+        mvc.perform(post("/tasks/TV-7/transition").header("HX-Request", "true").param("to", "COMPLETED"))
+                .andExpect(status().isConflict())
+                .andExpect(header().string("HX-Retarget", "#flash"))
+                .andExpect(content().string(containsString("role=\"alert\"")))
+                .andExpect(content().string(containsString("PENDING")))
+                .andExpect(content().string(not(containsString("<html"))));
+    }
+
+    @Test
+    void putsEachValidationMessageNextToItsField() throws Exception {
+        given(tasks.update(anyString(), any(), anyString(), any()))
+                .willThrow(new InvalidTaskException("complexityScore", "must be a whole number, not 'lots'"));
+
+        mvc.perform(post("/tasks/TV-7/edit").header("HX-Request", "true").param("complexityScore", "lots")
+                        .param("was.complexityScore", ""))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"err-complexityScore\"")))
+                .andExpect(content().string(containsString("must be a whole number, not &#39;lots&#39;")))
+                .andExpect(content().string(containsString("value=\"lots\"")));
+    }
+
+    @Test
+    void savesOnlyTheFieldsThatChanged() throws Exception {
+        given(tasks.update(anyString(), any(), anyString(), any())).willReturn(task);
+
+        mvc.perform(post("/tasks/TV-7/edit").header("HX-Request", "true").param("title", "Better title")
+                        .param("was.title", "Title of TV-7").param("role", "backend").param("was.role", "backend"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Saved title.")));
+
+        verify(tasks).update("id-TV-7", Map.of("title", "Better title"), "dashboard", null);
+    }
+
+    @Test
+    void namesAFieldSomeoneElseChangedWhileTheFormWasOpen() throws Exception {
+        mvc.perform(post("/tasks/TV-7/edit").header("HX-Request", "true").param("title", "My title")
+                        .param("was.title", "The title I saw"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("was changed meanwhile to &#39;Title of TV-7&#39;")));
+
+        verify(tasks, never()).update(anyString(), any(), anyString(), any());
+    }
+
+    @Test
+    void addsANote() throws Exception {
+        mvc.perform(post("/tasks/TV-7/notes").header("HX-Request", "true").param("note", "looks fine"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("taskChanged")));
+
+        verify(tasks).addNote("TV-7", "looks fine", "dashboard");
+    }
+
+    @Test
+    void unknownTaskGetsAFriendlyNotFoundPageNotAWhiteLabel() throws Exception {
+        given(tasks.get("TV-404")).willThrow(new TaskNotFoundException("TV-404"));
+
+        mvc.perform(get("/tasks/TV-404"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("Task not found")))
+                .andExpect(content().string(containsString("TV-404")))
+                .andExpect(content().string(containsString("Back to the overview")));
+    }
+}

@@ -1,0 +1,182 @@
+package io.taskvault.task.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.taskvault.store.StoreChanges;
+import io.taskvault.task.IllegalTransitionException;
+import io.taskvault.task.Priority;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskPage;
+import io.taskvault.task.TaskQuery;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+
+@WebMvcTest(TaskListController.class)
+@Import(BulkTasks.class)
+class TaskListControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    TaskService tasks;
+    @MockitoBean
+    StoreChanges changes;
+
+    private void listing(long total, Task... found) {
+        given(tasks.list(any())).willReturn(new TaskPage(List.of(found), total, 0, TaskFilter.PAGE_SIZE, null));
+    }
+
+    @Test
+    void rendersTheFilterBarAndTheMatchingTasksAsAFullPage() throws Exception {
+        listing(1, WebFixtures.task("TV-1", TaskState.FAILED));
+
+        mvc.perform(get("/tasks"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("id=\"filters\"")))
+                .andExpect(content().string(containsString("href=\"/tasks/TV-1\"")))
+                .andExpect(content().string(containsString("1 task")));
+    }
+
+    @Test
+    void answersHtmxWithOnlyTheResultsFragmentAtTheSameUrl() throws Exception {
+        listing(1, WebFixtures.task("TV-1", TaskState.FAILED));
+
+        mvc.perform(get("/tasks").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"results\"")))
+                .andExpect(content().string(not(containsString("id=\"filters\""))))
+                .andExpect(content().string(not(containsString("<html"))));
+    }
+
+    @Test
+    void turnsEveryFilterParameterIntoTheServiceQuery() throws Exception {
+        listing(0);
+
+        mvc.perform(get("/tasks").param("state", "FAILED", "RUNNING").param("role", "backend").param("provider", "claude")
+                        .param("priority", "HIGH").param("tags", "api, db").param("q", "login bug")
+                        .param("from", "2026-11-01").param("to", "2026-11-02").param("sort", "KEY").param("desc", "false")
+                        .param("page", "3"))
+                .andExpect(status().isOk());
+
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks).list(query.capture());
+        TaskQuery q = query.getValue();
+        assertThat(q.states()).containsExactlyInAnyOrder(TaskState.FAILED, TaskState.RUNNING);
+        assertThat(q.roles()).containsExactly("backend");
+        assertThat(q.providers()).containsExactly("claude");
+        assertThat(q.priorities()).containsExactly(Priority.HIGH);
+        assertThat(q.tags()).containsExactlyInAnyOrder("api", "db");
+        assertThat(q.text()).isEqualTo("login bug");
+        assertThat(q.createdFrom()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(q.createdTo()).isEqualTo(Instant.parse("2026-11-02T23:59:59.999Z"));
+        assertThat(q.sort()).isEqualTo(TaskQuery.SortField.KEY);
+        assertThat(q.descending()).isFalse();
+        assertThat(q.offset()).isEqualTo(2 * TaskFilter.PAGE_SIZE);
+    }
+
+    @Test
+    void keepsTheFilterInSortAndPageLinks() throws Exception {
+        listing(60, WebFixtures.task("TV-1", TaskState.FAILED));
+
+        mvc.perform(get("/tasks").param("state", "FAILED").param("q", "a&b"))
+                .andExpect(content().string(containsString("/tasks?state=FAILED&amp;q=a%26b&amp;sort=KEY&amp;desc=true")))
+                .andExpect(content().string(containsString("Page 1 of 3")))
+                .andExpect(content().string(containsString("page=2")));
+    }
+
+    @Test
+    void explainsABadFilterValueInlineInsteadOfFailing() throws Exception {
+        mvc.perform(get("/tasks").param("state", "SLEEPING"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&#39;SLEEPING&#39; is not a valid state")));
+        verify(tasks, never()).list(any());
+    }
+
+    @Test
+    void escapesUserTextInTitles() throws Exception {
+        Task hostile = WebFixtures.task("TV-2", TaskState.PENDING);
+        hostile.setTitle("<script>alert(1)</script>");
+        listing(1, hostile);
+
+        mvc.perform(get("/tasks"))
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))));
+    }
+
+    @Test
+    void confirmationCountsTheSelectedTasks() throws Exception {
+        mvc.perform(post("/tasks/bulk/confirm").header("HX-Request", "true").param("action", "RETRY")
+                        .param("selected", "TV-1", "TV-2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Retry the 2 selected tasks?")));
+    }
+
+    @Test
+    void confirmationCountsEveryRetryableMatchOfTheFilterWhenNothingIsSelected() throws Exception {
+        listing(42);
+
+        mvc.perform(post("/tasks/bulk/confirm").header("HX-Request", "true").param("action", "RETRY").param("role", "backend"))
+                .andExpect(content().string(containsString("Retry all 42 failed or interrupted tasks that match the filter?")));
+
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks).list(query.capture());
+        assertThat(query.getValue().states()).containsExactlyInAnyOrder(TaskState.FAILED, TaskState.INTERRUPTED);
+        assertThat(query.getValue().roles()).containsExactly("backend");
+    }
+
+    @Test
+    void bulkActionReportsWhichTasksItChangedAndWhyOthersFailed() throws Exception {
+        given(tasks.retry(eq("TV-1"), anyString(), anyString())).willReturn(WebFixtures.task("TV-1", TaskState.PENDING));
+        given(tasks.retry(eq("TV-2"), anyString(), anyString()))
+                .willThrow(new IllegalTransitionException("TV-2", TaskState.COMPLETED, TaskState.PENDING));
+
+        mvc.perform(post("/tasks/bulk").header("HX-Request", "true").param("action", "RETRY").param("selected", "TV-1", "TV-2"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", containsString("taskChanged")))
+                .andExpect(content().string(containsString("Retry: 1 of 2 changed.")))
+                .andExpect(content().string(containsString("TV-2")));
+    }
+
+    @Test
+    void bulkActionOverTheWholeFilterWalksEveryMatchingTask() throws Exception {
+        Task one = WebFixtures.task("TV-1", TaskState.FAILED);
+        Task two = WebFixtures.task("TV-2", TaskState.FAILED);
+        given(tasks.list(any())).willReturn(new TaskPage(List.of(one, two), 2, 0, TaskQuery.MAX_LIMIT, null));
+        given(tasks.retry(anyString(), anyString(), anyString())).willReturn(one);
+
+        mvc.perform(post("/tasks/bulk").header("HX-Request", "true").param("action", "RETRY").param("state", "FAILED"))
+                .andExpect(content().string(containsString("Retry: 2 of 2 changed.")));
+
+        verify(tasks).retry(eq("TV-1"), anyString(), anyString());
+        verify(tasks).retry(eq("TV-2"), anyString(), anyString());
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks).list(query.capture());
+        assertThat(query.getValue().states()).isEqualTo(Set.of(TaskState.FAILED));
+    }
+}
