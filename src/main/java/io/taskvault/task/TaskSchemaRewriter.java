@@ -1,0 +1,130 @@
+package io.taskvault.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+
+import io.taskvault.store.StoreChanges;
+import io.taskvault.store.SchemaUpgrader;
+import io.taskvault.task.history.EventType;
+import io.taskvault.task.history.HistoryEvent;
+
+/**
+ * Rewrites old task documents in the newest shape for the batch upgrader. A v1 (file-based) task has no key
+ * and no history: it gets the next key from the counter and the very CREATED event a new task gets, built
+ * from the upgraded task the way {@link TaskWriter} builds it, so crash repair can rebuild it identically.
+ */
+@Component
+public class TaskSchemaRewriter {
+
+    static final String LEGACY_ACTOR = "schema-upgrade";
+
+    private final MongoTemplate mongo;
+    private final TaskStore tasks;
+    private final HistoryStore history;
+    private final TaskDocuments documents;
+    private final KeySequence keys;
+    private final SchemaUpgrader upgrader;
+    private final StoreChanges changes;
+
+    TaskSchemaRewriter(MongoTemplate mongo, TaskStore tasks, HistoryStore history, TaskDocuments documents,
+                       KeySequence keys, SchemaUpgrader upgrader, StoreChanges changes) {
+        this.mongo = mongo;
+        this.tasks = tasks;
+        this.history = history;
+        this.documents = documents;
+        this.keys = keys;
+        this.upgrader = upgrader;
+        this.changes = changes;
+    }
+
+    /** Rewrites the given raw tasks (all older than the newest version); returns how many were rewritten. */
+    public int rewrite(List<Document> raws) {
+        long legacy = raws.stream().filter(TaskSchemaRewriter::hasNoHistory).count();
+        long nextKey = legacy == 0 ? 0 : reserveKeys(legacy);
+        int rewritten = 0;
+        for (Document raw : raws) {
+            boolean ok = hasNoHistory(raw) ? adopt(raw, nextKey++) : replace(raw);
+            rewritten += ok ? 1 : 0;
+        }
+        if (rewritten > 0) {
+            changes.written(Task.COLLECTION);
+        }
+        return rewritten;
+    }
+
+    private static boolean hasNoHistory(Document raw) {
+        return raw.get("historyHash") == null;
+    }
+
+    //why: one counter round trip per batch instead of one per task; keys stay unique across processes
+    private long reserveKeys(long count) {
+        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is("taskKey")),
+                new Update().inc("value", count), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, KeySequence.COLLECTION);
+        return ((Number) counter.get("value")).longValue() - count + 1;
+    }
+
+    private boolean replace(Document raw) {
+        Document upgraded = upgrader.upgrade(Task.COLLECTION, new Document(raw));
+        //why: (_id, version) is the unique index: no scan, and a writer that moved the task on wins
+        return tasks.collection().replaceOne(Filters.and(Filters.eq("_id", raw.get("_id")),
+                Filters.eq("version", raw.get("version"))), upgraded).getModifiedCount() == 1;
+    }
+
+    private boolean adopt(Document raw, long keyNumber) {
+        Task task = documents.toTask(new Document(raw));
+        task.setKey(keys.prefix() + "-" + keyNumber);
+        if (task.getCreatedAt() == null) {
+            task.setCreatedAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        }
+        if (task.getCreatedBy() == null) {
+            task.setCreatedBy(LEGACY_ACTOR);
+        }
+        Document sealed = history.seal(createdEvent(task));
+        task.setVersion(1);
+        task.setHistorySeq(1);
+        task.setHistoryHash(sealed.getString("hash"));
+        if (task.getUpdatedAt() == null) {
+            task.setUpdatedAt(task.getCreatedAt());
+        }
+        task.setSchemaVersion(Task.SCHEMA_VERSION);
+        Document rewritten = upgrader.upgrade(Task.COLLECTION, documents.toDocument(task));
+        //why: the task goes first, as in TaskWriter.create: a lost event is rebuilt from it on the next load
+        if (raw.get("_id") instanceof String) {
+            if (tasks.collection().replaceOne(Filters.eq("_id", raw.get("_id")), rewritten).getMatchedCount() == 0) {
+                return false;
+            }
+        } else {
+            tasks.collection().insertOne(rewritten);
+            tasks.collection().deleteOne(Filters.eq("_id", raw.get("_id")));
+        }
+        try {
+            history.insert(sealed);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    //why: must stay identical to TaskWriter.createdEvent, which rebuilds a lost CREATED event from the task
+    private HistoryEvent createdEvent(Task task) {
+        return new HistoryEvent(HistoryEvent.idOf(task.getId(), 1), task.getId(), 1, EventType.CREATED, null,
+                task.getState(), task.getCreatedAt(), task.getCreatedBy(), task.getProvider(), task.getModel(), "created",
+                null, Map.of(), documents.diff(null, task), null, null, HistoryEvent.SCHEMA_VERSION);
+    }
+}
