@@ -86,6 +86,12 @@ public class TaskSchemaRewriter {
 
     private boolean adopt(Document raw, long keyNumber) {
         Task task = documents.toTask(new Document(raw));
+        if (!(raw.get("_id") instanceof String)) {
+            //why: a 24-hex string id is turned back into an ObjectId by the mapping layer's queries, and the
+            // raw reads look ids up as strings; a UUID like every other task's is safe from both
+            task.getMetadata().put("legacyId", String.valueOf(raw.get("_id")));
+            task.setId(java.util.UUID.randomUUID().toString());
+        }
         task.setKey(keys.prefix() + "-" + keyNumber);
         if (task.getCreatedAt() == null) {
             task.setCreatedAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
@@ -107,9 +113,8 @@ public class TaskSchemaRewriter {
             if (tasks.collection().replaceOne(Filters.eq("_id", raw.get("_id")), rewritten).getMatchedCount() == 0) {
                 return false;
             }
-        } else {
-            tasks.collection().insertOne(rewritten);
-            tasks.collection().deleteOne(Filters.eq("_id", raw.get("_id")));
+        } else if (!moveToNewId(raw, rewritten)) {
+            return false;
         }
         try {
             history.insert(sealed);
@@ -118,6 +123,21 @@ public class TaskSchemaRewriter {
                 throw e;
             }
         }
+        return true;
+    }
+
+    //why: the new document goes in before the old leaves; a crash between leaves a twin whose externalId collides
+    private boolean moveToNewId(Document raw, Document rewritten) {
+        try {
+            tasks.collection().insertOne(rewritten);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            tasks.collection().deleteOne(Filters.eq("_id", raw.get("_id")));
+            return false;
+        }
+        tasks.collection().deleteOne(Filters.eq("_id", raw.get("_id")));
         return true;
     }
 
