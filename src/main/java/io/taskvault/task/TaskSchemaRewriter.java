@@ -1,6 +1,7 @@
 package io.taskvault.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Filters;
 
 import io.taskvault.store.StoreChanges;
@@ -54,15 +60,48 @@ public class TaskSchemaRewriter {
     public int rewrite(List<Document> raws) {
         long legacy = raws.stream().filter(TaskSchemaRewriter::hasNoHistory).count();
         long nextKey = legacy == 0 ? 0 : reserveKeys(legacy);
-        int rewritten = 0;
+        //why: one bulk write for the tasks, then one for their events: every single write waits for a commit
+        List<WriteModel<Document>> replacements = new ArrayList<>();
+        List<Document> events = new ArrayList<>();
+        int moved = 0;
         for (Document raw : raws) {
-            boolean ok = hasNoHistory(raw) ? adopt(raw, nextKey++) : replace(raw);
-            rewritten += ok ? 1 : 0;
+            if (!hasNoHistory(raw)) {
+                replacements.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", raw.get("_id")),
+                        Filters.eq("version", raw.get("version"))), upgrader.upgrade(Task.COLLECTION, new Document(raw))));
+                continue;
+            }
+            Adopted adopted = adopt(raw, nextKey++);
+            if (raw.get("_id") instanceof String) {
+                replacements.add(new ReplaceOneModel<>(Filters.eq("_id", raw.get("_id")), adopted.task()));
+                events.add(adopted.event());
+            } else if (moveToNewId(raw, adopted.task())) {
+                events.add(adopted.event());
+                moved++;
+            }
         }
+        int rewritten = moved;
+        if (!replacements.isEmpty()) {
+            //why: the tasks go first, as in TaskWriter.create: a lost CREATED event is rebuilt from its task on load
+            rewritten += tasks.collection().bulkWrite(replacements, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        }
+        insertIgnoringDuplicates(events);
         if (rewritten > 0) {
             changes.written(Task.COLLECTION);
         }
         return rewritten;
+    }
+
+    private void insertIgnoringDuplicates(List<Document> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            history.collection().insertMany(events, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
     }
 
     private static boolean hasNoHistory(Document raw) {
@@ -77,14 +116,10 @@ public class TaskSchemaRewriter {
         return ((Number) counter.get("value")).longValue() - count + 1;
     }
 
-    private boolean replace(Document raw) {
-        Document upgraded = upgrader.upgrade(Task.COLLECTION, new Document(raw));
-        //why: (_id, version) is the unique index: no scan, and a writer that moved the task on wins
-        return tasks.collection().replaceOne(Filters.and(Filters.eq("_id", raw.get("_id")),
-                Filters.eq("version", raw.get("version"))), upgraded).getModifiedCount() == 1;
+    private record Adopted(Document task, Document event) {
     }
 
-    private boolean adopt(Document raw, long keyNumber) {
+    private Adopted adopt(Document raw, long keyNumber) {
         Task task = documents.toTask(new Document(raw));
         if (!(raw.get("_id") instanceof String)) {
             //why: a 24-hex string id is turned back into an ObjectId by the mapping layer's queries, and the
@@ -107,23 +142,7 @@ public class TaskSchemaRewriter {
             task.setUpdatedAt(task.getCreatedAt());
         }
         task.setSchemaVersion(Task.SCHEMA_VERSION);
-        Document rewritten = upgrader.upgrade(Task.COLLECTION, documents.toDocument(task));
-        //why: the task goes first, as in TaskWriter.create: a lost event is rebuilt from it on the next load
-        if (raw.get("_id") instanceof String) {
-            if (tasks.collection().replaceOne(Filters.eq("_id", raw.get("_id")), rewritten).getMatchedCount() == 0) {
-                return false;
-            }
-        } else if (!moveToNewId(raw, rewritten)) {
-            return false;
-        }
-        try {
-            history.insert(sealed);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
-        return true;
+        return new Adopted(upgrader.upgrade(Task.COLLECTION, documents.toDocument(task)), sealed);
     }
 
     //why: the new document goes in before the old leaves; a crash between leaves a twin whose externalId collides
