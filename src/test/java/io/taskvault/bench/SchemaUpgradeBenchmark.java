@@ -20,8 +20,8 @@ import io.taskvault.store.schema.UpgradeReport;
 import io.taskvault.task.TaskService;
 
 /**
- * Not a test: times the batch upgrade of N v1 task documents on the embedded store, and how long single-task
- * reads wait meanwhile. Run with
+ * Not a test: times the batch upgrade of N v1 task documents on the embedded store (what the start-up upgrader
+ * runs in the background), and how long single-task reads (one every 20 ms) wait meanwhile. Run with
  * {@code mvn -q test-compile exec:java -Dexec.mainClass=io.taskvault.bench.SchemaUpgradeBenchmark
  * -Dexec.classpathScope=test -Dexec.args=100000}.
  */
@@ -61,9 +61,21 @@ public final class SchemaUpgradeBenchmark {
                     long start = System.nanoTime();
                     service.get("TASK-B-" + (i++ * 7919L % count));
                     waits.add((System.nanoTime() - start) / 1_000);
+                    pause(20);
                 }
             });
             reader.start();
+            long upgradeStart = System.nanoTime();
+            Thread progress = new Thread(() -> {
+                while (!done.get()) {
+                    pause(30_000);
+                    //why: one CREATED event per adopted task, and counting a whole collection costs nothing
+                    System.out.printf("  %d s: %d of %d adopted%n", (System.nanoTime() - upgradeStart) / 1_000_000_000,
+                            mongo.getCollection("task_history").countDocuments(), count);
+                }
+            });
+            progress.setDaemon(true);
+            progress.start();
             UpgradeReport report = context.getBean(BatchUpgrade.class).run();
             done.set(true);
             reader.join();
@@ -75,6 +87,14 @@ public final class SchemaUpgradeBenchmark {
             System.out.println("after: " + report.after());
         }
         System.exit(0);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static double pct(long[] sorted, int p) {
