@@ -27,6 +27,8 @@ public class TaskV1ToV2 implements UpgradeStep {
     private static final Map<String, String> METADATA = Map.of("created_by", "createdBy", "story_id", "storyId",
             "epic_id", "epicId", "persona", "persona");
     private static final int MAX_TITLE = 300;
+    /** The version a v1 task reads as until the batch upgrader gives it a key and a CREATED event. */
+    public static final long NOT_ADOPTED = -1;
 
     @Override
     public String collection() {
@@ -68,6 +70,10 @@ public class TaskV1ToV2 implements UpgradeStep {
         }
         task.put("tags", new ArrayList<>(list(raw.get("tags"))));
         task.put("targetDir", ".");
+        //why: a v1 task has no history until the batch upgrader adopts it. Version -1 makes a write that comes
+        // first take event seq 0, which no chain (1..n) includes and no roll-forward looks at; with version 0 its
+        // unappliable seq-1 event would be rolled forward on every load, forever, and collide with the adoption's
+        task.put("version", NOT_ADOPTED);
         task.put("metadata", new Document(metadata));
         raw.forEach((field, value) -> {
             if (!List.of("_id", "id", "content", "status", "priority", "metadata", "relationships", "tags",

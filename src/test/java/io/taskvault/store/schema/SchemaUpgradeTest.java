@@ -107,6 +107,23 @@ class SchemaUpgradeTest {
     }
 
     @Test
+    void aWriteToAV1TaskBeforeItIsAdoptedFailsWithoutHangingOrSpoilingItsChain() {
+        Fixtures.insert(mongo, "tasks", "schema/tasks-v1.json");
+
+        assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> service.transition("TASK-002-002", TaskState.QUEUED, "alice", "too early")))
+                .isInstanceOf(io.taskvault.task.ConcurrentTaskModificationException.class);
+        assertThat(service.get("TASK-002-002").getVersion()).isEqualTo(TaskV1ToV2.NOT_ADOPTED);
+
+        batch.run();
+
+        Task adopted = service.get("TASK-002-002");
+        assertThat(service.verify(adopted.getKey()).problems()).isEmpty();
+        assertThat(service.transition(adopted.getKey(), TaskState.QUEUED, "alice", "now").getVersion()).isEqualTo(2);
+        assertThat(service.verify(adopted.getKey()).problems()).isEmpty();
+    }
+
+    @Test
     void listsAndFindsTasksOfEveryVersionHeldAtOnce() {
         Fixtures.insert(mongo, "tasks", "schema/tasks-v1.json");
         Fixtures.insert(mongo, "tasks", "schema/tasks-v2.json");
