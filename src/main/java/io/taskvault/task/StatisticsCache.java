@@ -1,12 +1,12 @@
 package io.taskvault.task;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import io.taskvault.store.StoreChanges;
 import io.taskvault.store.StoreInfo;
+import io.taskvault.store.schema.SchemaCensus;
 
 /**
  * Statistics need a pass over every task; they are recomputed only when tasks changed, and at most once a
@@ -20,10 +20,12 @@ class StatisticsCache {
     private final TaskStore tasks;
     private final StoreChanges changes;
     private final boolean seesEveryWrite;
+    private final SchemaCensus census;
     private volatile Snapshot snapshot;
 
-    StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store) {
+    StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store, SchemaCensus census) {
         this.tasks = tasks;
+        this.census = census;
         this.changes = changes;
         //why: the embedded server reports every write, whoever sent it; a shared MongoDB does not
         this.seesEveryWrite = store.embedded();
@@ -44,7 +46,7 @@ class StatisticsCache {
             long before = changes.version(Task.COLLECTION);
             StatisticsCalculator calculator = new StatisticsCalculator();
             tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
-            TaskStatistics statistics = calculator.result(Map.of());
+            TaskStatistics statistics = calculator.result(census.othersThanTasks());
             snapshot = new Snapshot(before, System.nanoTime(), statistics);
             return statistics;
         }

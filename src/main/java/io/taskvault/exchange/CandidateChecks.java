@@ -1,0 +1,76 @@
+package io.taskvault.exchange;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks across the files of one import: ids that collide, and dependency cycles among the imported tasks. */
+final class CandidateChecks {
+
+    private CandidateChecks() {
+    }
+
+    /** The candidates that pass; each one that fails is logged as rejected with its reason. */
+    static List<ImportCandidate> accepted(List<ImportCandidate> candidates, ImportLog log) {
+        Map<String, ImportCandidate> byId = new LinkedHashMap<>();
+        for (ImportCandidate candidate : candidates) {
+            ImportCandidate first = byId.putIfAbsent(candidate.sourceId(), candidate);
+            if (first != null) {
+                log.reject(candidate.file(), candidate.sourceId(), "id " + candidate.sourceId()
+                        + " collides with " + first.file() + "; only the first file is imported");
+            }
+        }
+        Set<String> inCycle = new LinkedHashSet<>();
+        Map<String, List<String>> cycles = new HashMap<>();
+        for (String id : byId.keySet()) {
+            List<String> cycle = cycleThrough(id, byId);
+            if (!cycle.isEmpty()) {
+                inCycle.add(id);
+                cycles.put(id, cycle);
+            }
+        }
+        List<ImportCandidate> accepted = new ArrayList<>();
+        for (ImportCandidate candidate : byId.values()) {
+            if (inCycle.contains(candidate.sourceId())) {
+                log.reject(candidate.file(), candidate.sourceId(), "dependency cycle: "
+                        + String.join(" → ", cycles.get(candidate.sourceId())));
+            } else {
+                accepted.add(candidate);
+            }
+        }
+        return accepted;
+    }
+
+    /** The path start → … → start along dependsOn, or empty when start is on no cycle. */
+    private static List<String> cycleThrough(String start, Map<String, ImportCandidate> byId) {
+        Map<String, String> parent = new HashMap<>();
+        List<String> queue = new ArrayList<>(List.of(start));
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < queue.size(); i++) {
+            String id = queue.get(i);
+            ImportCandidate candidate = byId.get(id);
+            if (candidate == null) {
+                continue;
+            }
+            for (String dependency : candidate.task().getDependsOn()) {
+                if (dependency.equals(start)) {
+                    List<String> path = new ArrayList<>(List.of(start));
+                    for (String at = id; at != null && !at.equals(start); at = parent.get(at)) {
+                        path.add(1, at);
+                    }
+                    path.add(start);
+                    return path;
+                }
+                if (seen.add(dependency)) {
+                    parent.put(dependency, id);
+                    queue.add(dependency);
+                }
+            }
+        }
+        return List.of();
+    }
+}

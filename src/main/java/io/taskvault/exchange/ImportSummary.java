@@ -1,0 +1,20 @@
+package io.taskvault.exchange;
+
+import java.util.List;
+
+/**
+ * What an import did (or, in a dry run, would do): every task created, updated or skipped, and every file or
+ * record rejected, each with its file and the reason.
+ */
+public record ImportSummary(String source, boolean dryRun, List<Entry> created, List<Entry> updated,
+                            List<Entry> skipped, List<Entry> rejected) {
+
+    /** One task or file: where it came from, the source's id for it (if known), and why. */
+    public record Entry(String file, String id, String reason) {
+    }
+
+    public String headline() {
+        return (dryRun ? "dry run, nothing stored: " : "") + created.size() + " created, " + updated.size()
+                + " updated, " + skipped.size() + " skipped, " + rejected.size() + " rejected";
+    }
+}

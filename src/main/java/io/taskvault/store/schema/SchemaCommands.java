@@ -1,0 +1,39 @@
+package io.taskvault.store.schema;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.stereotype.Component;
+
+/** Shell: how many documents of each schema version remain, and an on-demand batch upgrade. */
+@Component
+public class SchemaCommands {
+
+    private final BatchUpgrade upgrade;
+    private final SchemaCensus census;
+
+    SchemaCommands(BatchUpgrade upgrade, SchemaCensus census) {
+        this.upgrade = upgrade;
+        this.census = census;
+    }
+
+    @Command(name = "schema status", group = "Schema", description = "Documents per schema version in each collection")
+    public String status() {
+        return table(census.countAll());
+    }
+
+    @Command(name = "schema upgrade", group = "Schema", description = "Rewrite every old document in the newest shape now")
+    public String upgradeNow() {
+        UpgradeReport report = upgrade.run();
+        return "rewrote " + report.rewritten() + " documents in " + report.millis() + " ms\n" + table(report.after());
+    }
+
+    static String table(List<VersionCounts> counts) {
+        return counts.stream().map(c -> String.format("%-13s newest v%d  %s  remaining %s", c.collection(), c.newest(),
+                c.byVersion().entrySet().stream().map(e -> "v" + e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(" ", "[", "]")),
+                c.readOnly() ? "n/a (upgraded on read only: the hash chain covers the stored form)" : c.remaining()))
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,35 @@
+package io.taskvault.store.schema;
+
+/** A stored document was written by a newer taskvault than this one; it is refused rather than misread. */
+public class SchemaTooNewException extends RuntimeException {
+
+    private final String collection;
+    private final Object documentId;
+    private final int found;
+    private final int newestKnown;
+
+    public SchemaTooNewException(String collection, Object documentId, int found, int newestKnown) {
+        super("document " + documentId + " in " + collection + " has schemaVersion " + found
+                + " but this taskvault knows versions up to " + newestKnown + "; upgrade taskvault to read it");
+        this.collection = collection;
+        this.documentId = documentId;
+        this.found = found;
+        this.newestKnown = newestKnown;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public Object documentId() {
+        return documentId;
+    }
+
+    public int found() {
+        return found;
+    }
+
+    public int newestKnown() {
+        return newestKnown;
+    }
+}

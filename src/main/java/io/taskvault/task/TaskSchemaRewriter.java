@@ -1,0 +1,169 @@
+package io.taskvault.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.Filters;
+
+import io.taskvault.store.StoreChanges;
+import io.taskvault.store.SchemaUpgrader;
+import io.taskvault.task.history.EventType;
+import io.taskvault.task.history.HistoryEvent;
+
+/**
+ * Rewrites old task documents in the newest shape for the batch upgrader. A v1 (file-based) task has no key
+ * and no history: it gets the next key from the counter and the very CREATED event a new task gets, built
+ * from the upgraded task the way {@link TaskWriter} builds it, so crash repair can rebuild it identically.
+ */
+@Component
+public class TaskSchemaRewriter {
+
+    static final String LEGACY_ACTOR = "schema-upgrade";
+
+    private final MongoTemplate mongo;
+    private final TaskStore tasks;
+    private final HistoryStore history;
+    private final TaskDocuments documents;
+    private final KeySequence keys;
+    private final SchemaUpgrader upgrader;
+    private final StoreChanges changes;
+
+    TaskSchemaRewriter(MongoTemplate mongo, TaskStore tasks, HistoryStore history, TaskDocuments documents,
+                       KeySequence keys, SchemaUpgrader upgrader, StoreChanges changes) {
+        this.mongo = mongo;
+        this.tasks = tasks;
+        this.history = history;
+        this.documents = documents;
+        this.keys = keys;
+        this.upgrader = upgrader;
+        this.changes = changes;
+    }
+
+    /** Rewrites the given raw tasks (all older than the newest version); returns how many were rewritten. */
+    public int rewrite(List<Document> raws) {
+        long legacy = raws.stream().filter(TaskSchemaRewriter::hasNoHistory).count();
+        long nextKey = legacy == 0 ? 0 : reserveKeys(legacy);
+        //why: one bulk write for the tasks, then one for their events: every single write waits for a commit
+        List<WriteModel<Document>> replacements = new ArrayList<>();
+        List<Document> events = new ArrayList<>();
+        int moved = 0;
+        for (Document raw : raws) {
+            if (!hasNoHistory(raw)) {
+                replacements.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", raw.get("_id")),
+                        Filters.eq("version", raw.get("version"))), upgrader.upgrade(Task.COLLECTION, new Document(raw))));
+                continue;
+            }
+            Adopted adopted = adopt(raw, nextKey++);
+            if (raw.get("_id") instanceof String) {
+                replacements.add(new ReplaceOneModel<>(Filters.eq("_id", raw.get("_id")), adopted.task()));
+                events.add(adopted.event());
+            } else if (moveToNewId(raw, adopted.task())) {
+                events.add(adopted.event());
+                moved++;
+            }
+        }
+        int rewritten = moved;
+        if (!replacements.isEmpty()) {
+            //why: the tasks go first, as in TaskWriter.create: a lost CREATED event is rebuilt from its task on load
+            rewritten += tasks.collection().bulkWrite(replacements, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        }
+        insertIgnoringDuplicates(events);
+        if (rewritten > 0) {
+            changes.written(Task.COLLECTION);
+        }
+        return rewritten;
+    }
+
+    private void insertIgnoringDuplicates(List<Document> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            history.collection().insertMany(events, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean hasNoHistory(Document raw) {
+        return raw.get("historyHash") == null;
+    }
+
+    //why: one counter round trip per batch instead of one per task; keys stay unique across processes
+    private long reserveKeys(long count) {
+        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is("taskKey")),
+                new Update().inc("value", count), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, KeySequence.COLLECTION);
+        return ((Number) counter.get("value")).longValue() - count + 1;
+    }
+
+    private record Adopted(Document task, Document event) {
+    }
+
+    private Adopted adopt(Document raw, long keyNumber) {
+        Task task = documents.toTask(new Document(raw));
+        if (!(raw.get("_id") instanceof String)) {
+            //why: a 24-hex string id is turned back into an ObjectId by the mapping layer's queries, and the
+            // raw reads look ids up as strings; a UUID like every other task's is safe from both
+            task.getMetadata().put("legacyId", String.valueOf(raw.get("_id")));
+            task.setId(java.util.UUID.randomUUID().toString());
+        }
+        task.setKey(keys.prefix() + "-" + keyNumber);
+        if (task.getCreatedAt() == null) {
+            task.setCreatedAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        }
+        if (task.getCreatedBy() == null) {
+            task.setCreatedBy(LEGACY_ACTOR);
+        }
+        Document sealed = history.seal(createdEvent(task));
+        task.setVersion(1);
+        task.setHistorySeq(1);
+        task.setHistoryHash(sealed.getString("hash"));
+        if (task.getUpdatedAt() == null) {
+            task.setUpdatedAt(task.getCreatedAt());
+        }
+        task.setSchemaVersion(Task.SCHEMA_VERSION);
+        return new Adopted(upgrader.upgrade(Task.COLLECTION, documents.toDocument(task)), sealed);
+    }
+
+    //why: the new document goes in before the old leaves; a crash between leaves a twin whose externalId collides
+    private boolean moveToNewId(Document raw, Document rewritten) {
+        try {
+            tasks.collection().insertOne(rewritten);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            tasks.collection().deleteOne(Filters.eq("_id", raw.get("_id")));
+            return false;
+        }
+        tasks.collection().deleteOne(Filters.eq("_id", raw.get("_id")));
+        return true;
+    }
+
+    //why: must stay identical to TaskWriter.createdEvent, which rebuilds a lost CREATED event from the task
+    private HistoryEvent createdEvent(Task task) {
+        return new HistoryEvent(HistoryEvent.idOf(task.getId(), 1), task.getId(), 1, EventType.CREATED, null,
+                task.getState(), task.getCreatedAt(), task.getCreatedBy(), task.getProvider(), task.getModel(), "created",
+                null, Map.of(), documents.diff(null, task), null, null, HistoryEvent.SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,40 @@
+package io.taskvault.store.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.taskvault.support.EmbeddedStoreTest;
+import io.taskvault.task.TaskService;
+
+@EmbeddedStoreTest
+class StartupUpgradeTest {
+
+    @Autowired
+    StartupUpgrade startup;
+    @Autowired
+    SchemaCensus census;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    TaskService service;
+
+    @Test
+    void upgradesOldDocumentsInTheBackgroundWhileTheyStayReadable() {
+        Fixtures.wipe(mongo);
+        Fixtures.allowKeylessTasks(mongo);
+        Fixtures.insert(mongo, "tasks", "schema/tasks-v1.json");
+
+        startup.upgradeInBackground();
+
+        assertThat(service.get("TASK-002-001").getTitle()).isEqualTo("Write the release notes");
+        Awaitility.await().atMost(Duration.ofMinutes(2))
+                .untilAsserted(() -> assertThat(census.count("tasks").remaining()).isZero());
+        assertThat(service.get("TASK-002-001").getKey()).startsWith("TV-");
+    }
+}
