@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -29,9 +30,22 @@ public class IndexSetup {
         create();
     }
 
+    /** Creates the index, replacing an older definition under the same name. */
+    private void recreateIfChanged(String collection, String name, IndexModel index) {
+        try {
+            mongo.getCollection(collection).createIndexes(List.of(index));
+        } catch (MongoCommandException e) {
+            log.info("Index {} on {} changed definition; recreating it ({})", name, collection, e.getErrorMessage());
+            mongo.getCollection(collection).dropIndex(name);
+            mongo.getCollection(collection).createIndexes(List.of(index));
+        }
+    }
+
     private void create() {
+        //why: sparse, so tasks still waiting for their schema upgrade (no key yet) do not collide on key: null
+        recreateIfChanged("tasks", "key", new IndexModel(Indexes.ascending("key"),
+                new IndexOptions().name("key").unique(true).sparse(true)));
         mongo.getCollection("tasks").createIndexes(List.of(
-                new IndexModel(Indexes.ascending("key"), new IndexOptions().name("key").unique(true)),
                 new IndexModel(Indexes.ascending("externalId"), new IndexOptions().name("externalId").unique(true).sparse(true)),
                 //why: optimistic updates filter on exactly {_id, version}; the embedded engine scans without this
                 new IndexModel(Indexes.ascending("_id", "version"), new IndexOptions().name("_id_version").unique(true))));

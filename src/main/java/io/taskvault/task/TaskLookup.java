@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-/** Finds a task from what a person or program calls it: its id, its key (TV-42), a bare number, an id prefix. */
+/**
+ * Finds a task from what a person or program calls it: its id, its key (TV-42), a bare number, its external id
+ * (an imported TASK-001-002), an id prefix.
+ */
 @Component
 class TaskLookup {
 
@@ -37,14 +40,20 @@ class TaskLookup {
             return ref;
         }
         if (KEY.matcher(ref).matches()) {
-            return tasks.byKey(ref.toUpperCase(Locale.ROOT)).map(Task::getId)
-                    .orElseThrow(() -> new TaskNotFoundException(ref));
+            Optional<Task> byKey = tasks.byKey(ref.toUpperCase(Locale.ROOT));
+            if (byKey.isPresent()) {
+                return byKey.get().getId();
+            }
         }
         if (NUMBER.matcher(ref).matches()) {
             Optional<Task> byNumber = tasks.byKey(keys.prefix() + "-" + Long.parseLong(ref));
             if (byNumber.isPresent()) {
                 return byNumber.get().getId();
             }
+        }
+        Optional<Task> external = tasks.byExternalId(ref);
+        if (external.isPresent()) {
+            return external.get().getId();
         }
         if (PREFIX.matcher(ref).matches()) {
             List<String> matches = tasks.idsStartingWith(ref.toLowerCase(Locale.ROOT), 6);
