@@ -22,11 +22,11 @@ class HistoryCommands {
 
     static final String GROUP = "History";
     private final TaskService tasks;
-    private final TaskView view;
+    private final TaskScreen view;
     private final ShellJson json;
     private final ShellStyle style;
 
-    HistoryCommands(TaskService tasks, TaskView view, ShellJson json, ShellStyle style) {
+    HistoryCommands(TaskService tasks, TaskScreen view, ShellJson json, ShellStyle style) {
         this.tasks = tasks;
         this.view = view;
         this.json = json;

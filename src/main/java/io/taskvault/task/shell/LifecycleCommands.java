@@ -23,11 +23,11 @@ class LifecycleCommands {
     private static final String YES = "do not ask before changing several tasks, cancelling or archiving";
     private static final String JSON = "print the changed task as JSON";
     private final TaskService tasks;
-    private final TaskView view;
+    private final TaskScreen view;
     private final ShellJson json;
     private final ShellStyle style;
 
-    LifecycleCommands(TaskService tasks, TaskView view, ShellJson json, ShellStyle style) {
+    LifecycleCommands(TaskService tasks, TaskScreen view, ShellJson json, ShellStyle style) {
         this.tasks = tasks;
         this.view = view;
         this.json = json;

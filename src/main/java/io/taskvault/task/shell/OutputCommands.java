@@ -61,7 +61,7 @@ class OutputCommands {
         TaskOutput output = tasks.appendOutput(TaskCommands.single(ref == null || ref.isEmpty() ? List.of() : List.of(ref),
                 "output add"), draft, ShellActor.name());
         TaskCommands.print(ctx, asJson ? json.write(output.summary())
-                : "Added output #" + output.seq() + " (" + output.type() + ", " + TaskView.bytes(output.size()) + ")");
+                : "Added output #" + output.seq() + " (" + output.type() + ", " + TaskScreen.bytes(output.size()) + ")");
     }
 
     @Command(name = "output list", group = GROUP, description = "A task's outputs", help = "output list TV-1",
@@ -78,7 +78,7 @@ class OutputCommands {
             return;
         }
         Table table = new Table("SEQ", "TYPE", "SIZE", "AT", "FILE", "SHA256").flex(4);
-        outputs.forEach(o -> table.row(o.seq(), o.type(), TaskView.bytes(o.size()), o.timestamp(), o.filePath(),
+        outputs.forEach(o -> table.row(o.seq(), o.type(), TaskScreen.bytes(o.size()), o.timestamp(), o.filePath(),
                 o.sha256() == null ? "" : o.sha256().substring(0, 12)));
         TaskCommands.print(ctx, table.render(style.width()));
     }
@@ -104,7 +104,7 @@ class OutputCommands {
             try (InputStream in = tasks.openOutput(output); OutputStream out = Files.newOutputStream(target)) {
                 long copied = in.transferTo(out);
                 TaskCommands.print(ctx, "Saved output #" + number + " to " + target.toAbsolutePath() + " ("
-                        + TaskView.bytes(copied) + ")");
+                        + TaskScreen.bytes(copied) + ")");
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write " + target.toAbsolutePath() + ": " + e.getMessage(), e);
             }

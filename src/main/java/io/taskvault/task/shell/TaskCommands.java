@@ -26,10 +26,10 @@ class TaskCommands {
     static final String GROUP = "Tasks";
     private static final String SORT = "created, updated, priority, key, title or state; add :asc or :desc";
     private final TaskService tasks;
-    private final TaskView view;
+    private final TaskScreen view;
     private final ShellJson json;
 
-    TaskCommands(TaskService tasks, TaskView view, ShellJson json) {
+    TaskCommands(TaskService tasks, TaskScreen view, ShellJson json) {
         this.tasks = tasks;
         this.view = view;
         this.json = json;

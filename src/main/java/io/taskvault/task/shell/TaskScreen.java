@@ -18,7 +18,7 @@ import io.taskvault.task.output.TaskOutput;
 
 /** How tasks read at the shell: the list table, the detail page, history lines. */
 @Component
-class TaskView {
+class TaskScreen {
 
     private static final int RECENT_EVENTS = 5;
     private static final List<String> FIRST = List.of("key", "state", "priority", "role", "provider", "model",
@@ -28,7 +28,7 @@ class TaskView {
     private final ShellStyle style;
     private final ShellJson json;
 
-    TaskView(TaskService tasks, ShellStyle style, ShellJson json) {
+    TaskScreen(TaskService tasks, ShellStyle style, ShellJson json) {
         this.tasks = tasks;
         this.style = style;
         this.json = json;
