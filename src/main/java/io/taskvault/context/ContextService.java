@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,8 @@ public class ContextService {
         Task task = tasks.get(taskRef);
         ContextKind kind = ContextKind.of(draft.getClass());
         long seq = store.nextSeq(kind, task.getId());
-        ContextRecord record = draft.identified(task.getId(), seq, clock.instant());
+        ContextRecord record = draft.identified(task.getId(), seq,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)); //why: the store keeps milliseconds
         if (record instanceof AiInteraction interaction) {
             record = interaction.withBodies(bodies.store(record.id() + ":request", interaction.request()),
                     bodies.store(record.id() + ":response", interaction.response()));
