@@ -52,9 +52,10 @@ class ContextSnapshots {
         if (!done) {
             return new ContextSnapshot.DependencyResult(dependency, false, null, null);
         }
+        //why: the listing leaves the content out; the last text output is read whole (by its seq) and cut
         List<TaskOutput> outputs = tasks.outputs(dependency.getId());
         String lastOutput = outputs.stream().filter(o -> o.type().isText()).reduce((a, b) -> b)
-                .map(this::head).orElse(null);
+                .map(o -> head(tasks.output(dependency.getId(), o.seq()))).orElse(null);
         String lastNote = tasks.history(dependency.getId()).stream().filter(e -> e.type() == EventType.NOTE)
                 .reduce((a, b) -> b).map(HistoryEvent::reason).orElse(null);
         return new ContextSnapshot.DependencyResult(dependency, true, lastOutput, lastNote);

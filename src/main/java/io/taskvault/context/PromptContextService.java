@@ -1,5 +1,6 @@
 package io.taskvault.context;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,7 +70,9 @@ public class PromptContextService {
             String head = "- " + d.task().getKey() + " " + d.task().getTitle() + " (" + d.task().getState() + ")";
             parts.add(4, "Dependencies", d.done() ? 80 : 86, d.done() ? head + result(d) : head + ": not done yet");
         }
-        for (ValidationResult v : snapshot.latestPerValidator()) {
+        List<ValidationResult> verdicts = snapshot.latestPerValidator().stream()
+                .sorted(Comparator.comparing((ValidationResult v) -> !v.status().failing())).toList();
+        for (ValidationResult v : verdicts) {
             parts.add(5, "Latest validation feedback", v.status().failing() ? 92 : 60, validation(v));
         }
         if (task.getLastError() != null) {
@@ -120,8 +123,12 @@ public class PromptContextService {
         return "- " + ai.at() + " " + ai.agent() + " " + ai.type() + (ai.failed() ? " FAILED" : "")
                 + (ai.error() == null ? "" : ": " + ai.error())
                 + (ai.tokens() == null ? "" : ", " + ai.tokens() + " tokens")
-                + "\n  - Request: " + context.bodyHead(ai, true, BODY_CHARS)
-                + "\n  - Response: " + context.bodyHead(ai, false, BODY_CHARS);
+                + body("Request", context.bodyHead(ai, true, BODY_CHARS))
+                + body("Response", context.bodyHead(ai, false, BODY_CHARS));
+    }
+
+    private static String body(String label, String text) {
+        return text.isBlank() ? "" : "\n  - " + label + ": " + text;
     }
 
     private static String codebase(CodebaseContext c) {
