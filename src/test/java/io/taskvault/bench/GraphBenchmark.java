@@ -43,10 +43,12 @@ public final class GraphBenchmark {
         int taskCount = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int edgeCount = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         Path folder = Files.createTempDirectory(Path.of("target"), "bench-graph-");
+        //why: builder properties are defaults that application.yml overrides (the store would land in ./data);
+        // system properties win over it, and program arguments would be taken for a shell command
+        System.setProperty("taskvault.store.path", folder.resolve("taskvault.mv").toString());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TaskvaultApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
-                .properties("spring.shell.interactive.enabled=false", "logging.level.root=warn",
-                        "taskvault.store.path=" + folder.resolve("taskvault.mv"))
+                .properties("spring.shell.interactive.enabled=false", "logging.level.root=warn")
                 .run()) {
             TaskService tasks = app.getBean(TaskService.class);
             DependencyGraph graph = app.getBean(DependencyGraph.class);
