@@ -1,0 +1,76 @@
+package io.taskvault.context;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import io.taskvault.store.SchemaUpgrader;
+
+/** Each context kind's collection, read only by exact keys; per task and kind a counter hands out the seq. */
+@Component
+class ContextStore {
+
+    static final String SEQUENCES = "context_sequences";
+
+    private final MongoTemplate mongo;
+    private final SchemaUpgrader upgrader;
+
+    ContextStore(MongoTemplate mongo, SchemaUpgrader upgrader) {
+        this.mongo = mongo;
+        this.upgrader = upgrader;
+    }
+
+    /** The next seq for the task's records of this kind, taken atomically. */
+    long nextSeq(ContextKind kind, String taskId) {
+        Document counter = mongo.getCollection(SEQUENCES).findOneAndUpdate(Filters.eq("_id", counterId(kind, taskId)),
+                Updates.inc("seq", 1L), new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) counter.get("seq")).longValue();
+    }
+
+    /** The highest seq handed out (records may be missing below it only if a write was cut short). */
+    long count(ContextKind kind, String taskId) {
+        Document counter = mongo.getCollection(SEQUENCES).find(Filters.eq("_id", counterId(kind, taskId))).first();
+        return counter == null ? 0 : ((Number) counter.get("seq")).longValue();
+    }
+
+    void insert(ContextKind kind, ContextRecord record) {
+        mongo.insert(record, kind.collection());
+    }
+
+    /** The newest {@code limit} records, newest first. */
+    <T extends ContextRecord> List<T> newest(ContextKind kind, Class<T> type, String taskId, int limit) {
+        long count = count(kind, taskId);
+        List<String> ids = LongStream.iterate(count, seq -> seq >= Math.max(1, count - limit + 1), seq -> seq - 1)
+                .mapToObj(seq -> ContextRecord.idOf(taskId, seq)).toList();
+        List<T> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            mongo.getCollection(kind.collection()).find(Filters.in("_id", ids)).forEach(d -> found.add(read(kind, type, d)));
+        }
+        found.sort(Comparator.comparingLong(ContextRecord::seq).reversed());
+        return found;
+    }
+
+    <T extends ContextRecord> Optional<T> get(ContextKind kind, Class<T> type, String taskId, long seq) {
+        Document raw = mongo.getCollection(kind.collection()).find(Filters.eq("_id", ContextRecord.idOf(taskId, seq))).first();
+        return Optional.ofNullable(raw).map(d -> read(kind, type, d));
+    }
+
+    private <T extends ContextRecord> T read(ContextKind kind, Class<T> type, Document document) {
+        return mongo.getConverter().read(type, upgrader.upgrade(kind.collection(), document));
+    }
+
+    private static String counterId(ContextKind kind, String taskId) {
+        return kind.collection() + ":" + taskId;
+    }
+}

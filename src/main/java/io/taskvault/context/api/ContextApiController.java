@@ -1,0 +1,125 @@
+package io.taskvault.context.api;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.taskvault.context.AiInteraction;
+import io.taskvault.context.ContextHealth;
+import io.taskvault.context.ContextKind;
+import io.taskvault.context.ContextRecord;
+import io.taskvault.context.ContextRecordNotFoundException;
+import io.taskvault.context.ContextService;
+import io.taskvault.context.PromptContextService;
+import io.taskvault.task.InvalidTaskException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST door to a task's context records, its prompt context and its context health. {id}: id or key. */
+@RestController
+@RequestMapping("/api/tasks/{id}")
+class ContextApiController {
+
+    private final ContextService context;
+    private final PromptContextService prompts;
+    private final JsonMapper json;
+
+    ContextApiController(ContextService context, PromptContextService prompts, JsonMapper json) {
+        this.context = context;
+        this.prompts = prompts;
+        this.json = json;
+    }
+
+    /** {kind}: requirements, codebase, ai-interactions, validations or metrics; the body is that kind's record. */
+    @PostMapping("/context/{kind}")
+    ResponseEntity<ContextRecord> add(@PathVariable String id, @PathVariable String kind,
+                                      @RequestBody Map<String, Object> body) {
+        ContextKind type = ContextKind.parse(kind);
+        ContextRecord draft;
+        try {
+            draft = json.convertValue(withDefaults(body, type.type()), type.type());
+        } catch (JacksonException e) {
+            throw new InvalidTaskException(kind, e.getOriginalMessage().replaceAll("`[\\w.$]+\\.(\\w+)`", "$1"));
+        }
+        ContextRecord stored = context.add(id, draft);
+        return ResponseEntity.created(URI.create("/api/tasks/" + id + "/context/" + type.label() + "/" + stored.seq()))
+                .body(stored);
+    }
+
+    /** Zero for the numbers the store assigns (seq, schemaVersion, body sizes), which callers leave out. */
+    private static Map<String, Object> withDefaults(Map<String, Object> body, Class<?> type) {
+        Map<String, Object> filled = new java.util.LinkedHashMap<>(body);
+        for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+            if (component.getType().isPrimitive()) {
+                filled.putIfAbsent(component.getName(), 0);
+            }
+        }
+        return filled;
+    }
+
+    @GetMapping("/context/{kind}")
+    List<? extends ContextRecord> list(@PathVariable String id, @PathVariable String kind,
+                                       @RequestParam(defaultValue = "50") int limit) {
+        return context.list(id, ContextKind.parse(kind).type(), limit);
+    }
+
+    @GetMapping("/context/{kind}/{seq}")
+    ContextRecord get(@PathVariable String id, @PathVariable String kind, @PathVariable long seq) {
+        return context.get(id, ContextKind.parse(kind).type(), seq);
+    }
+
+    /** {part}: request or response, streamed whether it is inline or in GridFS. */
+    @GetMapping("/context/ai-interactions/{seq}/{part}")
+    ResponseEntity<StreamingResponseBody> body(@PathVariable String id, @PathVariable long seq, @PathVariable String part) {
+        if (!part.equals("request") && !part.equals("response")) {
+            throw new InvalidTaskException("part", "'" + part + "' is not a body; use request or response");
+        }
+        AiInteraction interaction = context.get(id, AiInteraction.class, seq);
+        StreamingResponseBody stream = out -> {
+            try (InputStream in = context.openBody(interaction, part.equals("request"))) {
+                in.transferTo(out);
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain; charset=utf-8")).body(stream);
+    }
+
+    /** format=markdown|json; budget in chars or tokens (≈ chars/4), default from taskvault.context. */
+    @GetMapping("/prompt-context")
+    ResponseEntity<String> prompt(@PathVariable String id, @RequestParam(defaultValue = "markdown") String format,
+                                  @RequestParam(required = false) Integer chars,
+                                  @RequestParam(required = false) Integer tokens) {
+        String body = prompts.export(id, prompts.budget(chars, tokens), format);
+        MediaType type = format.equalsIgnoreCase("json") ? MediaType.APPLICATION_JSON
+                : MediaType.parseMediaType("text/markdown; charset=utf-8");
+        return ResponseEntity.ok().contentType(type).body(body);
+    }
+
+    @GetMapping("/context-health")
+    ContextHealth health(@PathVariable String id) {
+        return prompts.health(id);
+    }
+
+    @ExceptionHandler(ContextRecordNotFoundException.class)
+    ProblemDetail notFound(ContextRecordNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Context record not found");
+        problem.setType(URI.create("https://taskvault.io/problems/context-record-not-found"));
+        return problem;
+    }
+}

@@ -1,0 +1,115 @@
+package io.taskvault.context;
+
+import static io.taskvault.support.TaskDrafts.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.taskvault.support.EmbeddedStoreTest;
+import io.taskvault.task.InvalidTaskException;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskService;
+
+/** Each context kind's round trip through the service, the GridFS path for big bodies, and bad input. */
+@EmbeddedStoreTest
+class ContextServiceTest {
+
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ContextService context;
+
+    @Test
+    void keepsRequirementContextWithItsTypeAndFreeFormContent() {
+        Task task = task();
+        RequirementContext added = context.add(task.getKey(), RequirementContext.of("functional",
+                Map.of("features", List.of("login", "logout"), "notes", "JWT based"), "spec.md"));
+
+        assertThat(added.id()).isEqualTo(task.getId() + ":1");
+        RequirementContext read = context.get(task.getKey(), RequirementContext.class, 1);
+        assertThat(read).isEqualTo(added);
+        assertThat(read.content()).containsEntry("features", List.of("login", "logout"));
+        assertThat(read.schemaVersion()).isEqualTo(RequirementContext.SCHEMA_VERSION);
+    }
+
+    @Test
+    void keepsCodebaseContextAndListsNewestFirst() {
+        Task task = task();
+        context.add(task.getKey(), CodebaseContext.of("git@example.com:app.git", "abc123", List.of("auth/Login.java"), List.of("Login#submit")));
+        context.add(task.getKey(), CodebaseContext.of("git@example.com:app.git", "def456", List.of("auth/Token.java"), List.of()));
+
+        List<CodebaseContext> listed = context.list(task.getKey(), CodebaseContext.class, 10);
+        assertThat(listed).extracting(CodebaseContext::commit).containsExactly("def456", "abc123");
+        assertThat(listed.get(1).symbols()).containsExactly("Login#submit");
+        assertThat(context.list(task.getKey(), CodebaseContext.class, 1)).hasSize(1);
+    }
+
+    @Test
+    void keepsAiInteractionsWithSmallBodiesInline() {
+        Task task = task();
+        AiInteraction added = context.add(task.getKey(),
+                AiInteraction.of("codegen", "prompt", "Write the login view", "class LoginView {}", 1234, 900, true, "session-1"));
+
+        AiInteraction read = context.get(task.getKey(), AiInteraction.class, added.seq());
+        assertThat(read.request()).isEqualTo("Write the login view");
+        assertThat(read.requestBodyId()).isNull();
+        assertThat(read.tokens()).isEqualTo(1234);
+        assertThat(read.durationMs()).isEqualTo(900);
+        assertThat(read.sessionId()).isEqualTo("session-1");
+        assertThat(read.success()).isTrue();
+    }
+
+    @Test
+    void movesAiBodiesAboveTheInlineCapToGridFsAndStreamsThemBack() {
+        Task task = task();
+        String big = "x".repeat(300 * 1024) + "end";
+        AiInteraction added = context.add(task.getKey(), AiInteraction.of("codegen", "prompt", big, "ok", 10, 5, true, "s"));
+
+        AiInteraction read = context.get(task.getKey(), AiInteraction.class, added.seq());
+        assertThat(read.request()).isNull();
+        assertThat(read.requestBodyId()).isNotNull();
+        assertThat(read.requestSize()).isEqualTo(big.length());
+        assertThat(context.body(read, true)).isEqualTo(big);
+        assertThat(context.bodyHead(read, true, 10)).isEqualTo("xxxxxxxxxx");
+        assertThat(read.response()).isEqualTo("ok");
+    }
+
+    @Test
+    void keepsValidationResultsAndPerformanceMetrics() {
+        Task task = task();
+        context.add(task.getKey(), ValidationResult.of("security", "bandit", ValidationStatus.FAILED, 42.5,
+                Map.of("issues", 3), List.of("Sanitize input")));
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        context.add(task.getKey(), new PerformanceMetric(null, null, 0, "build.time", 12.5, "s", at, 0));
+
+        ValidationResult validation = context.get(task.getKey(), ValidationResult.class, 1);
+        assertThat(validation.status()).isEqualTo(ValidationStatus.FAILED);
+        assertThat(validation.score()).isEqualTo(42.5);
+        assertThat(validation.details()).containsEntry("issues", 3);
+        assertThat(validation.suggestions()).containsExactly("Sanitize input");
+        PerformanceMetric metric = context.get(task.getKey(), PerformanceMetric.class, 1);
+        assertThat(metric.value()).isEqualTo(12.5);
+        assertThat(metric.unit()).isEqualTo("s");
+        assertThat(metric.at()).isEqualTo(at);
+    }
+
+    @Test
+    void refusesIncompleteRecordsNamingEachField() {
+        Task task = task();
+        assertThatThrownBy(() -> context.add(task.getKey(), ValidationResult.of(null, "eslint", null, 140.0, null, null)))
+                .isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.errors())
+                        .containsKeys("type", "status", "score"));
+        assertThatThrownBy(() -> context.get(task.getKey(), PerformanceMetric.class, 7))
+                .isInstanceOf(ContextRecordNotFoundException.class).hasMessageContaining("no metrics record #7");
+    }
+
+    private Task task() {
+        return tasks.create(aTask().build(), "test");
+    }
+}
