@@ -35,6 +35,10 @@ class TaskDocuments {
         return document;
     }
 
+    Document upgrade(Document raw) {
+        return upgrader.upgrade(Task.COLLECTION, raw);
+    }
+
     Task toTask(Document document) {
         return converter.read(Task.class, upgrader.upgrade(Task.COLLECTION, document));
     }

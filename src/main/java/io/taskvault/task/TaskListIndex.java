@@ -27,12 +27,9 @@ import io.taskvault.store.StoreInfo;
 @Component
 class TaskListIndex {
 
-    private static final String[] FIELDS = {"key", "keyNumber", "title", "description", "state", "role", "provider",
-            "priority", "priorityRank", "tags", "createdAt", "updatedAt"};
-
     private final TaskStore tasks;
     private final boolean enabled;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
     private final Set<Object> dirty = ConcurrentHashMap.newKeySet();
     private volatile boolean stale = true;
 
@@ -71,7 +68,8 @@ class TaskListIndex {
             }
         }
         List<Entry> page = matching.subList(Math.min(from, matching.size()), Math.min(from + q.limit(), matching.size()));
-        return new Page(page.stream().map(Entry::id).toList(), matching.size(), page.isEmpty() ? null : page.get(page.size() - 1));
+        return new Page(page.stream().map(Entry::rawId).toList(), matching.size(),
+                page.isEmpty() ? null : page.get(page.size() - 1));
     }
 
     private void refresh() {
@@ -79,7 +77,8 @@ class TaskListIndex {
             stale = false;
             dirty.clear();
             entries.clear();
-            tasks.stream(projection(new Query())).forEach(d -> entries.put(d.getString("_id"), Entry.of(d)));
+            //why: whole documents, upgraded like every read, so tasks still in an older shape are listed too
+            tasks.stream(new Query()).map(tasks::upgraded).forEach(d -> entries.put(d.get("_id"), Entry.of(d)));
             return;
         }
         if (dirty.isEmpty()) {
@@ -90,14 +89,9 @@ class TaskListIndex {
         for (int start = 0; start < ids.size(); start += 1_000) {
             List<Object> batch = ids.subList(start, Math.min(ids.size(), start + 1_000));
             batch.forEach(entries::remove);
-            tasks.stream(projection(Query.query(Criteria.where("_id").in(batch))))
-                    .forEach(d -> entries.put(d.getString("_id"), Entry.of(d)));
+            tasks.stream(Query.query(Criteria.where("_id").in(batch))).map(tasks::upgraded)
+                    .forEach(d -> entries.put(d.get("_id"), Entry.of(d)));
         }
-    }
-
-    private static Query projection(Query query) {
-        query.fields().include(FIELDS);
-        return query;
     }
 
     private static Predicate<Entry> filter(TaskQuery q) {
@@ -107,14 +101,14 @@ class TaskListIndex {
             p = p.and(e -> states.contains(e.state));
         }
         if (!q.roles().isEmpty()) {
-            p = p.and(e -> q.roles().contains(e.role));
+            p = p.and(e -> e.role != null && q.roles().contains(e.role));
         }
         if (!q.providers().isEmpty()) {
-            p = p.and(e -> q.providers().contains(e.provider));
+            p = p.and(e -> e.provider != null && q.providers().contains(e.provider));
         }
         if (!q.priorities().isEmpty()) {
             Set<String> priorities = Set.copyOf(q.priorities().stream().map(Enum::name).toList());
-            p = p.and(e -> priorities.contains(e.priority));
+            p = p.and(e -> e.priority != null && priorities.contains(e.priority));
         }
         if (!q.tags().isEmpty()) {
             p = p.and(e -> e.tags.containsAll(q.tags()));
@@ -149,15 +143,15 @@ class TaskListIndex {
     }
 
     /** What a list needs of one task. */
-    record Entry(String id, long keyNumber, String title, String text, String state, String role, String provider,
+    record Entry(Object rawId, String id, long keyNumber, String title, String text, String state, String role, String provider,
                  String priority, long priorityRank, Set<String> tags, long createdAt, long updatedAt) {
 
         static Entry of(Document d) {
             String title = d.getString("title") == null ? "" : d.getString("title");
             String text = (title + "\n" + (d.getString("description") == null ? "" : d.getString("description")) + "\n"
                     + (d.getString("key") == null ? "" : d.getString("key"))).toLowerCase(Locale.ROOT);
-            List<?> tags = d.getList("tags", Object.class, List.of());
-            return new Entry(d.getString("_id"), number(d.get("keyNumber")), title, text,
+            List<?> tags = d.get("tags") instanceof List<?> list ? list : List.of();
+            return new Entry(d.get("_id"), String.valueOf(d.get("_id")), number(d.get("keyNumber")), title, text,
                     d.getString("state") == null ? "" : d.getString("state"), d.getString("role"), d.getString("provider"),
                     d.getString("priority"), number(d.get("priorityRank")),
                     Set.copyOf(tags.stream().map(String::valueOf).toList()), millis(d.get("createdAt")),
@@ -174,6 +168,6 @@ class TaskListIndex {
     }
 
     /** A page of ids in list order, the number of matches, and the last entry (for the next cursor). */
-    record Page(List<String> ids, long total, Entry last) {
+    record Page(List<Object> ids, long total, Entry last) {
     }
 }

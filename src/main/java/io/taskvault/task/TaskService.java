@@ -203,7 +203,8 @@ public class TaskService {
             Map<String, Task> found = new java.util.HashMap<>();
             tasks.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").in(page.ids())))
                     .forEach(t -> found.put(t.getId(), t));
-            List<Task> ordered = page.ids().stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+            List<Task> ordered = page.ids().stream().map(id -> found.get(String.valueOf(id)))
+                    .filter(java.util.Objects::nonNull).toList();
             String next = page.ids().size() == query.limit() ? TaskQueries.cursorAfter(query, page.last()) : null;
             return new TaskPage(ordered, page.total(), query.offset(), query.limit(), next);
         }

@@ -88,8 +88,14 @@ class TaskStore {
         return mongo.count(Query.of(query).limit(0).skip(0), Task.COLLECTION);
     }
 
+    /** Tasks matching the query, each upgraded from its stored shape like every other read. */
     List<Task> find(Query query) {
-        return mongo.find(query, Task.class, Task.COLLECTION);
+        return stream(query).map(documents::toTask).toList();
+    }
+
+    /** The raw document brought to the newest shape (still a document, not yet a task). */
+    Document upgraded(Document raw) {
+        return documents.upgrade(raw);
     }
 
     Stream<Document> stream(Query query) {
