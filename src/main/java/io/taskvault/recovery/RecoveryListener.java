@@ -1,0 +1,7 @@
+package io.taskvault.recovery;
+
+/** Told about every recovery pass (metrics, health). */
+public interface RecoveryListener {
+
+    void recovered(RecoveryReport report);
+}
