@@ -13,6 +13,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,15 +41,15 @@ public class LeaseRecovery {
     private final TaskService tasks;
     private final RecoveryProperties properties;
     private final Clock clock;
-    private final List<RecoveryListener> listeners;
+    private final ApplicationEventPublisher events;
     private volatile RecoveryReport startup;
     private volatile RecoveryReport last;
 
-    LeaseRecovery(TaskService tasks, RecoveryProperties properties, Clock clock, List<RecoveryListener> listeners) {
+    LeaseRecovery(TaskService tasks, RecoveryProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.properties = properties;
         this.clock = clock;
-        this.listeners = listeners;
+        this.events = events;
     }
 
     //why: after CrashRepair (order 0), so torn writes are completed before leases are judged
@@ -88,7 +89,7 @@ public class LeaseRecovery {
         RecoveryReport report = new RecoveryReport(now, running, List.copyOf(interrupted),
                 Duration.ofNanos(System.nanoTime() - start));
         last = report;
-        listeners.forEach(l -> l.recovered(report));
+        events.publishEvent(report);
         return report;
     }
 

@@ -11,16 +11,20 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import io.taskvault.archive.ArchiveStore;
 import io.taskvault.support.EmbeddedStoreTest;
 
 /**
  * The operations tests' shared application: a fresh embedded store, a {@link MovableClock} every timestamp
- * comes from, and no scheduled jobs firing on their own (the tests run them).
+ * comes from, a spy on the archive store (to inject failures), and no scheduled jobs firing on their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @EmbeddedStoreTest
 @Import(OpsTest.Clocks.class)
+@MockitoSpyBean(types = ArchiveStore.class)
 @TestPropertySource(properties = {"taskvault.scheduling.enabled=false", "taskvault.backup.folder=target/test-backups/${random.uuid}"})
 public @interface OpsTest {
 
