@@ -48,6 +48,16 @@ public class RawTaskDocuments {
     public record Raw(Document task, List<Document> history, List<Document> outputs, List<Document> files) {
     }
 
+    /** The task and its history only (no outputs), for integrity checks. */
+    public Optional<Raw> readHistory(String taskId) {
+        Document task = tasks.collection().find(Filters.eq("_id", taskId)).first();
+        if (task == null) {
+            return Optional.empty();
+        }
+        long version = ((Number) task.get("version")).longValue();
+        return Optional.of(new Raw(task, history.raw(taskId, 1, version), List.of(), List.of()));
+    }
+
     public Optional<Raw> read(String taskId) {
         Document task = tasks.collection().find(Filters.eq("_id", taskId)).first();
         if (task == null) {
