@@ -1,0 +1,65 @@
+package io.taskvault.backup.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.taskvault.backup.BackupInfo;
+import io.taskvault.backup.BackupRefusedException;
+import io.taskvault.backup.Backups;
+
+/** REST door for backups: create, list, verify, restore (into an empty store unless forced). */
+@RestController
+@RequestMapping("/api/backups")
+class BackupApiController {
+
+    private final Backups backups;
+
+    BackupApiController(Backups backups) {
+        this.backups = backups;
+    }
+
+    @PostMapping
+    BackupInfo create() {
+        return backups.create();
+    }
+
+    @GetMapping
+    List<BackupInfo> list() {
+        return backups.list();
+    }
+
+    @GetMapping("/{name}/verify")
+    Map<String, Object> verify(@PathVariable String name) {
+        List<String> problems = backups.verify(name);
+        return Map.of("name", name, "intact", problems.isEmpty(), "problems", problems);
+    }
+
+    @PostMapping("/{name}/restore")
+    BackupInfo restore(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
+        return backups.restore(name, force);
+    }
+
+    @ExceptionHandler(BackupRefusedException.class)
+    ProblemDetail refused(BackupRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Restore refused");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail unknown(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Backup not found");
+        return problem;
+    }
+}

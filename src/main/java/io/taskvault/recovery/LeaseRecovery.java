@@ -1,0 +1,153 @@
+package io.taskvault.recovery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import io.taskvault.task.ConcurrentTaskModificationException;
+import io.taskvault.task.IllegalTransitionException;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskPage;
+import io.taskvault.task.TaskQuery;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+
+/**
+ * Interrupts RUNNING tasks whose lease expired (no heartbeat or update within {@code taskvault.recovery.lease}):
+ * at start-up, then periodically. Each move goes through the state machine, guarded by the version read, so
+ * a task that beat its lease in between is left alone and a second pass finds nothing to do.
+ */
+@Service
+public class LeaseRecovery {
+
+    static final String ACTOR = "recovery";
+    private static final Logger log = LoggerFactory.getLogger(LeaseRecovery.class);
+
+    private final TaskService tasks;
+    private final RecoveryProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private volatile RecoveryReport startup;
+    private volatile RecoveryReport last;
+
+    LeaseRecovery(TaskService tasks, RecoveryProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.tasks = tasks;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    //why: after CrashRepair (order 0), so torn writes are completed before leases are judged
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(10)
+    public void onStart() {
+        startup = recover();
+        log.info("Start-up recovery: {}", startup.summary());
+    }
+
+    @Scheduled(initialDelayString = "${taskvault.recovery.interval:1m}", fixedDelayString = "${taskvault.recovery.interval:1m}")
+    public void periodically() {
+        RecoveryReport report = recover();
+        if (report.recovered() > 0) {
+            log.warn("Lease recovery: {}", report.summary());
+        }
+    }
+
+    /** One pass over the RUNNING tasks, read fresh. */
+    public RecoveryReport recover() {
+        long start = System.nanoTime();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiredBefore = now.minus(properties.lease());
+        List<String> interrupted = new ArrayList<>();
+        int running = 0;
+        TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.RUNNING)).withLimit(TaskQuery.MAX_LIMIT, 0);
+        List<Task> expired = new ArrayList<>();
+        while (page != null) {
+            TaskPage found = tasks.list(page);
+            running += found.tasks().size();
+            found.tasks().stream().filter(t -> lastSignOfLife(t).isBefore(expiredBefore)).forEach(expired::add);
+            page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
+        }
+        //why: in parallel, so the embedded store's group commits carry many interruptions per disk write
+        expired.parallelStream().map(task -> interrupt(task, now)).flatMap(Optional::stream).forEachOrdered(interrupted::add);
+        RecoveryReport report = new RecoveryReport(now, running, List.copyOf(interrupted),
+                Duration.ofNanos(System.nanoTime() - start));
+        last = report;
+        events.publishEvent(report);
+        return report;
+    }
+
+    private Optional<String> interrupt(Task task, Instant now) {
+        Instant seen = lastSignOfLife(task);
+        String reason = "lease expired: no heartbeat or update since " + seen + " (lease " + properties.lease() + ")";
+        try {
+            tasks.transition(task.getId(), TaskState.INTERRUPTED, ACTOR, reason,
+                    Map.of("lastSeen", seen.toString(), "lease", properties.lease().toString(), "detectedAt", now.toString()),
+                    task.getVersion());
+            return Optional.of(task.getKey());
+        } catch (ConcurrentTaskModificationException | IllegalTransitionException e) {
+            //why: the task moved (a heartbeat, a finish) since we read it; it is no longer ours to judge
+            log.debug("Left task {} alone: {}", task.getKey(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static Instant lastSignOfLife(Task task) {
+        Instant heartbeat = task.getHeartbeatAt();
+        Instant updated = task.getUpdatedAt();
+        if (heartbeat == null) {
+            return updated;
+        }
+        return updated == null || heartbeat.isAfter(updated) ? heartbeat : updated;
+    }
+
+    /** Sends every INTERRUPTED task back to PENDING; returns the keys retried. */
+    public List<String> retryInterrupted(String actor, String reason) {
+        List<String> retried = new ArrayList<>();
+        TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.INTERRUPTED)).withLimit(TaskQuery.MAX_LIMIT, 0);
+        List<Task> interrupted = new ArrayList<>();
+        while (page != null) {
+            TaskPage found = tasks.list(page);
+            interrupted.addAll(found.tasks());
+            page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
+        }
+        for (Task task : interrupted) {
+            try {
+                tasks.transition(task.getId(), TaskState.PENDING, actor, reason == null ? "bulk retry" : reason,
+                        Map.of("bulk", true), task.getVersion());
+                retried.add(task.getKey());
+            } catch (ConcurrentTaskModificationException | IllegalTransitionException e) {
+                log.debug("Did not retry task {}: {}", task.getKey(), e.getMessage());
+            }
+        }
+        return retried;
+    }
+
+    /** Retries one INTERRUPTED or FAILED task. */
+    public Task retry(String reference, String actor, String reason) {
+        return tasks.retry(reference, actor, reason == null ? "retry requested" : reason);
+    }
+
+    public Optional<RecoveryReport> startupReport() {
+        return Optional.ofNullable(startup);
+    }
+
+    public Optional<RecoveryReport> lastReport() {
+        return Optional.ofNullable(last);
+    }
+}

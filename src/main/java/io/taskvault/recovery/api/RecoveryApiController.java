@@ -1,0 +1,64 @@
+package io.taskvault.recovery.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.taskvault.recovery.LeaseRecovery;
+import io.taskvault.recovery.RecoveryReport;
+import io.taskvault.task.Heartbeats;
+import io.taskvault.task.Task;
+
+/** REST door for leases: heartbeats from workers, retrying interrupted tasks, the recovery reports. */
+@RestController
+@RequestMapping("/api")
+class RecoveryApiController {
+
+    private static final String API_ACTOR = "api";
+
+    private final Heartbeats heartbeats;
+    private final LeaseRecovery recovery;
+
+    RecoveryApiController(Heartbeats heartbeats, LeaseRecovery recovery) {
+        this.heartbeats = heartbeats;
+        this.recovery = recovery;
+    }
+
+    @PostMapping("/tasks/{id}/heartbeat")
+    Task heartbeat(@PathVariable String id, @RequestHeader(value = "X-Actor", required = false) String actor) {
+        return heartbeats.beat(id, actor == null ? API_ACTOR : actor);
+    }
+
+    /** Retries an INTERRUPTED or FAILED task (back to PENDING). */
+    @PostMapping("/tasks/{id}/recover")
+    Task recover(@PathVariable String id, @RequestParam(required = false) String reason,
+                 @RequestHeader(value = "X-Actor", required = false) String actor) {
+        return recovery.retry(id, actor == null ? API_ACTOR : actor, reason);
+    }
+
+    @PostMapping("/recovery/retry-interrupted")
+    Map<String, List<String>> retryInterrupted(@RequestHeader(value = "X-Actor", required = false) String actor) {
+        return Map.of("retried", recovery.retryInterrupted(actor == null ? API_ACTOR : actor, "bulk retry"));
+    }
+
+    @PostMapping("/recovery/run")
+    RecoveryReport run() {
+        return recovery.recover();
+    }
+
+    @GetMapping("/recovery")
+    ResponseEntity<Map<String, RecoveryReport>> reports() {
+        java.util.Map<String, RecoveryReport> body = new java.util.LinkedHashMap<>();
+        recovery.startupReport().ifPresent(r -> body.put("startup", r));
+        recovery.lastReport().ifPresent(r -> body.put("last", r));
+        return ResponseEntity.ok(body);
+    }
+}

@@ -1,0 +1,40 @@
+package io.taskvault.system.health;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import io.taskvault.backup.BackupInfo;
+import io.taskvault.backup.Backups;
+
+/** Health "backup": the age of the newest backup; UNKNOWN when there is none or it is older than two days. */
+@Component("backup")
+class BackupHealthIndicator implements HealthIndicator {
+
+    static final Duration STALE = Duration.ofDays(2);
+
+    private final Backups backups;
+    private final Clock clock;
+
+    BackupHealthIndicator(Backups backups, Clock clock) {
+        this.backups = backups;
+        this.clock = clock;
+    }
+
+    @Override
+    public Health health() {
+        return backups.latest().map(this::describe)
+                .orElseGet(() -> Health.unknown().withDetail("latest", "no backup yet").build());
+    }
+
+    private Health describe(BackupInfo latest) {
+        Duration age = Duration.between(latest.createdAt(), clock.instant());
+        //why: an old backup is a warning for operators, not a reason for an orchestrator to restart the app
+        Health.Builder builder = age.compareTo(STALE) > 0 ? Health.unknown().withDetail("stale", true) : Health.up();
+        return builder.withDetail("latest", latest.name()).withDetail("ageSeconds", age.toSeconds())
+                .withDetail("documents", latest.documents()).build();
+    }
+}

@@ -1,0 +1,62 @@
+package io.taskvault.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.taskvault.TaskvaultApplication;
+import io.taskvault.recovery.LeaseRecovery;
+import io.taskvault.recovery.MovableClock;
+import io.taskvault.recovery.OpsTest;
+import io.taskvault.recovery.RecoveryReport;
+import io.taskvault.support.TaskDrafts;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+
+/**
+ * How long lease recovery takes over many stored tasks of which some are RUNNING: a pass with nothing expired,
+ * then a pass that interrupts every running task. Arguments: tasks (100000), running (1000).
+ */
+public final class RecoveryAtScale {
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int running = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TaskvaultApplication.class, OpsTest.Clocks.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.shell.interactive.enabled=false", "taskvault.scheduling.enabled=false",
+                        "taskvault.store.path=target/bench-stores/recovery-" + System.nanoTime() + "/taskvault.mv")
+                .run()) {
+            TaskService tasks = app.getBean(TaskService.class);
+            LeaseRecovery recovery = app.getBean(LeaseRecovery.class);
+            MovableClock clock = app.getBean(MovableClock.class);
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> work = IntStream.range(0, total).<Future<?>>mapToObj(i -> pool.submit(() -> {
+                Task task = tasks.create(TaskDrafts.aTask().build(), "bench");
+                if (i % (total / running) == 0) {
+                    tasks.transition(task.getId(), TaskState.QUEUED, "bench", "queued");
+                    tasks.transition(task.getId(), TaskState.RUNNING, "bench", "started");
+                }
+            })).toList();
+            for (Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+            System.out.printf("stored %d tasks (%d running) in %d s%n", total, running, (System.nanoTime() - start) / 1_000_000_000);
+            RecoveryReport idle = recovery.recover();
+            System.out.printf("pass with nothing expired: %s%n", idle.summary());
+            clock.advance(Duration.ofMinutes(11));
+            RecoveryReport expired = recovery.recover();
+            System.out.printf("pass interrupting every running task: %s%n", expired.summary());
+        }
+    }
+}
