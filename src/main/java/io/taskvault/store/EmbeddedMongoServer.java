@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,15 +118,29 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return committer;
     }
 
-    /** Rewrites the data file so the space of removed documents goes back to the disk. */
+    /** Rewrites the data file so the space of removed documents goes back to the disk; returns the bytes freed. */
     public long compact() {
-        long before = fileSize();
         committer.checkpoint();
+        long before = fileSize();
         committer.exclusively(() -> {
-            store.compactFile(60_000);
+            int retention = store.getRetentionTime();
+            store.setRetentionTime(0);
+            try {
+                //why: rewrite live pages out of sparse chunks, then move the chunks together so the file can shrink
+                while (store.compact(95, 64 << 20)) {
+                    store.commit();
+                }
+                store.commit();
+                if (store.getFileStore() instanceof RandomAccessStore file) {
+                    file.compactMoveChunks(101, Long.MAX_VALUE, store);
+                }
+                store.commit();
+            } finally {
+                store.setRetentionTime(retention);
+            }
             return null;
         });
-        return before - fileSize();
+        return Math.max(0, before - fileSize());
     }
 
     public long fileSize() {

@@ -2,6 +2,7 @@ package io.taskvault.task;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.store.StoreChanges;
@@ -21,10 +22,13 @@ class StatisticsCache {
     private final StoreChanges changes;
     private final boolean seesEveryWrite;
     private final SchemaCensus census;
+    private final ObjectProvider<ArchivedTaskCounts> archived;
     private volatile Snapshot snapshot;
 
-    StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store, SchemaCensus census) {
+    StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store, SchemaCensus census,
+                    ObjectProvider<ArchivedTaskCounts> archived) {
         this.tasks = tasks;
+        this.archived = archived;
         this.census = census;
         this.changes = changes;
         //why: the embedded server reports every write, whoever sent it; a shared MongoDB does not
@@ -46,6 +50,7 @@ class StatisticsCache {
             long before = changes.version(Task.COLLECTION);
             StatisticsCalculator calculator = new StatisticsCalculator();
             tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
+            archived.ifAvailable(calculator::addArchived);
             TaskStatistics statistics = calculator.result(census.othersThanTasks());
             snapshot = new Snapshot(before, System.nanoTime(), statistics);
             return statistics;

@@ -20,6 +20,7 @@ final class StatisticsCalculator {
     private final Map<String, long[]> runningByRole = new HashMap<>();
     private final Map<String, long[]> runningByProvider = new HashMap<>();
     private final Map<Integer, Long> versions = new TreeMap<>();
+    private final Map<TaskState, Long> finishedArchived = new EnumMap<>(TaskState.class);
     private long total;
 
     static Query projection() {
@@ -49,10 +50,25 @@ final class StatisticsCalculator {
         }
     }
 
+    /** Tasks that moved to the archive: counted as ARCHIVED, by role, and in the rates by the state they had. */
+    void addArchived(ArchivedTaskCounts counts) {
+        ArchivedTaskCounts.Counts archived = counts.current();
+        total += archived.total();
+        byState.merge(TaskState.ARCHIVED, archived.total(), Long::sum);
+        archived.byRole().forEach((role, count) -> byRole.merge(orNone(role), count, Long::sum));
+        archived.byState().forEach((state, count) -> {
+            TaskState before = parse(state);
+            if (before != null && before.isFinished()) {
+                finishedArchived.merge(before, count, Long::sum);
+            }
+        });
+    }
+
     TaskStatistics result(Map<String, Map<Integer, Long>> otherVersions) {
-        long completed = byState.getOrDefault(TaskState.COMPLETED, 0L);
-        long failed = byState.getOrDefault(TaskState.FAILED, 0L);
-        long finished = completed + failed + byState.getOrDefault(TaskState.CANCELLED, 0L);
+        long completed = byState.getOrDefault(TaskState.COMPLETED, 0L) + finishedArchived.getOrDefault(TaskState.COMPLETED, 0L);
+        long failed = byState.getOrDefault(TaskState.FAILED, 0L) + finishedArchived.getOrDefault(TaskState.FAILED, 0L);
+        long finished = completed + failed + byState.getOrDefault(TaskState.CANCELLED, 0L)
+                + finishedArchived.getOrDefault(TaskState.CANCELLED, 0L);
         for (TaskState state : TaskState.values()) {
             byState.putIfAbsent(state, 0L);
         }

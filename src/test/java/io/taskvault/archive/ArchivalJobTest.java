@@ -91,6 +91,26 @@ class ArchivalJobTest {
     }
 
     @Test
+    void statisticsStayRightAfterTasksMoveToTheArchive() {
+        Task done = finished(TaskState.COMPLETED);
+        org.awaitility.Awaitility.await().until(() -> tasks.statistics().total() > 0);
+        io.taskvault.task.TaskStatistics before = tasks.statistics();
+        clock.advance(RETENTION.plusDays(1));
+
+        job.run(false);
+
+        org.awaitility.Awaitility.await().untilAsserted(() -> {
+            io.taskvault.task.TaskStatistics after = tasks.statistics();
+            assertThat(after.total()).isEqualTo(before.total());
+            assertThat(after.byState().get(TaskState.ARCHIVED))
+                    .isEqualTo(before.byState().get(TaskState.ARCHIVED) + 1);
+            assertThat(after.byRole()).isEqualTo(before.byRole());
+            assertThat(after.completionRate()).isEqualTo(before.completionRate());
+        });
+        assertThat(tasks.find(done.getId())).isEmpty();
+    }
+
+    @Test
     void aDryRunOnlyReports() {
         Task old = finished(TaskState.COMPLETED);
         clock.advance(RETENTION.plusDays(1));

@@ -78,6 +78,31 @@ class EmbeddedStoreTest {
     }
 
     @Test
+    void compactionAfterRemovalsKeepsTheStoreWorkingAndItsDataWhole() {
+        Path data = folder.resolve("compact.mv");
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { });
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            for (int i = 0; i < 2_000; i++) {
+                docs.insertOne(new Document("_id", "big-" + i).append("payload", "x".repeat(4_000)));
+            }
+            server.committer().checkpoint();
+            docs.deleteMany(new Document());
+            server.committer().checkpoint();
+
+            long returned = server.compact();
+
+            assertThat(returned).isNotNegative();
+            docs.insertOne(new Document("_id", "after-compaction"));
+            assertThat(docs.find(Filters.eq("_id", "after-compaction")).first()).isNotNull();
+        }
+        try (EmbeddedMongoServer reopened = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { });
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            assertThat(client.getDatabase("crash").getCollection("docs").countDocuments()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesASecondOpenOfTheDataFileWithAPlainExplanation() {
         Path data = folder.resolve("locked.mv");
         try (EmbeddedMongoServer first = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { })) {
