@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,23 +117,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return committer;
     }
 
-    /** Rewrites the data file so the space of removed documents goes back to the disk; returns the bytes freed. */
+    /** Rewrites the data file so the space of removed documents can go back to the disk; returns the bytes freed. */
     public long compact() {
         committer.checkpoint();
         long before = fileSize();
         committer.exclusively(() -> {
             int retention = store.getRetentionTime();
-            store.setRetentionTime(0);
             try {
-                //why: rewrite live pages out of sparse chunks, then move the chunks together so the file can shrink
-                while (store.compact(95, 64 << 20)) {
-                    store.commit();
-                }
-                store.commit();
-                if (store.getFileStore() instanceof RandomAccessStore file) {
-                    file.compactMoveChunks(101, Long.MAX_VALUE, store);
-                }
-                store.commit();
+                //why: bounded in time; it runs with writers waiting on the lock
+                store.compactFile(30_000);
             } finally {
                 store.setRetentionTime(retention);
             }

@@ -64,8 +64,10 @@ public final class FoundationBenchmark {
                 EmbeddedMongoServer server = store.embeddedServer().orElseThrow();
                 server.committer().checkpoint();
                 long live = server.fileSize();
+                long compactStart = System.nanoTime();
                 server.compact();
                 long compacted = server.fileSize();
+                System.err.printf("compaction at %d tasks took %d ms%n", target, (System.nanoTime() - compactStart) / 1_000_000);
                 System.out.printf("%-9d | %-10.0f | %-15s | %-20s | %-21s | %-14d | %-16d | %d%n", target, rate, get,
                         history, list, repair, live * 1000 / target, compacted * 1000 / target);
             }
