@@ -36,15 +36,26 @@ final class CommittingH2Backend extends H2Backend {
         super.handleCommand(channel, entry.database(), entry.command(), entry.query());
     }
 
+    /** Like MongoDB's first batch: without it the engine answers a scan with every document in one reply. */
+    static final int DEFAULT_BATCH = 101;
+
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+        String name = command.toLowerCase(Locale.ROOT);
+        //why: the driver refuses replies over 48 MB, which a whole-collection find reaches at about 30,000 tasks
+        if ((name.equals("find") || name.equals("getmore")) && !query.containsKey("batchSize")) {
+            query.put("batchSize", DEFAULT_BATCH);
+        } else if (name.equals("aggregate") && query.get("cursor") instanceof Document cursor
+                && !cursor.containsKey("batchSize")) {
+            cursor.put("batchSize", DEFAULT_BATCH);
+        }
+        if (!WRITE_COMMANDS.contains(name)) {
             return super.handleCommand(channel, database, command, query);
         }
         Document reply = committer.write(database, command, query,
                 () -> super.handleCommand(channel, database, command, query));
         Object collection = query.get(command);
-        listener.written(collection instanceof String name ? name : null, WrittenIds.of(command, query));
+        listener.written(collection instanceof String written ? written : null, WrittenIds.of(command, query));
         return reply;
     }
 

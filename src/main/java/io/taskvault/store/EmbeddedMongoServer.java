@@ -106,6 +106,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return replayedWrites;
     }
 
+    /** True when the data file was closed cleanly last time and nothing needed replaying: no write was cut short. */
+    public boolean openedAfterCleanShutdown() {
+        return committer.previousShutdownClean() && replayedWrites == 0 && repairedIndexEntries == 0;
+    }
+
     /** Simulates a killed process: no checkpoint, no clean close of the data file. */
     void haltAbruptly() {
         server.shutdownNow();

@@ -25,6 +25,7 @@ public final class GroupCommitter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
     static final String META_MAP = "_taskvault_meta";
     static final String WAL_GENERATION = "walGeneration";
+    static final String CLEAN_SHUTDOWN = "cleanShutdown";
     private static final long MAX_LOG_BYTES = 64L << 20;
 
     private final MVStore store;
@@ -37,6 +38,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final ReentrantLock writes = new ReentrantLock();
     private final ReentrantLock signal = new ReentrantLock();
     private final Condition wake = signal.newCondition();
+    private final boolean previousShutdownClean;
     private Thread checkpointer;
     private volatile boolean closed;
     private long checkpoints;
@@ -48,6 +50,9 @@ public final class GroupCommitter implements AutoCloseable {
         this.checkpointNanos = checkpointInterval.toNanos();
         this.housekeepingNanos = housekeepingInterval.toNanos();
         this.meta = store.openMap(META_MAP);
+        this.previousShutdownClean = Boolean.TRUE.equals(meta.get(CLEAN_SHUTDOWN));
+        //why: cleared in the first checkpoint, so a crash from here on is seen as one at the next open
+        meta.put(CLEAN_SHUTDOWN, false);
         Object generation = meta.get(WAL_GENERATION);
         this.wal = new WriteAheadLog(dataFile, generation == null ? 0 : ((Number) generation).longValue(), fsync);
     }
@@ -127,6 +132,11 @@ public final class GroupCommitter implements AutoCloseable {
         });
     }
 
+    /** Whether the store was last closed cleanly (a final checkpoint after the last write). */
+    boolean previousShutdownClean() {
+        return previousShutdownClean;
+    }
+
     public long commits() {
         return checkpoints;
     }
@@ -187,7 +197,8 @@ public final class GroupCommitter implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        checkpoint(false);
+        exclusively(() -> meta.put(CLEAN_SHUTDOWN, true));
+        checkpoint(true);
         wal.close();
     }
 

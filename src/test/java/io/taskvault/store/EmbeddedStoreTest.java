@@ -69,11 +69,13 @@ class EmbeddedStoreTest {
              MongoClient client = MongoClients.create(reopened.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
             assertThat(reopened.replayedWrites()).isGreaterThanOrEqualTo(4);
+            assertThat(reopened.openedAfterCleanShutdown()).as("a killed process is not a clean shutdown").isFalse();
             assertThat(docs.find(Filters.eq("_id", "kept")).first()).containsEntry("n", 42);
             assertThat(docs.find(Filters.eq("_id", "gone")).first()).isNull();
         }
         try (EmbeddedMongoServer again = new EmbeddedMongoServer(slowCheckpoints, (c, ids) -> { })) {
             assertThat(again.replayedWrites()).as("a checkpoint after replay empties the log").isZero();
+            assertThat(again.openedAfterCleanShutdown()).isTrue();
         }
     }
 

@@ -10,12 +10,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.taskvault.store.EmbeddedMongoServer;
+import io.taskvault.archive.ArchivalJob;
+import io.taskvault.graph.NextTaskPicker;
+import io.taskvault.integrity.IntegrityCheck;
 import io.taskvault.store.StoreInfo;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
@@ -40,10 +44,18 @@ class OverviewController {
     private volatile DailyChart chart;
     private volatile Instant chartAt = Instant.EPOCH;
 
-    OverviewController(TaskService tasks, StoreInfo store, Clock clock) {
+    private final ObjectProvider<ArchivalJob> archival;
+    private final ObjectProvider<IntegrityCheck> integrity;
+    private final ObjectProvider<NextTaskPicker> next;
+
+    OverviewController(TaskService tasks, StoreInfo store, Clock clock, ObjectProvider<ArchivalJob> archival,
+                       ObjectProvider<IntegrityCheck> integrity, ObjectProvider<NextTaskPicker> next) {
         this.tasks = tasks;
         this.store = store;
         this.clock = clock;
+        this.archival = archival;
+        this.integrity = integrity;
+        this.next = next;
     }
 
     @GetMapping("/")
@@ -69,6 +81,9 @@ class OverviewController {
                 .sortedBy(SortField.UPDATED, true).withLimit(5, 0)).tasks());
         model.addAttribute("now", now);
         model.addAttribute("engine", store.engine());
+        archival.ifAvailable(job -> model.addAttribute("archival", job.status()));
+        integrity.ifAvailable(check -> check.lastReport().ifPresent(report -> model.addAttribute("integrity", report)));
+        next.ifAvailable(picker -> model.addAttribute("nextTask", picker.next(null, null, null)));
         model.addAttribute("dataFileSize", store.embeddedServer().map(EmbeddedMongoServer::fileSize).orElse(null));
     }
 

@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import io.taskvault.task.Task;
+import io.taskvault.context.PromptContextService;
+import io.taskvault.graph.DependencyGraph;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.history.HistoryEvent;
@@ -24,9 +27,13 @@ class TaskView {
     private static final Formats FORMATS = new Formats();
 
     private final TaskService tasks;
+    private final ObjectProvider<DependencyGraph> graph;
+    private final ObjectProvider<PromptContextService> context;
 
-    TaskView(TaskService tasks) {
+    TaskView(TaskService tasks, ObjectProvider<DependencyGraph> graph, ObjectProvider<PromptContextService> context) {
         this.tasks = tasks;
+        this.graph = graph;
+        this.context = context;
     }
 
     Task describe(String ref, Model model) {
@@ -41,7 +48,19 @@ class TaskView {
         model.addAttribute("chain", tasks.verify(task.getId()));
         model.addAttribute("outputs", outputs);
         model.addAttribute("fields", fields(task));
+        model.addAttribute("dependents", dependents(task));
+        context.ifAvailable(c -> model.addAttribute("health", c.health(task.getId())));
         return task;
+    }
+
+    /** Keys of the tasks waiting on this one: the graph downwards (dependsOn shows it upwards). */
+    private List<String> dependents(Task task) {
+        DependencyGraph edges = graph.getIfAvailable();
+        if (edges == null) {
+            return List.of();
+        }
+        return edges.dependentIds(task.getId()).stream()
+                .map(id -> tasks.find(id).map(Task::getKey).orElse(id)).toList();
     }
 
     /** Every stored field as label and text, in reading order; the links and lists are drawn by the template. */
