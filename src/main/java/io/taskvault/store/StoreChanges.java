@@ -20,15 +20,22 @@ public class StoreChanges {
     private final ConcurrentHashMap<String, List<Consumer<Collection<Object>>>> listeners = new ConcurrentHashMap<>();
     private final AtomicLong all = new AtomicLong();
 
+    /**
+     * A write this process made through the service: bumps the counters, which caches rely on when the store is a
+     * shared MongoDB. Listeners are not told: on the embedded store the server already reported the write with
+     * the ids it touched, and an id-less notice would make them reload everything.
+     */
     public void written(String collection) {
-        written(collection, null);
+        all.incrementAndGet();
+        if (collection != null) {
+            counters.computeIfAbsent(collection, c -> new AtomicLong()).incrementAndGet();
+        }
     }
 
     /** A write to the collection, touching the given ids (null: any document may have changed). */
     public void written(String collection, Collection<Object> ids) {
-        all.incrementAndGet();
+        written(collection);
         if (collection != null) {
-            counters.computeIfAbsent(collection, c -> new AtomicLong()).incrementAndGet();
             listeners.getOrDefault(collection, List.of()).forEach(listener -> listener.accept(ids));
         }
     }

@@ -143,7 +143,7 @@ class TaskListIndex {
     }
 
     /** What a list needs of one task. */
-    record Entry(Object rawId, String id, long keyNumber, String title, String text, String state, String role, String provider,
+    record Entry(Object rawId, long keyNumber, String title, String text, String state, String role, String provider,
                  String priority, long priorityRank, Set<String> tags, long createdAt, long updatedAt) {
 
         static Entry of(Document d) {
@@ -151,11 +151,16 @@ class TaskListIndex {
             String text = (title + "\n" + (d.getString("description") == null ? "" : d.getString("description")) + "\n"
                     + (d.getString("key") == null ? "" : d.getString("key"))).toLowerCase(Locale.ROOT);
             List<?> tags = d.get("tags") instanceof List<?> list ? list : List.of();
-            return new Entry(d.get("_id"), String.valueOf(d.get("_id")), number(d.get("keyNumber")), title, text,
+            return new Entry(d.get("_id"), number(d.get("keyNumber")), title, text,
                     d.getString("state") == null ? "" : d.getString("state"), d.getString("role"), d.getString("provider"),
                     d.getString("priority"), number(d.get("priorityRank")),
                     Set.copyOf(tags.stream().map(String::valueOf).toList()), millis(d.get("createdAt")),
                     millis(d.get("updatedAt")));
+        }
+
+        /** The id as text: what cursors carry and what breaks ties in every order. */
+        String id() {
+            return String.valueOf(rawId);
         }
 
         private static long number(Object value) {

@@ -105,7 +105,7 @@ final class TaskQueries {
         Object value = decoded[0];
         long number = value instanceof java.util.Date d ? d.getTime() : value instanceof Long n ? n : 0;
         String text = value instanceof String s ? s : "";
-        return new TaskListIndex.Entry(decoded[1], (String) decoded[1], number, text, "", text, null, null, null, number,
+        return new TaskListIndex.Entry(decoded[1], number, text, "", text, null, null, null, number,
                 java.util.Set.of(), number, number);
     }
 

@@ -166,12 +166,9 @@ public class TaskService {
             TaskOutput prepared = ready.output();
             Task next = current.copy();
             next.setOutputSeq(seq);
-            Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("outputId", prepared.id(),
+            Map<String, Object> details = redactedCount(Map.of("outputId", prepared.id(),
                     "type", prepared.type().name(), "size", prepared.size(), "sha256", prepared.sha256(),
-                    "storage", prepared.inline() ? "inline" : "gridfs"));
-            if (ready.redactions() > 0) {
-                details.put(REDACTED, ready.redactions());
-            }
+                    "storage", prepared.inline() ? "inline" : "gridfs"), ready.redactions());
             return Optional.of(new TaskChange(EventType.OUTPUT_ADDED, next, "output added", null, details, eventId -> {
                 stored[0] = withEvent(prepared, eventId);
                 outputs.insert(stored[0]);

@@ -152,22 +152,26 @@ class TaskWriter {
     Optional<Task> load(String id) {
         Optional<Task> task = tasks.byId(id);
         while (task.isPresent()) {
-            Task t = task.get();
-            List<Document> around = history.raw(id, t.getVersion(), t.getVersion() + 1);
-            boolean headPresent = around.stream().anyMatch(d -> ((Number) d.get("seq")).longValue() == t.getVersion());
-            if (!headPresent && t.getVersion() == 1) {
-                rebuildCreatedEvent(t);
+            long version = task.get().getVersion();
+            if (version < 0) {
+                return task; // not yet adopted by the schema upgrade: it has no history chain to roll forward
             }
-            Optional<Document> pending = around.stream()
-                    .filter(d -> ((Number) d.get("seq")).longValue() == t.getVersion() + 1).findFirst();
-            if (pending.isEmpty()) {
+            String head = HistoryEvent.idOf(id, version);
+            String next = HistoryEvent.idOf(id, version + 1);
+            //why: every read of a task comes here; ask for ids only and fetch a whole event just when one is pending
+            List<String> found = history.existing(List.of(head, next));
+            if (!found.contains(head) && version == 1) {
+                rebuildCreatedEvent(task.get());
+            }
+            if (!found.contains(next)) {
                 return task;
             }
-            rollForward(history.read(pending.get()));
+            rollForward(history.events(id, version + 1, version + 1).get(0));
             task = tasks.byId(id);
         }
         return task;
     }
+
 
     void rollForward(HistoryEvent event) {
         if (tasks.apply(event)) {
