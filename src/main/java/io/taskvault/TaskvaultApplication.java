@@ -21,6 +21,9 @@ public class TaskvaultApplication {
             application.setWebApplicationType(WebApplicationType.NONE);
             application.setDefaultProperties(Map.of("taskvault.store.attach", "true",
                     "logging.threshold.console", "ERROR", "spring.main.log-startup-info", "false"));
+        } else if (System.console() != null) {
+            //why: at the prompt, INFO lines (start-up, the first web request) would land in the middle of what is typed
+            application.setDefaultProperties(Map.of("logging.level.root", "WARN", "spring.main.log-startup-info", "false"));
         }
         application.run(args);
     }
