@@ -9,6 +9,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.ProgressBar;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;
@@ -78,11 +79,11 @@ class HistoryCommands {
         } else {
             TaskQuery query = TaskQuery.all().sortedBy(TaskQuery.SortField.KEY, false).withLimit(TaskQuery.MAX_LIMIT, 0);
             TaskPage page = tasks.list(query);
-            Progress progress = new Progress(ctx.outputWriter(), page.total(), style.terminal());
+            ProgressBar progress = new ProgressBar(ctx.outputWriter(), "verifying", page.total(), style.terminal());
             while (true) {
                 page.tasks().forEach(t -> {
                     reports.add(tasks.verify(t.getId()));
-                    progress.step("verifying");
+                    progress.step();
                 });
                 if (page.nextCursor() == null) {
                     break;

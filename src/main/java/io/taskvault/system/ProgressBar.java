@@ -1,25 +1,34 @@
-package io.taskvault.task.shell;
+package io.taskvault.system;
 
 import java.io.PrintWriter;
 
 /** A one-line progress bar redrawn in place; silent when the output is not a terminal (scripts, pipes, tests). */
-final class Progress {
+public final class ProgressBar implements ProgressListener {
 
     private static final int BAR = 30;
     private final PrintWriter out;
-    private final long total;
+    private final String label;
     private final boolean shown;
+    private long total;
     private long done;
     private int lastPercent = -1;
 
-    Progress(PrintWriter out, long total, boolean terminal) {
+    public ProgressBar(PrintWriter out, String label, long total, boolean terminal) {
         this.out = out;
+        this.label = label;
         this.total = Math.max(1, total);
         this.shown = terminal;
     }
 
-    void step(String label) {
-        done++;
+    /** One more unit done. */
+    public void step() {
+        progress(done + 1, total);
+    }
+
+    @Override
+    public void progress(long doneSoFar, long totalNow) {
+        done = doneSoFar;
+        total = Math.max(1, totalNow);
         int percent = (int) Math.min(100, done * 100 / total);
         if (shown && percent != lastPercent) {
             lastPercent = percent;
@@ -31,9 +40,9 @@ final class Progress {
     }
 
     /** Clears the bar so the result starts on a clean line. */
-    void finish() {
+    public void finish() {
         if (shown && lastPercent >= 0) {
-            out.print("\r" + " ".repeat(BAR + 40) + "\r");
+            out.print("\r" + " ".repeat(BAR + label.length() + 30) + "\r");
             out.flush();
         }
     }

@@ -1,4 +1,4 @@
-package io.taskvault.task.shell;
+package io.taskvault.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,15 +7,15 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
-class ProgressTest {
+class ProgressBarTest {
 
     @Test
     void redrawsOneLineWithThePercentageDoneOnATerminal() {
         StringWriter out = new StringWriter();
-        Progress progress = new Progress(new PrintWriter(out), 4, true);
+        ProgressBar progress = new ProgressBar(new PrintWriter(out), "verifying", 4, true);
 
         for (int i = 0; i < 4; i++) {
-            progress.step("verifying");
+            progress.step();
         }
         progress.finish();
 
@@ -24,11 +24,22 @@ class ProgressTest {
     }
 
     @Test
+    void followsATotalThatGrowsWhileCounting() {
+        StringWriter out = new StringWriter();
+        ProgressBar progress = new ProgressBar(new PrintWriter(out), "importing", 0, true);
+
+        progress.progress(1, 2);
+        progress.progress(2, 8);
+
+        assertThat(out.toString()).contains("50% 1/2", "25% 2/8");
+    }
+
+    @Test
     void printsNothingWhenNoTerminalIsWatching() {
         StringWriter out = new StringWriter();
-        Progress progress = new Progress(new PrintWriter(out), 3, false);
+        ProgressBar progress = new ProgressBar(new PrintWriter(out), "verifying", 3, false);
 
-        progress.step("verifying");
+        progress.step();
         progress.finish();
 
         assertThat(out.toString()).isEmpty();
