@@ -22,8 +22,7 @@ import io.taskvault.task.TaskService;
 /**
  * Not a test: times the batch upgrade of N v1 task documents on the embedded store (what the start-up upgrader
  * runs in the background), and how long single-task reads (one every 20 ms) wait meanwhile. Run with
- * {@code mvn -q test-compile exec:java -Dexec.mainClass=io.taskvault.bench.SchemaUpgradeBenchmark
- * -Dexec.classpathScope=test -Dexec.args=100000}.
+ * {@code src/test/bench/run.sh SchemaUpgradeBenchmark 100000}.
  */
 public final class SchemaUpgradeBenchmark {
 

@@ -17,7 +17,6 @@ import org.springframework.test.context.TestPropertySource;
 import com.mongodb.client.model.Filters;
 
 import io.taskvault.store.SchemaUpgrader;
-import io.taskvault.support.EmbeddedStoreTest;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
@@ -26,9 +25,8 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 
-@EmbeddedStoreTest
 @TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
-class SchemaUpgradeTest {
+abstract class SchemaUpgradeContract {
 
     @Autowired
     TaskService service;
