@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.store.schema.Fixtures;
+import io.taskvault.store.schema.RecordingProgress;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
@@ -75,6 +76,15 @@ abstract class ApStateImportContract {
         assertThat(summary.unresolved()).isEmpty();
         assertThat(service.verify(login.getKey()).problems()).isEmpty();
         assertThat(service.verify(byExternalId("TASK-001-001").getKey()).problems()).isEmpty();
+    }
+
+    @Test
+    void reportsProgressForEveryTaskItStores() {
+        RecordingProgress progress = new RecordingProgress();
+
+        apState.run(fixture().toString(), false, progress);
+
+        assertThat(progress.reports()).containsExactly("0/3", "1/3", "2/3", "3/3");
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.taskvault.context.RequirementContext;
 import io.taskvault.graph.DependencyGraph;
 import io.taskvault.graph.EdgeType;
 import io.taskvault.store.schema.Fixtures;
+import io.taskvault.store.schema.RecordingProgress;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -136,6 +137,29 @@ abstract class TaskvaultRoundTripContract {
                 r -> assertThat(r).contains("different document")).anySatisfy(
                 r -> assertThat(r).contains("not valid JSON")).anySatisfy(r -> assertThat(r).contains("needs a collection"));
         assertThat(service.get(task.getKey()).getTitle()).isEqualTo("Changed after the export");
+        assertThat(service.verify(task.getKey()).problems()).isEmpty();
+    }
+
+    @Test
+    void exportAndImportOfAFileReportProgressDocumentByDocument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws IOException {
+        Task task = service.create(aTask().build(), "alice");
+        service.addNote(task.getKey(), "one more event", "alice");
+        java.nio.file.Path file = temp.resolve("export.jsonl");
+        RecordingProgress exporting = new RecordingProgress();
+        long written;
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            written = export.export(out, exporting);
+        }
+        Fixtures.wipe(mongo);
+        RecordingProgress importing = new RecordingProgress();
+
+        ImportSummary summary = imports.run(file, false, importing);
+
+        assertThat(written).as("counter, two events, the task").isEqualTo(4);
+        assertThat(exporting.reports()).containsExactly("0/4", "1/4", "2/4", "3/4", "4/4");
+        assertThat(importing.reports()).containsExactly("0/4", "1/4", "2/4", "3/4", "4/4");
+        assertThat(summary.rejected()).isEmpty();
         assertThat(service.verify(task.getKey()).problems()).isEmpty();
     }
 

@@ -155,6 +155,19 @@ abstract class SchemaUpgradeContract {
     }
 
     @Test
+    void reportsProgressBatchByBatchUpToEveryOldDocument() {
+        Fixtures.insert(mongo, "tasks", "schema/tasks-v1.json");
+        Fixtures.insert(mongo, "tasks", "schema/tasks-v2.json");
+        RecordingProgress progress = new RecordingProgress();
+
+        UpgradeReport report = batch.run(progress);
+
+        assertThat(report.rewritten()).isEqualTo(6);
+        assertThat(progress.reports()).first().isEqualTo("0/6");
+        assertThat(progress.last()).isEqualTo("6/6");
+    }
+
+    @Test
     void neverRewritesStoredHistorySoEveryChainStillVerifies() {
         Task task = service.create(aTask().build(), "alice");
         service.transition(task.getKey(), TaskState.QUEUED, "alice", "go");
