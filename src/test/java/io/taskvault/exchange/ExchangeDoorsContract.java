@@ -165,6 +165,14 @@ abstract class ExchangeDoorsContract {
                 .andExpect(jsonPath("$.schemaVersions.tasks.1").value(4))
                 .andExpect(jsonPath("$.schemaVersions.task_history").exists()));
         mvc.perform(get("/api/schema")).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.collection == 'tasks')].byVersion.1").value(4));
+                .andExpect(jsonPath("$[?(@.collection == 'tasks')].byVersion.1").value(4))
+                .andExpect(jsonPath("$[?(@.collection == 'tasks')].remaining").value(4));
+
+        mvc.perform(post("/api/schema/upgrade")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rewritten").value(4))
+                .andExpect(jsonPath("$.after[?(@.collection == 'tasks')].remaining").value(0));
+        org.awaitility.Awaitility.await().untilAsserted(() -> mvc.perform(get("/api/persistence/stats"))
+                .andExpect(jsonPath("$.schemaVersions.tasks.3").value(4))
+                .andExpect(jsonPath("$.schemaVersions.tasks.1").doesNotExist()));
     }
 }
