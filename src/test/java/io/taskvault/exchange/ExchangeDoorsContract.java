@@ -104,6 +104,8 @@ abstract class ExchangeDoorsContract {
                 .rootCause().hasMessageContaining("is not a directory");
         assertThatThrownBy(() -> shell.sendCommand("import taskvault --file " + missing))
                 .rootCause().hasMessage(missing + " is not a file; expected a taskvault export");
+        assertThatThrownBy(() -> shell.sendCommand("export --file " + temp.resolve("nope/export.jsonl")))
+                .rootCause().hasMessage(missing + " is not a directory; cannot write export.jsonl there");
         assertThat(mongo.getCollection("tasks").countDocuments()).isZero();
     }
 

@@ -103,6 +103,11 @@ abstract class StateDirectoryImportContract {
         write(first, "b.json", "{\"id\": \"b\", \"title\": \"Comes first\", \"state\": \"PENDING\", "
                 + "\"created_at\": \"2024-05-03T08:00:00Z\"}");
 
+        ImportSummary dry = stateDirectory.run(first.toString(), true);
+        assertThat(dry.created()).hasSize(2);
+        assertThat(dry.unresolved()).extracting(ImportSummary.Entry::id).containsExactly("a");
+        assertThat(mongo.getCollection("tasks").countDocuments()).isZero();
+
         ImportSummary one = stateDirectory.run(first.toString(), false);
 
         Task a = byExternalId("state-dir:a");
