@@ -107,31 +107,39 @@ public class BatchUpgrade {
     private long upgrade(String collection, List<Object> old, ToIntFunction<List<Document>> rewrite,
                          ExecutorService writers, ProgressListener progress, AtomicLong done, long total) {
         int newest = upgrader.newest(collection);
-        List<Future<Integer>> inFlight = new ArrayList<>();
+        List<InFlight> inFlight = new ArrayList<>();
         long rewritten = 0;
         for (int from = 0; from < old.size(); from += properties.batchSize()) {
             List<Object> ids = List.copyOf(old.subList(from, Math.min(old.size(), from + properties.batchSize())));
-            inFlight.add(writers.submit(() -> {
+            inFlight.add(new InFlight(ids.size(), writers.submit(() -> {
                 List<Document> batch = new ArrayList<>(ids.size());
                 mongo.getCollection(collection).find(Filters.in("_id", ids)).into(batch);
                 //why: a document written since the id pass (by a save, or a reader's own upgrade) is newest already
                 batch.removeIf(d -> UpgradeChain.versionOf(d) >= newest);
-                int count = batch.isEmpty() ? 0 : rewrite.applyAsInt(batch);
-                progress.progress(done.addAndGet(ids.size()), total);
-                return count;
-            }));
+                return batch.isEmpty() ? 0 : rewrite.applyAsInt(batch);
+            })));
             if (inFlight.size() >= properties.writers()) {
-                rewritten += join(inFlight.remove(0));
+                rewritten += inFlight.remove(0).join(progress, done, total);
             }
         }
-        for (Future<Integer> batch : inFlight) {
-            rewritten += join(batch);
+        for (InFlight batch : inFlight) {
+            rewritten += batch.join(progress, done, total);
         }
         if (!old.isEmpty()) {
             log.info("Upgraded {} of {} old documents in {} to schema version {}", rewritten, old.size(), collection,
                     newest);
         }
         return rewritten;
+    }
+
+    /** A batch being written; progress is told in the caller's thread, as a progress bar needs. */
+    private record InFlight(int size, Future<Integer> result) {
+
+        int join(ProgressListener progress, AtomicLong done, long total) {
+            int count = BatchUpgrade.join(result);
+            progress.progress(done.addAndGet(size), total);
+            return count;
+        }
     }
 
     private static int join(Future<Integer> batch) {
