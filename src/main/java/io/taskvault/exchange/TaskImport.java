@@ -74,8 +74,8 @@ class TaskImport {
     /** Sets the candidate's dependsOn / relatedTo to what its references resolve to now. */
     private static Map<String, Links> link(ImportCandidate candidate, SourceReferences references) {
         Task task = candidate.task();
-        Links dependsOn = references.resolve(task.getDependsOn());
-        Links relatedTo = references.resolve(task.getRelatedTo());
+        Links dependsOn = references.resolve(candidate.dependsOn());
+        Links relatedTo = references.resolve(candidate.relatedTo());
         task.setDependsOn(dependsOn.ids());
         task.setRelatedTo(relatedTo.ids());
         Map<String, Links> links = new LinkedHashMap<>();

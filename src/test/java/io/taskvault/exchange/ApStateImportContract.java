@@ -88,6 +88,27 @@ abstract class ApStateImportContract {
     }
 
     @Test
+    void aRelationToATaskFurtherOnInTheSameImportIsLinkedOnceThatTaskIsStored() throws IOException {
+        Path active = Files.createDirectories(copy.resolve("forward/tasks/active"));
+        Files.writeString(active.resolve("TASK-050-001.json"), "{\"id\": \"TASK-050-001\", \"content\": \"First\", "
+                + "\"status\": \"pending\", \"metadata\": {\"created_at\": \"2024-03-05T09:00:00Z\"}, "
+                + "\"relationships\": {\"related_to\": [\"TASK-050-002\"]}}");
+        Files.writeString(active.resolve("TASK-050-002.json"), "{\"id\": \"TASK-050-002\", \"content\": \"Second\", "
+                + "\"status\": \"pending\", \"metadata\": {\"created_at\": \"2024-03-05T09:00:00Z\"}, "
+                + "\"relationships\": {\"related_to\": [\"TASK-050-001\"]}}");
+
+        ImportSummary summary = apState.run(copy.resolve("forward").toString(), false);
+
+        Task first = byExternalId("TASK-050-001");
+        Task second = byExternalId("TASK-050-002");
+        assertThat(first.getRelatedTo()).containsExactly(second.getId());
+        assertThat(second.getRelatedTo()).containsExactly(first.getId());
+        assertThat(summary.unresolved()).isEmpty();
+        assertThat(service.verify(first.getKey()).problems()).isEmpty();
+        assertThat(apState.run(copy.resolve("forward").toString(), false).skipped()).hasSize(2);
+    }
+
+    @Test
     void importingTwiceChangesNothing() {
         apState.run(fixture().toString(), false);
         List<org.bson.Document> tasks = mongo.getCollection("tasks").find().into(new java.util.ArrayList<>());
