@@ -17,6 +17,7 @@ import io.taskvault.exchange.SourceFiles.BadFile;
 import io.taskvault.store.schema.TaskV1ToV2;
 import io.taskvault.store.schema.UnreadableDocumentException;
 import io.taskvault.store.schema.VersionedSchemaUpgrader;
+import io.taskvault.system.ProgressListener;
 import io.taskvault.task.ImportWriter.PastChange;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskState;
@@ -42,6 +43,11 @@ public class ApStateImport {
     }
 
     public ImportSummary run(String directory, boolean dryRun) {
+        return run(directory, dryRun, ProgressListener.NONE);
+    }
+
+    /** As {@link #run(String, boolean)}, telling {@code progress} how many of the tasks read are stored. */
+    public ImportSummary run(String directory, boolean dryRun, ProgressListener progress) {
         Path root = SourceFiles.directory(directory, ".ap-state");
         ImportLog log = new ImportLog();
         Map<String, List<PastChange>> history = history(root, log);
@@ -70,7 +76,7 @@ public class ApStateImport {
                 log.reject(name, null, e.getMessage().replaceFirst("^document (\\S+) in tasks: ", "task $1: "));
             }
         }
-        return imports.run(root.toString(), candidates, log, dryRun);
+        return imports.run(root.toString(), candidates, log, dryRun, id -> id, progress);
     }
 
     private static Map<String, List<PastChange>> history(Path root, ImportLog log) {

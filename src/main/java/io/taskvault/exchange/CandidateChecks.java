@@ -2,13 +2,17 @@ package io.taskvault.exchange;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks across the files of one import: ids that collide, and dependency cycles among the imported tasks. */
+/**
+ * Checks across the files of one import: ids that collide, and dependency cycles among the imported tasks; and the
+ * order to store them in, dependencies first, so each dependent can name the id its dependency was given.
+ */
 final class CandidateChecks {
 
     private CandidateChecks() {
@@ -56,7 +60,7 @@ final class CandidateChecks {
             if (candidate == null) {
                 continue;
             }
-            for (String dependency : candidate.task().getDependsOn()) {
+            for (String dependency : candidate.dependsOn()) {
                 if (dependency.equals(start)) {
                     List<String> path = new ArrayList<>(List.of(start));
                     for (String at = id; at != null && !at.equals(start); at = parent.get(at)) {
@@ -72,5 +76,32 @@ final class CandidateChecks {
             }
         }
         return List.of();
+    }
+
+    /** The candidates reordered so that each comes after the candidates it depends on (else in file order). */
+    static List<ImportCandidate> inDependencyOrder(List<ImportCandidate> accepted) {
+        Map<String, ImportCandidate> byId = new LinkedHashMap<>();
+        accepted.forEach(c -> byId.put(c.sourceId(), c));
+        List<ImportCandidate> ordered = new ArrayList<>(accepted.size());
+        Set<String> placed = new HashSet<>();
+        for (ImportCandidate candidate : accepted) {
+            place(candidate, byId, placed, ordered);
+        }
+        return ordered;
+    }
+
+    private static void place(ImportCandidate candidate, Map<String, ImportCandidate> byId, Set<String> placed,
+                              List<ImportCandidate> ordered) {
+        //why: marked before its dependencies are placed, so a cycle (already rejected) could never recurse forever
+        if (!placed.add(candidate.sourceId())) {
+            return;
+        }
+        for (String dependency : candidate.dependsOn()) {
+            ImportCandidate first = byId.get(dependency);
+            if (first != null) {
+                place(first, byId, placed, ordered);
+            }
+        }
+        ordered.add(candidate);
     }
 }

@@ -3,11 +3,11 @@ package io.taskvault.exchange;
 import java.util.List;
 
 /**
- * What an import did (or, in a dry run, would do): every task created, updated or skipped, and every file or
- * record rejected, each with its file and the reason.
+ * What an import did (or, in a dry run, would do): every task created, updated or skipped, every file or record
+ * rejected, and every reference (dependsOn, relatedTo) that named no known task, each with its file and the reason.
  */
 public record ImportSummary(String source, boolean dryRun, List<Entry> created, List<Entry> updated,
-                            List<Entry> skipped, List<Entry> rejected) {
+                            List<Entry> skipped, List<Entry> rejected, List<Entry> unresolved) {
 
     /** One task or file: where it came from, the source's id for it (if known), and why. */
     public record Entry(String file, String id, String reason) {
@@ -15,6 +15,7 @@ public record ImportSummary(String source, boolean dryRun, List<Entry> created, 
 
     public String headline() {
         return (dryRun ? "dry run, nothing stored: " : "") + created.size() + " created, " + updated.size()
-                + " updated, " + skipped.size() + " skipped, " + rejected.size() + " rejected";
+                + " updated, " + skipped.size() + " skipped, " + rejected.size() + " rejected"
+                + (unresolved.isEmpty() ? "" : ", " + unresolved.size() + " unresolved references");
     }
 }

@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import io.taskvault.exchange.SourceFiles.BadFile;
+import io.taskvault.system.ProgressListener;
 import io.taskvault.task.ImportWriter.PastChange;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
@@ -32,6 +33,8 @@ public class StateDirectoryImport {
 
     static final Map<String, TaskState> STATES = Map.of("PENDING", TaskState.PENDING, "IN_PROGRESS", TaskState.RUNNING,
             "SECURED", TaskState.COMPLETED, "FAILED", TaskState.FAILED, "ARCHIVED", TaskState.ARCHIVED);
+    /** What a source id becomes as a task's externalId: these ids (a1, b2) are too plain to stand alone. */
+    static final String EXTERNAL_PREFIX = "state-dir:";
 
     private final TaskImport imports;
 
@@ -40,6 +43,11 @@ public class StateDirectoryImport {
     }
 
     public ImportSummary run(String directory, boolean dryRun) {
+        return run(directory, dryRun, ProgressListener.NONE);
+    }
+
+    /** As {@link #run(String, boolean)}, telling {@code progress} how many of the tasks read are stored. */
+    public ImportSummary run(String directory, boolean dryRun, ProgressListener progress) {
         Path root = SourceFiles.directory(directory, "task files");
         ImportLog log = new ImportLog();
         List<ImportCandidate> candidates = new ArrayList<>();
@@ -57,7 +65,7 @@ public class StateDirectoryImport {
                 log.reject(name, null, e.getMessage());
             }
         }
-        return imports.run(root.toString(), candidates, log, dryRun);
+        return imports.run(root.toString(), candidates, log, dryRun, id -> EXTERNAL_PREFIX + id, progress);
     }
 
     private static Task task(Document raw, String id, List<PastChange> past) {
@@ -66,7 +74,7 @@ public class StateDirectoryImport {
         TaskDraft draft = new TaskDraft(text(raw, "title"), text(raw, "description"), null, priority(raw.get("priority")),
                 strings(raw.get("tags")), null, text(raw, "created_by"), null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, strings(raw.get("dependencies")), null, metadata,
-                "state-dir:" + id);
+                EXTERNAL_PREFIX + id);
         Task task = draft.toTask();
         task.setState(state(raw.get("state"), "state"));
         task.setCreatedAt(instant(raw.get("created_at"), "created_at"));

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,6 +25,8 @@ import io.taskvault.exchange.SourceFiles.BadFile;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.store.schema.UpgradeChain;
 import io.taskvault.store.schema.VersionedSchemaUpgrader;
+import io.taskvault.system.ProgressListener;
+import io.taskvault.task.Task;
 
 /**
  * Reads taskvault's own export back, document for document: what is missing is inserted exactly as exported, so
@@ -43,16 +47,48 @@ public class TaskvaultImport {
     }
 
     public ImportSummary run(String name, InputStream in, boolean dryRun) {
+        return run(name, in, dryRun, 0, ProgressListener.NONE);
+    }
+
+    /** Imports an export file, telling {@code progress} how many of its lines are done. */
+    public ImportSummary run(Path file, boolean dryRun, ProgressListener progress) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file.toAbsolutePath() + " is not a file; expected a taskvault export");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return run(file.toString(), in, dryRun, Math.max(0, lineCount(file) - 1), progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+
+    //why: counted on bytes, so a file with broken UTF-8 still imports line by line and reports the bad lines
+    private static long lineCount(Path file) throws IOException {
+        long lines = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    lines += buffer[i] == '\n' ? 1 : 0;
+                }
+            }
+        }
+        return lines;
+    }
+
+    private ImportSummary run(String name, InputStream in, boolean dryRun, long lines, ProgressListener progress) {
         ImportLog log = new ImportLog();
         Map<String, int[]> counts = new TreeMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             checkHeader(header);
             String line;
+            progress.progress(0, lines);
             for (int number = 2; (line = reader.readLine()) != null; number++) {
                 if (!line.isBlank()) {
                     importLine(name + ":" + number, line, dryRun, log, counts);
                 }
+                progress.progress(number - 1, Math.max(lines, number - 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + name, e);
@@ -66,7 +102,13 @@ public class TaskvaultImport {
             }
         });
         if (!dryRun) {
-            changes.written("tasks");
+            //why: the services that keep an index in memory (tasks, edges, archive) reload on these counters
+            counts.forEach((collection, c) -> {
+                if (c[0] > 0) {
+                    changes.written(collection);
+                }
+            });
+            changes.written(Task.COLLECTION);
         }
         return log.summary(name, dryRun);
     }
@@ -112,8 +154,8 @@ public class TaskvaultImport {
             return;
         }
         int[] count = counts.computeIfAbsent(collection, c -> new int[2]);
-        if (collection.equals("counters")) {
-            raiseCounter(document, dryRun);
+        if (TaskvaultExport.COUNTERS.containsKey(collection)) {
+            raiseCounter(collection, document, dryRun);
             count[1]++;
             return;
         }
@@ -141,11 +183,12 @@ public class TaskvaultImport {
         }
     }
 
-    private void raiseCounter(Document counter, boolean dryRun) {
-        Object value = counter.get("value");
+    private void raiseCounter(String collection, Document counter, boolean dryRun) {
+        String field = TaskvaultExport.COUNTERS.get(collection);
+        Object value = counter.get(field);
         if (!dryRun && value instanceof Number) {
-            mongo.getCollection("counters").updateOne(Filters.eq("_id", counter.get("_id")),
-                    Updates.max("value", value), new com.mongodb.client.model.UpdateOptions().upsert(true));
+            mongo.getCollection(collection).updateOne(Filters.eq("_id", counter.get("_id")),
+                    Updates.max(field, value), new com.mongodb.client.model.UpdateOptions().upsert(true));
         }
     }
 }

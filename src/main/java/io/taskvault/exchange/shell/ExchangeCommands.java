@@ -1,13 +1,14 @@
 package io.taskvault.exchange.shell;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
+import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import io.taskvault.exchange.ImportSummary;
 import io.taskvault.exchange.StateDirectoryImport;
 import io.taskvault.exchange.TaskvaultExport;
 import io.taskvault.exchange.TaskvaultImport;
+import io.taskvault.system.ProgressBar;
 
 /** Shell: imports from the systems taskvault replaces, and taskvault's own export and import. */
 @Component
@@ -26,48 +28,57 @@ public class ExchangeCommands {
     private final StateDirectoryImport stateDirectory;
     private final TaskvaultImport taskvault;
     private final TaskvaultExport export;
+    private final ShellProgress progress;
 
     ExchangeCommands(ApStateImport apState, StateDirectoryImport stateDirectory, TaskvaultImport taskvault,
-                     TaskvaultExport export) {
+                     TaskvaultExport export, ShellProgress progress) {
         this.apState = apState;
         this.stateDirectory = stateDirectory;
         this.taskvault = taskvault;
         this.export = export;
+        this.progress = progress;
     }
 
     @Command(name = "import ap-state", group = "Exchange", description = "Import an .ap-state/ directory (use --dry-run=true to preview)")
     public String importApState(@Option(longName = "path", required = true, description = ".ap-state directory") String path,
-                                @Option(longName = "dry-run", defaultValue = "false") boolean dryRun) {
-        return render(apState.run(path, dryRun));
+                                @Option(longName = "dry-run", defaultValue = "false") boolean dryRun, CommandContext ctx) {
+        return render(withBar(ctx, "importing", bar -> apState.run(path, dryRun, bar)));
     }
 
     @Command(name = "import state-dir", group = "Exchange", description = "Import a directory of PENDING/IN_PROGRESS/SECURED/FAILED/ARCHIVED task files")
     public String importStateDirectory(@Option(longName = "path", required = true, description = "directory of task files") String path,
-                                       @Option(longName = "dry-run", defaultValue = "false") boolean dryRun) {
-        return render(stateDirectory.run(path, dryRun));
+                                       @Option(longName = "dry-run", defaultValue = "false") boolean dryRun, CommandContext ctx) {
+        return render(withBar(ctx, "importing", bar -> stateDirectory.run(path, dryRun, bar)));
     }
 
     @Command(name = "import taskvault", group = "Exchange", description = "Import a taskvault export file")
     public String importTaskvault(@Option(longName = "file", required = true, description = "export file (.jsonl)") String file,
-                                  @Option(longName = "dry-run", defaultValue = "false") boolean dryRun) {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException(path.toAbsolutePath() + " is not a file; expected a taskvault export");
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return render(taskvault.run(path.toString(), in, dryRun));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + path, e);
-        }
+                                  @Option(longName = "dry-run", defaultValue = "false") boolean dryRun, CommandContext ctx) {
+        return render(withBar(ctx, "importing", bar -> taskvault.run(Path.of(file.trim()), dryRun, bar)));
     }
 
     @Command(name = "export", group = "Exchange", description = "Export every task, event, output and counter to a file")
-    public String exportAll(@Option(longName = "file", required = true, description = "file to write (.jsonl)") String file) {
-        Path path = Path.of(file);
+    public String exportAll(@Option(longName = "file", required = true, description = "file to write (.jsonl)") String file,
+                            CommandContext ctx) {
+        Path path = Path.of(file.trim());
+        if (path.toAbsolutePath().getParent() != null && !Files.isDirectory(path.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException(path.toAbsolutePath().getParent() + " is not a directory; cannot write "
+                    + path.getFileName() + " there");
+        }
         try (OutputStream out = Files.newOutputStream(path)) {
-            return "exported " + export.export(out) + " documents to " + path.toAbsolutePath();
+            long count = withBar(ctx, "exporting", bar -> export.export(out, bar));
+            return "exported " + count + " documents to " + path.toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + path, e);
+        }
+    }
+
+    private <T> T withBar(CommandContext ctx, String label, Function<ProgressBar, T> work) {
+        ProgressBar bar = progress.bar(ctx, label);
+        try {
+            return work.apply(bar);
+        } finally {
+            bar.finish();
         }
     }
 
@@ -77,6 +88,7 @@ public class ExchangeCommands {
         section(out, "updated", summary.updated());
         section(out, "skipped", summary.skipped());
         section(out, "REJECTED", summary.rejected());
+        section(out, "UNRESOLVED", summary.unresolved());
         return out.toString();
     }
 

@@ -2,7 +2,13 @@ package io.taskvault.store.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -10,8 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 
+import io.taskvault.system.ProgressListener;
 import io.taskvault.task.TaskSchemaRewriter;
 
 /**
@@ -23,6 +34,7 @@ import io.taskvault.task.TaskSchemaRewriter;
 public class BatchUpgrade {
 
     private static final Logger log = LoggerFactory.getLogger(BatchUpgrade.class);
+    private static final List<String> REWRITTEN = List.of("tasks", "task_outputs");
 
     private final MongoTemplate mongo;
     private final VersionedSchemaUpgrader upgrader;
@@ -42,17 +54,32 @@ public class BatchUpgrade {
 
     /** Upgrades every collection; returns the counts per version afterwards. Refuses to run twice at once. */
     public UpgradeReport run() {
+        return run(ProgressListener.NONE);
+    }
+
+    /** As {@link #run()}, telling {@code progress} how many of the old documents are done after each batch. */
+    public UpgradeReport run(ProgressListener progress) {
         if (!running.compareAndSet(false, true)) {
             throw new IllegalStateException("a schema upgrade is already running; wait for it to finish");
         }
         long started = System.nanoTime();
+        ExecutorService writers = Executors.newFixedThreadPool(properties.writers(), r -> {
+            Thread thread = new Thread(r, "schema-upgrade-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            long tasksDone = upgrade("tasks", tasks::rewrite);
-            long outputsDone = upgrade("task_outputs", this::replaceOutputs);
+            List<List<Object>> old = REWRITTEN.stream().map(this::oldIds).toList();
+            long total = old.stream().mapToLong(List::size).sum();
+            AtomicLong done = new AtomicLong();
+            progress.progress(0, total);
+            long rewritten = upgrade("tasks", old.get(0), tasks::rewrite, writers, progress, done, total)
+                    + upgrade("task_outputs", old.get(1), this::replaceOutputs, writers, progress, done, total);
             census.forget();
             List<VersionCounts> after = census.countAll();
-            return new UpgradeReport(tasksDone + outputsDone, (System.nanoTime() - started) / 1_000_000, after);
+            return new UpgradeReport(rewritten, (System.nanoTime() - started) / 1_000_000, after);
         } finally {
+            writers.shutdownNow();
             running.set(false);
         }
     }
@@ -61,37 +88,80 @@ public class BatchUpgrade {
         return running.get();
     }
 
-    private long upgrade(String collection, java.util.function.ToIntFunction<List<Document>> rewrite) {
+    /** The ids of the collection's documents older than its newest version, in _id order; one pass, ids only. */
+    private List<Object> oldIds(String collection) {
         int newest = upgrader.newest(collection);
-        //why: one pass collecting ids, then batches fetched by exact _id, which the embedded engine serves by index
         List<Object> old = new ArrayList<>();
-        mongo.getCollection(collection).find().projection(new Document(UpgradeChain.VERSION_FIELD, 1))
-                .forEach(d -> {
-                    if (UpgradeChain.versionOf(d) < newest) {
-                        old.add(d.get("_id"));
-                    }
-                });
-        long done = 0;
+        mongo.getCollection(collection).find(Filters.not(Filters.gte(UpgradeChain.VERSION_FIELD, newest)))
+                .projection(new Document(UpgradeChain.VERSION_FIELD, 1)).sort(Sorts.ascending("_id"))
+                .forEach(d -> old.add(d.get("_id")));
+        return old;
+    }
+
+    /**
+     * Rewrites the documents in batches of consecutive ids. Each batch is one read and one bulk write; up to
+     * {@code writers} batches are in flight, so one is transformed and hashed while another is being written.
+     * //why: batches are fetched by their exact ids, not by an _id range: the embedded engine serves $in from its
+     * _id index but scans the whole collection for a range; on MongoDB both use the index
+     */
+    private long upgrade(String collection, List<Object> old, ToIntFunction<List<Document>> rewrite,
+                         ExecutorService writers, ProgressListener progress, AtomicLong done, long total) {
+        int newest = upgrader.newest(collection);
+        List<InFlight> inFlight = new ArrayList<>();
+        long rewritten = 0;
         for (int from = 0; from < old.size(); from += properties.batchSize()) {
-            List<Object> ids = old.subList(from, Math.min(old.size(), from + properties.batchSize()));
-            List<Document> batch = new ArrayList<>();
-            mongo.getCollection(collection).find(Filters.in("_id", ids)).into(batch);
-            batch.removeIf(d -> UpgradeChain.versionOf(d) >= newest);
-            done += rewrite.applyAsInt(batch);
+            List<Object> ids = List.copyOf(old.subList(from, Math.min(old.size(), from + properties.batchSize())));
+            inFlight.add(new InFlight(ids.size(), writers.submit(() -> {
+                List<Document> batch = new ArrayList<>(ids.size());
+                mongo.getCollection(collection).find(Filters.in("_id", ids)).into(batch);
+                //why: a document written since the id pass (by a save, or a reader's own upgrade) is newest already
+                batch.removeIf(d -> UpgradeChain.versionOf(d) >= newest);
+                return batch.isEmpty() ? 0 : rewrite.applyAsInt(batch);
+            })));
+            if (inFlight.size() >= properties.writers()) {
+                rewritten += inFlight.remove(0).join(progress, done, total);
+            }
+        }
+        for (InFlight batch : inFlight) {
+            rewritten += batch.join(progress, done, total);
         }
         if (!old.isEmpty()) {
-            log.info("Upgraded {} of {} old documents in {} to schema version {}", done, old.size(), collection, newest);
+            log.info("Upgraded {} of {} old documents in {} to schema version {}", rewritten, old.size(), collection,
+                    newest);
         }
-        return done;
+        return rewritten;
+    }
+
+    /** A batch being written; progress is told in the caller's thread, as a progress bar needs. */
+    private record InFlight(int size, Future<Integer> result) {
+
+        int join(ProgressListener progress, AtomicLong done, long total) {
+            int count = BatchUpgrade.join(result);
+            progress.progress(done.addAndGet(size), total);
+            return count;
+        }
+    }
+
+    private static int join(Future<Integer> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("schema upgrade interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private int replaceOutputs(List<Document> batch) {
-        int done = 0;
+        List<WriteModel<Document>> replacements = new ArrayList<>(batch.size());
         for (Document raw : batch) {
-            Document upgraded = upgrader.upgrade("task_outputs", new Document(raw));
-            done += (int) mongo.getCollection("task_outputs").replaceOne(Filters.eq("_id", raw.get("_id")), upgraded)
-                    .getModifiedCount();
+            //why: matched on the version read, so an output rewritten meanwhile is left as it is
+            replacements.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", raw.get("_id")),
+                    Filters.eq(UpgradeChain.VERSION_FIELD, raw.get(UpgradeChain.VERSION_FIELD))),
+                    upgrader.upgrade("task_outputs", new Document(raw))));
         }
-        return done;
+        return mongo.getCollection("task_outputs").bulkWrite(replacements, new BulkWriteOptions().ordered(false))
+                .getModifiedCount();
     }
 }

@@ -3,8 +3,13 @@ package io.taskvault.store.schema;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
+
+import io.taskvault.system.ProgressBar;
 
 /** Shell: how many documents of each schema version remain, and an on-demand batch upgrade. */
 @Component
@@ -12,10 +17,12 @@ public class SchemaCommands {
 
     private final BatchUpgrade upgrade;
     private final SchemaCensus census;
+    private final ObjectProvider<Terminal> terminal;
 
-    SchemaCommands(BatchUpgrade upgrade, SchemaCensus census) {
+    SchemaCommands(BatchUpgrade upgrade, SchemaCensus census, ObjectProvider<Terminal> terminal) {
         this.upgrade = upgrade;
         this.census = census;
+        this.terminal = terminal;
     }
 
     @Command(name = "schema status", group = "Schema", description = "Documents per schema version in each collection")
@@ -24,9 +31,21 @@ public class SchemaCommands {
     }
 
     @Command(name = "schema upgrade", group = "Schema", description = "Rewrite every old document in the newest shape now")
-    public String upgradeNow() {
-        UpgradeReport report = upgrade.run();
+    public String upgradeNow(CommandContext ctx) {
+        ProgressBar bar = new ProgressBar(ctx.outputWriter(), "upgrading", 0, terminal());
+        UpgradeReport report;
+        try {
+            report = upgrade.run(bar);
+        } finally {
+            bar.finish();
+        }
         return "rewrote " + report.rewritten() + " documents in " + report.millis() + " ms\n" + table(report.after());
+    }
+
+    //why: the same test as task/shell/ShellStyle.terminal(), which is not visible from here
+    private boolean terminal() {
+        Terminal t = System.console() == null ? null : terminal.getIfAvailable();
+        return t != null && !t.getType().startsWith("dumb");
     }
 
     static String table(List<VersionCounts> counts) {

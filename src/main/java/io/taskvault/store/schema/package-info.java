@@ -17,5 +17,11 @@
  * {@link io.taskvault.store.schema.BatchUpgrade} does that in the background at start-up and on demand
  * ({@code schema upgrade}, {@code POST /api/schema/upgrade}). Until then every read of a task, and every list
  * without such a filter, returns it whole and in today's shape. History is never rewritten.
+ *
+ * <p>The batch upgrader reads the ids of old documents in one pass, then rewrites them in batches of
+ * {@code taskvault.schema.batch-size} consecutive ids: one read ({@code $in} on exact ids, which the embedded engine
+ * serves from its _id index, where an _id range would scan the collection) and one unordered bulk write per batch,
+ * with {@code taskvault.schema.writers} batches in flight. Each batch re-checks the versions it reads, so a document
+ * saved meanwhile is left alone.
  */
 package io.taskvault.store.schema;

@@ -9,6 +9,8 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import io.taskvault.exchange.TaskvaultExport;
+
 /** Stored documents under {@code src/test/resources/fixtures}, in MongoDB extended JSON, inserted raw. */
 public final class Fixtures {
 
@@ -27,10 +29,9 @@ public final class Fixtures {
         }
     }
 
-    /** Empties the task collections (keeping their indexes) so each test starts from nothing. */
+    /** Empties every collection an export holds (keeping their indexes) so each test starts from nothing. */
     public static void wipe(MongoTemplate mongo) {
-        for (String collection : List.of("tasks", "task_history", "task_outputs", "counters", "outputs.files",
-                "outputs.chunks")) {
+        for (String collection : TaskvaultExport.COLLECTIONS) {
             mongo.getCollection(collection).deleteMany(new Document());
         }
     }

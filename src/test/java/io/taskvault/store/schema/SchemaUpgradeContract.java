@@ -17,7 +17,6 @@ import org.springframework.test.context.TestPropertySource;
 import com.mongodb.client.model.Filters;
 
 import io.taskvault.store.SchemaUpgrader;
-import io.taskvault.support.EmbeddedStoreTest;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
@@ -26,9 +25,8 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 
-@EmbeddedStoreTest
 @TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
-class SchemaUpgradeTest {
+abstract class SchemaUpgradeContract {
 
     @Autowired
     TaskService service;
@@ -154,6 +152,19 @@ class SchemaUpgradeTest {
         List<String> byPriority = titles(TaskQuery.all().sortedBy(TaskQuery.SortField.PRIORITY, true));
         assertThat(byPriority).containsExactly("A v2 task written before the sort keys existed", "Medium work",
                 "Another v2 task without sort keys");
+    }
+
+    @Test
+    void reportsProgressBatchByBatchUpToEveryOldDocument() {
+        Fixtures.insert(mongo, "tasks", "schema/tasks-v1.json");
+        Fixtures.insert(mongo, "tasks", "schema/tasks-v2.json");
+        RecordingProgress progress = new RecordingProgress();
+
+        UpgradeReport report = batch.run(progress);
+
+        assertThat(report.rewritten()).isEqualTo(6);
+        assertThat(progress.reports()).first().isEqualTo("0/6");
+        assertThat(progress.last()).isEqualTo("6/6");
     }
 
     @Test

@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import io.taskvault.support.EmbeddedStoreTest;
 import io.taskvault.task.TaskService;
 
-@EmbeddedStoreTest
-class StartupUpgradeTest {
+abstract class StartupUpgradeContract {
 
     @Autowired
     StartupUpgrade startup;

@@ -2,6 +2,7 @@ package io.taskvault.exchange;
 
 import static io.taskvault.support.TaskDrafts.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -25,15 +26,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import io.taskvault.store.schema.Fixtures;
-import io.taskvault.support.EmbeddedStoreTest;
 import io.taskvault.task.TaskService;
 
 /** The shell commands and REST endpoints of imports, export and schema upgrades, end to end. */
-@EmbeddedStoreTest
 @ShellTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
-class ExchangeDoorsTest {
+abstract class ExchangeDoorsContract {
 
     @Autowired
     ShellTestClient shell;
@@ -54,7 +53,7 @@ class ExchangeDoorsTest {
 
     @Test
     void shellImportsWithADryRunFirstAndListsEveryRejection() throws Exception {
-        String dir = ApStateImportTest.fixture("ap-state").toString();
+        String dir = ApStateImportContract.fixture("ap-state").toString();
 
         ShellScreen dry = shell.sendCommand("import ap-state --path " + dir + " --dry-run=true");
         ShellAssertions.assertThat(dry).containsText("dry run, nothing stored: 3 created, 0 updated, 0 skipped, 6 rejected");
@@ -85,17 +84,61 @@ class ExchangeDoorsTest {
         Fixtures.insert(mongo, "tasks", "schema/tasks-v1.json");
 
         ShellAssertions.assertThat(shell.sendCommand("schema status")).containsText("tasks         newest v3  [v1=4]  remaining 4");
-        ShellAssertions.assertThat(shell.sendCommand("schema upgrade")).containsText("remaining 0");
+        ShellScreen upgraded = shell.sendCommand("schema upgrade");
+
+        ShellAssertions.assertThat(upgraded).containsText("rewrote 4 documents in");
+        ShellAssertions.assertThat(upgraded).containsText("tasks         newest v3  [v3=4]  remaining 0");
+        assertThat(mongo.getCollection("tasks").find().into(new java.util.ArrayList<>()))
+                .hasSize(4).allSatisfy(d -> assertThat(d.getInteger("schemaVersion")).isEqualTo(3))
+                .allSatisfy(d -> assertThat(d.getString("key")).startsWith("TV-"));
+        ShellAssertions.assertThat(shell.sendCommand("schema status")).containsText("remaining 0");
+    }
+
+    @Test
+    void shellNamesAMissingDirectoryOrFileAndStoresNothing() {
+        String missing = temp.resolve("nope").toString();
+
+        assertThatThrownBy(() -> shell.sendCommand("import ap-state --path " + missing))
+                .rootCause().hasMessage(missing + " is not a directory; expected the .ap-state");
+        assertThatThrownBy(() -> shell.sendCommand("import state-dir --path " + missing + " --dry-run=true"))
+                .rootCause().hasMessageContaining("is not a directory");
+        assertThatThrownBy(() -> shell.sendCommand("import taskvault --file " + missing))
+                .rootCause().hasMessage(missing + " is not a file; expected a taskvault export");
+        assertThatThrownBy(() -> shell.sendCommand("export --file " + temp.resolve("nope/export.jsonl")))
+                .rootCause().hasMessage(missing + " is not a directory; cannot write export.jsonl there");
+        assertThat(mongo.getCollection("tasks").countDocuments()).isZero();
+    }
+
+    @Test
+    void shellImportOfAnExportReportsEachBrokenLineAndKeepsTheRest() throws Exception {
+        service.create(aTask().titled("Survives a broken line").build(), "alice");
+        Path file = temp.resolve("export.jsonl");
+        shell.sendCommand("export --file " + file);
+        Files.writeString(file, Files.readString(file) + "{\"collection\": \"tasks\", \"document\": {broken\n");
+        Fixtures.wipe(mongo);
+
+        ShellScreen dry = shell.sendCommand("import taskvault --file " + file + " --dry-run=true");
+        ShellAssertions.assertThat(dry).containsText("dry run, nothing stored:");
+        assertThat(mongo.getCollection("tasks").countDocuments()).isZero();
+        ShellScreen imported = shell.sendCommand("import taskvault --file " + file);
+
+        long lines = Files.readAllLines(file).size();
+        ShellAssertions.assertThat(imported).containsText("1 rejected");
+        ShellAssertions.assertThat(imported).containsText("REJECTED  " + file + ":" + lines + ": is not valid JSON");
+        assertThat(service.get("TV-1").getTitle()).isEqualTo("Survives a broken line");
+        assertThat(service.verify("TV-1").problems()).isEmpty();
+        assertThatThrownBy(() -> shell.sendCommand("import taskvault --file " + ApStateImportContract.fixture("ap-state")
+                .resolve("tasks/active/TASK-001-001.json"))).rootCause().hasMessageContaining("not a taskvault export");
     }
 
     @Test
     void restImportsAStateDirectoryAndRoundTripsTheExport() throws Exception {
-        mvc.perform(post("/api/import/state-dir").param("path", ApStateImportTest.fixture("state-dir").toString())
+        mvc.perform(post("/api/import/state-dir").param("path", ApStateImportContract.fixture("state-dir").toString())
                         .param("dryRun", "true"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.dryRun").value(true))
                 .andExpect(jsonPath("$.created.length()").value(4)).andExpect(jsonPath("$.rejected.length()").value(5))
                 .andExpect(jsonPath("$.rejected[?(@.file == 'bad-state.json')].reason").exists());
-        mvc.perform(post("/api/import/state-dir").param("path", ApStateImportTest.fixture("state-dir").toString()))
+        mvc.perform(post("/api/import/state-dir").param("path", ApStateImportContract.fixture("state-dir").toString()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.created.length()").value(4));
 
         MvcResult exported = mvc.perform(get("/api/export")).andReturn();
@@ -124,6 +167,14 @@ class ExchangeDoorsTest {
                 .andExpect(jsonPath("$.schemaVersions.tasks.1").value(4))
                 .andExpect(jsonPath("$.schemaVersions.task_history").exists()));
         mvc.perform(get("/api/schema")).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.collection == 'tasks')].byVersion.1").value(4));
+                .andExpect(jsonPath("$[?(@.collection == 'tasks')].byVersion.1").value(4))
+                .andExpect(jsonPath("$[?(@.collection == 'tasks')].remaining").value(4));
+
+        mvc.perform(post("/api/schema/upgrade")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rewritten").value(4))
+                .andExpect(jsonPath("$.after[?(@.collection == 'tasks')].remaining").value(0));
+        org.awaitility.Awaitility.await().untilAsserted(() -> mvc.perform(get("/api/persistence/stats"))
+                .andExpect(jsonPath("$.schemaVersions.tasks.3").value(4))
+                .andExpect(jsonPath("$.schemaVersions.tasks.1").doesNotExist()));
     }
 }

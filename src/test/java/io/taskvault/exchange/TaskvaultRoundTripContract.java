@@ -21,21 +21,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import io.taskvault.context.AiInteraction;
+import io.taskvault.context.ContextService;
+import io.taskvault.context.RequirementContext;
+import io.taskvault.graph.DependencyGraph;
+import io.taskvault.graph.EdgeType;
 import io.taskvault.store.schema.Fixtures;
-import io.taskvault.support.EmbeddedStoreTest;
+import io.taskvault.store.schema.RecordingProgress;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
+import io.taskvault.task.history.ChainReport;
 import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputType;
 import io.taskvault.task.output.TaskOutput;
 
-@EmbeddedStoreTest
 @TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
-class TaskvaultRoundTripTest {
-
-    private static final List<String> COLLECTIONS = List.of("counters", "tasks", "task_history", "task_outputs",
-            "outputs.files", "outputs.chunks");
+abstract class TaskvaultRoundTripContract {
 
     @Autowired
     TaskvaultExport export;
@@ -45,6 +47,10 @@ class TaskvaultRoundTripTest {
     TaskService service;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    DependencyGraph graph;
+    @Autowired
+    ContextService context;
 
     @BeforeEach
     void startEmpty() {
@@ -52,7 +58,7 @@ class TaskvaultRoundTripTest {
     }
 
     @Test
-    void exportWipeImportGivesBackIdenticalDocumentsAndHashChains() throws IOException {
+    void exportWipeImportGivesBackEveryDocumentEveryChainAndEveryStoredByte() throws IOException {
         Task first = service.create(aTask().build(), "alice");
         service.transition(first.getKey(), TaskState.QUEUED, "alice", "go");
         service.addNote(first.getKey(), "ünïcode note ✓", "bob");
@@ -62,21 +68,39 @@ class TaskvaultRoundTripTest {
         TaskOutput gridFs = service.appendOutput(first.getKey(),
                 new OutputDraft(OutputType.ARTIFACT, () -> new ByteArrayInputStream(big), "out.bin", "application/octet-stream", null, null), "runner");
         Task second = service.create(aTask().build(), "carol");
+        graph.addEdge(first.getKey(), EdgeType.BLOCKS, second.getKey(), "carol");
+        String longAnswer = "answer ".repeat(60_000);
+        context.add(first.getKey(), AiInteraction.of("claude", "plan", "what next?", longAnswer, 42, 900, true, "s1"));
+        context.add(second.getKey(), RequirementContext.of("story", Map.of("text", "as a user…"), "jira"));
         Map<String, List<Document>> before = snapshot();
+        Map<String, ChainReport> chainsBefore = chains();
+        assertThat(before.values().stream().filter(documents -> !documents.isEmpty()).count())
+                .as("collections holding data, so the comparison covers them").isGreaterThanOrEqualTo(12);
 
         byte[] exported = exportAll();
         Fixtures.wipe(mongo);
+        assertThat(mongo.getCollection("tasks").countDocuments()).isZero();
         ImportSummary summary = imports.run("export.jsonl", new ByteArrayInputStream(exported), false);
 
         assertThat(summary.rejected()).isEmpty();
-        assertThat(snapshot()).isEqualTo(before);
+        Map<String, List<Document>> after = snapshot();
+        for (String collection : TaskvaultExport.COLLECTIONS) {
+            assertThat(after.get(collection)).as(collection).isEqualTo(before.get(collection));
+        }
+        assertThat(chains()).isEqualTo(chainsBefore).allSatisfy((key, report) -> assertThat(report.intact()).isTrue());
         assertThat(gridFs.gridFsId()).isNotNull();
         try (InputStream in = service.openOutput(service.output(first.getKey(), 2))) {
             assertThat(in.readAllBytes()).isEqualTo(big);
         }
-        assertThat(service.verify(first.getKey()).problems()).isEmpty();
-        assertThat(service.verify(second.getKey()).problems()).isEmpty();
+        assertThat(service.get(second.getKey()).getDependsOn()).containsExactly(first.getId());
         assertThat(service.create(aTask().build(), "dave").getKey()).isEqualTo("TV-3");
+    }
+
+    /** Every task's chain report, by key: the events counted and any problem found. */
+    private Map<String, ChainReport> chains() {
+        Map<String, ChainReport> reports = new java.util.TreeMap<>();
+        service.list(io.taskvault.task.TaskQuery.all()).tasks().forEach(t -> reports.put(t.getKey(), service.verify(t.getKey())));
+        return reports;
     }
 
     @Test
@@ -117,6 +141,29 @@ class TaskvaultRoundTripTest {
     }
 
     @Test
+    void exportAndImportOfAFileReportProgressDocumentByDocument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws IOException {
+        Task task = service.create(aTask().build(), "alice");
+        service.addNote(task.getKey(), "one more event", "alice");
+        java.nio.file.Path file = temp.resolve("export.jsonl");
+        RecordingProgress exporting = new RecordingProgress();
+        long written;
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            written = export.export(out, exporting);
+        }
+        Fixtures.wipe(mongo);
+        RecordingProgress importing = new RecordingProgress();
+
+        ImportSummary summary = imports.run(file, false, importing);
+
+        assertThat(written).as("counter, two events, the task").isEqualTo(4);
+        assertThat(exporting.reports()).containsExactly("0/4", "1/4", "2/4", "3/4", "4/4");
+        assertThat(importing.reports()).containsExactly("0/4", "1/4", "2/4", "3/4", "4/4");
+        assertThat(summary.rejected()).isEmpty();
+        assertThat(service.verify(task.getKey()).problems()).isEmpty();
+    }
+
+    @Test
     void refusesAFileThatIsNotATaskvaultExport() {
         assertThatThrownBy(() -> imports.run("x.json", new ByteArrayInputStream("{\"a\": 1}\n".getBytes()), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a taskvault export");
@@ -130,7 +177,7 @@ class TaskvaultRoundTripTest {
 
     private Map<String, List<Document>> snapshot() {
         Map<String, List<Document>> all = new LinkedHashMap<>();
-        for (String collection : COLLECTIONS) {
+        for (String collection : TaskvaultExport.COLLECTIONS) {
             all.put(collection, mongo.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()));
         }
         return all;

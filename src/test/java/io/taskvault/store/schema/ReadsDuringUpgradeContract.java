@@ -12,14 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-import io.taskvault.support.EmbeddedStoreTest;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 
-@EmbeddedStoreTest
 @TestPropertySource(properties = {"taskvault.schema.upgrade-on-start=false", "taskvault.schema.batch-size=100"})
-class ReadsDuringUpgradeTest {
+abstract class ReadsDuringUpgradeContract {
 
     private static final int TASKS = 400;
 

@@ -3,16 +3,19 @@ package io.taskvault.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.store.schema.Fixtures;
-import io.taskvault.support.EmbeddedStoreTest;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
@@ -21,9 +24,8 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 
-@EmbeddedStoreTest
 @TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
-class StateDirectoryImportTest {
+abstract class StateDirectoryImportContract {
 
     @Autowired
     StateDirectoryImport stateDirectory;
@@ -31,6 +33,9 @@ class StateDirectoryImportTest {
     TaskService service;
     @Autowired
     MongoTemplate mongo;
+
+    @TempDir
+    Path temp;
 
     @BeforeEach
     void startEmpty() {
@@ -90,12 +95,76 @@ class StateDirectoryImportTest {
         assertThat(mongo.getCollection("task_history").countDocuments()).isEqualTo(events);
     }
 
+    @Test
+    void dependenciesFollowTheTasksAcrossFilesAndImportsAndUnknownOnesAreReportedPerFile() throws IOException {
+        Path first = Files.createDirectories(temp.resolve("first"));
+        write(first, "a-needs-b.json", "{\"id\": \"a\", \"title\": \"Needs b\", \"state\": \"PENDING\", "
+                + "\"created_at\": \"2024-05-03T08:00:00Z\", \"dependencies\": [\"b\", \"later\"]}");
+        write(first, "b.json", "{\"id\": \"b\", \"title\": \"Comes first\", \"state\": \"PENDING\", "
+                + "\"created_at\": \"2024-05-03T08:00:00Z\"}");
+
+        ImportSummary dry = stateDirectory.run(first.toString(), true);
+        assertThat(dry.created()).hasSize(2);
+        assertThat(dry.unresolved()).extracting(ImportSummary.Entry::id).containsExactly("a");
+        assertThat(mongo.getCollection("tasks").countDocuments()).isZero();
+
+        ImportSummary one = stateDirectory.run(first.toString(), false);
+
+        Task a = byExternalId("state-dir:a");
+        Task b = byExternalId("state-dir:b");
+        assertThat(a.getDependsOn()).as("b was stored first although its file sorts last").containsExactly(b.getId());
+        assertThat(one.unresolved()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("a-needs-b.json");
+            assertThat(e.id()).isEqualTo("a");
+            assertThat(e.reason()).isEqualTo("dependsOn later names no task of this import nor one imported before; left out");
+        });
+        assertThat(one.headline()).endsWith("0 rejected, 1 unresolved references");
+
+        Path second = Files.createDirectories(temp.resolve("second"));
+        write(second, "c.json", "{\"id\": \"c\", \"title\": \"Needs b too\", \"state\": \"PENDING\", "
+                + "\"created_at\": \"2024-05-04T08:00:00Z\", \"dependencies\": [\"b\"]}");
+        write(second, "later.json", "{\"id\": \"later\", \"title\": \"Arrives late\", \"state\": \"PENDING\", "
+                + "\"created_at\": \"2024-05-04T08:00:00Z\"}");
+        Files.copy(first.resolve("a-needs-b.json"), second.resolve("a-needs-b.json"));
+
+        ImportSummary two = stateDirectory.run(second.toString(), false);
+
+        Task later = byExternalId("state-dir:later");
+        assertThat(byExternalId("state-dir:c").getDependsOn()).as("b, imported before, found by its external id")
+                .containsExactly(b.getId());
+        assertThat(service.get(a.getId()).getDependsOn()).containsExactly(b.getId(), later.getId());
+        assertThat(two.updated()).singleElement().satisfies(e -> assertThat(e.reason()).endsWith(": dependsOn"));
+        assertThat(two.unresolved()).isEmpty();
+        assertThat(service.verify(a.getId()).problems()).isEmpty();
+        assertThat(stateDirectory.run(second.toString(), false).updated()).as("importing again changes nothing").isEmpty();
+    }
+
+    @Test
+    void aCycleIsRejectedInEachOfItsFilesWithTheCycleSpelledOut() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("cycle"));
+        for (String[] t : new String[][] {{"p", "q"}, {"q", "r"}, {"r", "p"}}) {
+            write(dir, t[0] + ".json", "{\"id\": \"" + t[0] + "\", \"title\": \"t\", \"state\": \"PENDING\", "
+                    + "\"created_at\": \"2024-05-03T08:00:00Z\", \"dependencies\": [\"" + t[1] + "\"]}");
+        }
+
+        ImportSummary summary = stateDirectory.run(dir.toString(), false);
+
+        assertThat(summary.rejected()).extracting(e -> e.file() + " | " + e.reason()).containsExactly(
+                "p.json | dependency cycle: p → q → r → p", "q.json | dependency cycle: q → r → p → q",
+                "r.json | dependency cycle: r → p → q → r");
+        assertThat(mongo.getCollection("tasks").countDocuments()).isZero();
+    }
+
+    private static void write(Path dir, String name, String json) throws IOException {
+        Files.writeString(dir.resolve(name), json);
+    }
+
     private Task byExternalId(String externalId) {
         return service.list(TaskQuery.all()).tasks().stream().filter(t -> externalId.equals(t.getExternalId()))
                 .findFirst().orElseThrow();
     }
 
     private static String dir() {
-        return ApStateImportTest.fixture("state-dir").toString();
+        return ApStateImportContract.fixture("state-dir").toString();
     }
 }

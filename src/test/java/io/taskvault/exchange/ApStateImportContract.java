@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.store.schema.Fixtures;
-import io.taskvault.support.EmbeddedStoreTest;
+import io.taskvault.store.schema.RecordingProgress;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
@@ -26,9 +26,8 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 
-@EmbeddedStoreTest
 @TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
-class ApStateImportTest {
+abstract class ApStateImportContract {
 
     @Autowired
     ApStateImport apState;
@@ -69,10 +68,44 @@ class ApStateImportTest {
                 org.assertj.core.groups.Tuple.tuple(EventType.STATE_CHANGED, TaskState.RUNNING, Instant.parse("2024-03-02T09:00:00Z"), "qa"),
                 org.assertj.core.groups.Tuple.tuple(EventType.STATE_CHANGED, TaskState.COMPLETED, Instant.parse("2024-03-03T16:00:00Z"), "qa"));
         assertThat(service.verify(tests.getKey()).problems()).isEmpty();
+        Task design = byExternalId("TASK-001-001");
         Task login = byExternalId("TASK-001-002");
-        assertThat(login.getDependsOn()).containsExactly("TASK-001-001");
+        assertThat(login.getDependsOn()).as("the source id becomes the id taskvault gave the task")
+                .containsExactly(design.getId());
+        assertThat(tests.getRelatedTo()).containsExactly(design.getId());
+        assertThat(summary.unresolved()).isEmpty();
         assertThat(service.verify(login.getKey()).problems()).isEmpty();
         assertThat(service.verify(byExternalId("TASK-001-001").getKey()).problems()).isEmpty();
+    }
+
+    @Test
+    void reportsProgressForEveryTaskItStores() {
+        RecordingProgress progress = new RecordingProgress();
+
+        apState.run(fixture().toString(), false, progress);
+
+        assertThat(progress.reports()).containsExactly("0/3", "1/3", "2/3", "3/3");
+    }
+
+    @Test
+    void aRelationToATaskFurtherOnInTheSameImportIsLinkedOnceThatTaskIsStored() throws IOException {
+        Path active = Files.createDirectories(copy.resolve("forward/tasks/active"));
+        Files.writeString(active.resolve("TASK-050-001.json"), "{\"id\": \"TASK-050-001\", \"content\": \"First\", "
+                + "\"status\": \"pending\", \"metadata\": {\"created_at\": \"2024-03-05T09:00:00Z\"}, "
+                + "\"relationships\": {\"related_to\": [\"TASK-050-002\"]}}");
+        Files.writeString(active.resolve("TASK-050-002.json"), "{\"id\": \"TASK-050-002\", \"content\": \"Second\", "
+                + "\"status\": \"pending\", \"metadata\": {\"created_at\": \"2024-03-05T09:00:00Z\"}, "
+                + "\"relationships\": {\"related_to\": [\"TASK-050-001\"]}}");
+
+        ImportSummary summary = apState.run(copy.resolve("forward").toString(), false);
+
+        Task first = byExternalId("TASK-050-001");
+        Task second = byExternalId("TASK-050-002");
+        assertThat(first.getRelatedTo()).containsExactly(second.getId());
+        assertThat(second.getRelatedTo()).containsExactly(first.getId());
+        assertThat(summary.unresolved()).isEmpty();
+        assertThat(service.verify(first.getKey()).problems()).isEmpty();
+        assertThat(apState.run(copy.resolve("forward").toString(), false).skipped()).hasSize(2);
     }
 
     @Test
@@ -125,7 +158,7 @@ class ApStateImportTest {
 
     static Path fixture(String name) {
         try {
-            return Path.of(ApStateImportTest.class.getResource("/fixtures/" + name).toURI());
+            return Path.of(ApStateImportContract.class.getResource("/fixtures/" + name).toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
