@@ -27,6 +27,11 @@ class ActorHeaderFilter extends OncePerRequestFilter {
     static final String ACTOR = "X-Actor";
 
     @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

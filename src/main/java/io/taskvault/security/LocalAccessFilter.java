@@ -27,6 +27,12 @@ class LocalAccessFilter extends OncePerRequestFilter {
 
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
+    //why: a streamed answer (an output's content) is finished in an async dispatch, which authorization checks again
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
