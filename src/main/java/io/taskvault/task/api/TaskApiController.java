@@ -58,7 +58,10 @@ class TaskApiController {
         return answer.eTag(ApiEtags.of(task.getVersion())).body(task);
     }
 
-    /** Creates up to {@value #MAX_BATCH} tasks, each on its own; the answer says what became of each. */
+    /**
+     * Creates up to {@value #MAX_BATCH} tasks, each on its own; the answer says what became of each:
+     * 201 when all were created, 200 when some were, 400 when none was.
+     */
     @PostMapping("/tasks/batch")
     ResponseEntity<BatchResult> createBatch(@RequestBody List<TaskDraft> drafts,
                                             @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
@@ -80,7 +83,9 @@ class TaskApiController {
             }
         }
         BatchResult result = new BatchResult(created, drafts.size() - created, items);
-        return ResponseEntity.status(created == drafts.size() ? HttpStatus.CREATED : HttpStatus.OK).body(result);
+        HttpStatus status = created == drafts.size() ? HttpStatus.CREATED
+                : created == 0 ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        return ResponseEntity.status(status).body(result);
     }
 
     @GetMapping("/tasks/{id}")

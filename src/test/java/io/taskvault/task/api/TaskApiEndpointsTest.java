@@ -40,6 +40,8 @@ class TaskApiEndpointsTest {
                 .andExpect(jsonPath("$.items[0].status").value(201)).andExpect(jsonPath("$.items[0].task.key").isString())
                 .andExpect(jsonPath("$.items[1].status").value(400)).andExpect(jsonPath("$.items[1].errors.title").value("is required"));
         mvc.perform(json(post("/api/tasks/batch"), "[{\"title\":\"all good\"}]")).andExpect(status().isCreated());
+        mvc.perform(json(post("/api/tasks/batch"), "[{\"title\":\"\"}]")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.created").value(0));
     }
 
     @Test
