@@ -59,7 +59,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/api/import/**", "/api/backups/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/api/archive/**", "/api/tasks/*/restore", "/api/recovery/**",
-                                "/api/integrity/**").hasRole(Role.ADMIN.name())
+                                "/api/integrity/**", "/api/schema/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(DELETE, "/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(SecurityConfiguration::archivesFromTheDashboard).hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/**").hasRole(Role.OPERATOR.name())
