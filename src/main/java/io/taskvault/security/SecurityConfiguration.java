@@ -75,7 +75,8 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginController.PATH),
                                 request -> true)
-                        .defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(), api))
+                        .defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(), api)
+                        .defaultAccessDeniedHandlerFor(new DashboardDenied(), request -> true))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(frame -> frame.deny())

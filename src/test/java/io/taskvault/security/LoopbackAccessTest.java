@@ -44,7 +44,10 @@ class LoopbackAccessTest {
         String key = createTask();
         mvc.perform(post("/tasks/" + key + "/notes").param("note", "forged form")).andExpect(status().isForbidden());
         mvc.perform(post("/tasks/" + key + "/notes").header("HX-Request", "true").param("note", "forged htmx"))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isForbidden())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("HX-Retarget", "#flash"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("security token")));
     }
 
     @Test
