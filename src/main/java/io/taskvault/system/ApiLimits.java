@@ -10,9 +10,10 @@ import org.springframework.util.unit.DataSize;
 record ApiLimits(DataSize maxJsonBody, DataSize maxUpload) {
 
     static final String MAX_JSON_BODY = "taskvault.api.max-json-body";
+    static final String MAX_UPLOAD = "spring.servlet.multipart.max-request-size";
 
     static ApiLimits from(Environment environment) {
         return new ApiLimits(DataSize.parse(environment.getProperty(MAX_JSON_BODY, "4MB")),
-                DataSize.parse(environment.getProperty("spring.servlet.multipart.max-file-size", "1MB")));
+                DataSize.parse(environment.getProperty(MAX_UPLOAD, "10MB")));
     }
 }

@@ -1,7 +1,6 @@
 package io.taskvault.system;
 
 import java.io.IOException;
-import java.util.Collections;
 import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
@@ -22,8 +21,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Guards the REST API's door before any parsing: a JSON body larger than the limit gets 413 naming the limit
- * (checked on Content-Length, and counted while reading when it is chunked), and a query parameter whose name
+ * Guards the REST API's door before any parsing: a JSON body or an upload larger than its limit gets 413 naming
+ * the limit (checked on Content-Length, and a chunked JSON body is counted while it is read), and a query parameter whose name
  * looks like a MongoDB operator or a nested key ({@code states[$ne]=x}, {@code a.b=1}) gets 400, so no parameter
  * can ever reach a query as anything but a plain value.
  */
@@ -47,13 +46,21 @@ class RequestLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        for (String name : Collections.list(request.getParameterNames())) {
+        for (String name : queryParameterNames(request)) {
             if (!PARAMETER_NAME.matcher(name).matches()) {
                 write(response, HttpStatus.BAD_REQUEST, ApiProblems.problem(HttpStatus.BAD_REQUEST, "Invalid input",
                         "Query parameter '" + abbreviate(name) + "' is not accepted: parameter names are plain words "
                                 + "(no $, brackets or dots), and values are never read as query operators"));
                 return;
             }
+        }
+        if (isMultipart(request) && request.getContentLengthLong() > limits.maxUpload().toBytes()) {
+            //why: past this point the container rejects it with a bare 413 before any controller advice can word it
+            ProblemDetail problem = ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+                    "An upload may be at most " + limits.maxUpload().toBytes() + " bytes (" + ApiLimits.MAX_UPLOAD + ")");
+            problem.setProperty("limitBytes", limits.maxUpload().toBytes());
+            write(response, HttpStatus.CONTENT_TOO_LARGE, problem);
+            return;
         }
         if (!isJson(request)) {
             chain.doFilter(request, response);
@@ -65,6 +72,32 @@ class RequestLimits extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Capped(request, max), response);
+    }
+
+    /**
+     * The query string's parameter names (and a url-encoded form's): asking the container for every parameter
+     * would make it parse, and size-check, a multipart upload before the controller does.
+     */
+    private static java.util.List<String> queryParameterNames(HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            names.addAll(java.util.Collections.list(request.getParameterNames()));
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String raw = eq < 0 ? pair : pair.substring(0, eq);
+            try {
+                names.add(java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                names.add(raw);
+            }
+        }
+        return names;
     }
 
     static ProblemDetail tooLargeProblem(ApiLimits limits) {
@@ -83,6 +116,11 @@ class RequestLimits extends OncePerRequestFilter {
             }
         }
         return false;
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith("multipart/");
     }
 
     private static boolean isJson(HttpServletRequest request) {

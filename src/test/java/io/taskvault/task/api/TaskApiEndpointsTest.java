@@ -138,9 +138,11 @@ class TaskApiEndpointsTest {
 
     @Test
     void operatorShapedParametersAndKeysAreRefused() throws Exception {
-        mvc.perform(get("/api/tasks").param("states[$ne]", "x")).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/tasks?states[$ne]=x")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("states[$ne]")));
-        mvc.perform(get("/api/tasks").param("$where", "1")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/tasks?$where=1")).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/archive/run").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("dryRun=true&a.b=1"))
+                .andExpect(status().isBadRequest());
         mvc.perform(json(post("/api/tasks"), "{\"title\":\"x\",\"$where\":\"sleep(1)\"}")).andExpect(status().isBadRequest());
         mvc.perform(json(post("/api/tasks"), "{\"title\":\"x\",\"requirements\":{\"a.b\":1}}")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.requirements").exists());
