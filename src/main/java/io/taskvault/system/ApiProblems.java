@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -23,12 +24,19 @@ import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskNotFoundException;
 import io.taskvault.task.VersionMismatchException;
+import io.taskvault.task.api.BatchTooLargeException;
 
 import tools.jackson.databind.DatabindException;
 
 /** Maps domain exceptions to RFC 9457 problem details, once, for every REST controller. */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private final ApiLimits limits;
+
+    ApiProblems(org.springframework.core.env.Environment environment) {
+        this.limits = ApiLimits.from(environment);
+    }
 
     @ExceptionHandler(TaskNotFoundException.class)
     ProblemDetail notFound(TaskNotFoundException e) {
@@ -66,6 +74,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage());
     }
 
+    @ExceptionHandler(BatchTooLargeException.class)
+    ProblemDetail batchTooLarge(BatchTooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.getMessage());
+        problem.setProperty("limit", e.max());
+        return problem;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    /** Services refuse bad arguments (an unknown edge type, a bad token name …) with IllegalArgumentException. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String detail = "'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'"
@@ -80,6 +106,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON for this endpoint";
         ProblemDetail problem;
+        if (RequestLimits.tooLarge(e)) {
+            problem = RequestLimits.tooLargeProblem(limits);
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers).body(problem);
+        }
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -100,7 +130,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return "";
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("https://taskvault.io/problems/" + title.toLowerCase().replace(' ', '-')));

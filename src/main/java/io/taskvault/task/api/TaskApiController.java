@@ -1,25 +1,25 @@
 package io.taskvault.task.api;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
@@ -28,16 +28,16 @@ import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.TaskStatistics;
-import io.taskvault.task.history.HistoryEvent;
-import io.taskvault.task.output.OutputDraft;
-import io.taskvault.task.output.TaskOutput;
 
-/** The REST door for orchestrators: tasks, their transitions, history and outputs. {id} takes an id or a key. */
+/** The REST door for orchestrators: create (one or a batch), read, patch and search tasks. {id} takes an id or a key. */
 @RestController
 @RequestMapping("/api")
 class TaskApiController {
 
-    private static final String API_ACTOR = "api";
+    /** The most tasks one batch may create. */
+    static final int MAX_BATCH = 1_000;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
 
     private final TaskService tasks;
 
@@ -45,58 +45,66 @@ class TaskApiController {
         this.tasks = tasks;
     }
 
+    /** Creates a task; a repeated Idempotency-Key (or external id) answers 200 with the task created the first time. */
     @PostMapping("/tasks")
     ResponseEntity<Task> create(@RequestBody TaskDraft draft,
-                                @RequestHeader(value = "X-Actor", required = false) String actor) {
-        Task task = tasks.create(draft, actor == null ? API_ACTOR : actor);
-        return ResponseEntity.created(URI.create("/api/tasks/" + task.getId())).eTag(etag(task)).body(task);
+                                @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
+        Instant started = Instant.now();
+        Task task = tasks.create(IdempotentDrafts.keyed(draft, idempotencyKey), ApiActor.of(actor, null));
+        boolean replayed = task.getCreatedAt() != null && task.getCreatedAt().isBefore(started);
+        ResponseEntity.BodyBuilder answer = replayed ? ResponseEntity.ok().header(REPLAYED, "true")
+                : ResponseEntity.created(URI.create("/api/tasks/" + task.getId()));
+        return answer.eTag(ApiEtags.of(task.getVersion())).body(task);
+    }
+
+    /**
+     * Creates up to {@value #MAX_BATCH} tasks, each on its own; the answer says what became of each:
+     * 201 when all were created, 200 when some were, 400 when none was.
+     */
+    @PostMapping("/tasks/batch")
+    ResponseEntity<BatchResult> createBatch(@RequestBody List<TaskDraft> drafts,
+                                            @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
+        if (drafts == null || drafts.isEmpty()) {
+            throw new InvalidTaskException("tasks", "the batch is empty: send a JSON array of tasks");
+        }
+        if (drafts.size() > MAX_BATCH) {
+            throw new BatchTooLargeException(drafts.size(), MAX_BATCH);
+        }
+        List<BatchResult.Item> items = new ArrayList<>();
+        int created = 0;
+        for (int i = 0; i < drafts.size(); i++) {
+            try {
+                Task task = tasks.create(drafts.get(i), ApiActor.of(actor, null));
+                items.add(new BatchResult.Item(i, HttpStatus.CREATED.value(), task, null));
+                created++;
+            } catch (InvalidTaskException e) {
+                items.add(new BatchResult.Item(i, HttpStatus.BAD_REQUEST.value(), null, e.errors()));
+            }
+        }
+        BatchResult result = new BatchResult(created, drafts.size() - created, items);
+        HttpStatus status = created == drafts.size() ? HttpStatus.CREATED
+                : created == 0 ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        return ResponseEntity.status(status).body(result);
     }
 
     @GetMapping("/tasks/{id}")
     ResponseEntity<Task> get(@PathVariable String id) {
         Task task = tasks.get(id);
-        return ResponseEntity.ok().eTag(etag(task)).body(task);
+        return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(task);
     }
 
-    @PostMapping("/tasks/{id}/transitions")
-    ResponseEntity<Task> transition(@PathVariable String id, @RequestBody TransitionRequest request,
-                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Task task = tasks.transition(id, request.to(), request.actor() == null ? API_ACTOR : request.actor(),
-                request.reason(), request.details() == null ? Map.of() : request.details(), ApiEtags.version(ifMatch));
-        return ResponseEntity.ok().eTag(etag(task)).body(task);
+    /** Changes editable fields ({@code {"title": "…", "priority": "HIGH"}}); If-Match makes it conditional (412). */
+    @PatchMapping("/tasks/{id}")
+    ResponseEntity<Task> patch(@PathVariable String id, @RequestBody Map<String, Object> fields,
+                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                               @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
+        Task task = tasks.update(id, fields, ApiActor.of(actor, null), ApiEtags.version(ifMatch));
+        return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(task);
     }
 
-    @GetMapping("/tasks/history/{id}")
-    List<HistoryEvent> history(@PathVariable String id) {
-        return tasks.history(id);
-    }
-
-    @GetMapping("/tasks/outputs/{id}")
-    List<TaskOutput> outputs(@PathVariable String id) {
-        return tasks.outputs(id);
-    }
-
-    @PostMapping("/tasks/outputs/{id}")
-    ResponseEntity<TaskOutput> addOutput(@PathVariable String id, @RequestBody OutputRequest request) {
-        OutputDraft draft = OutputDraft.text(request.type(), request.content())
-                .withFile(request.filePath(), request.mimeType()).withCommit(request.commitHash(), request.branch());
-        TaskOutput output = tasks.appendOutput(id, draft, request.actor() == null ? API_ACTOR : request.actor());
-        return ResponseEntity.created(URI.create("/api/tasks/outputs/" + id + "/" + output.seq())).body(output.summary());
-    }
-
-    @GetMapping("/tasks/outputs/{id}/{seq}")
-    ResponseEntity<StreamingResponseBody> outputContent(@PathVariable String id, @PathVariable long seq) {
-        TaskOutput output = tasks.output(id, seq);
-        StreamingResponseBody body = out -> {
-            try (InputStream in = tasks.openOutput(output)) {
-                in.transferTo(out);
-            }
-        };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(output.mimeType()))
-                .contentLength(output.size()).body(body);
-    }
-
-    @GetMapping("/tasks/persistent")
+    /** Search with every filter; {@code /api/tasks/persistent} is the source design's name for it. */
+    @GetMapping({"/tasks", "/tasks/persistent"})
     TaskPage search(@RequestParam(required = false) List<TaskState> states,
                     @RequestParam(required = false) List<String> roles,
                     @RequestParam(required = false) List<String> providers,
@@ -105,13 +113,21 @@ class TaskApiController {
                     @RequestParam(required = false) String search,
                     @RequestParam(name = "date_from", required = false) Instant dateFrom,
                     @RequestParam(name = "date_to", required = false) Instant dateTo,
+                    @RequestParam(name = "updated_from", required = false) Instant updatedFrom,
+                    @RequestParam(name = "updated_to", required = false) Instant updatedTo,
                     @RequestParam(required = false) TaskQuery.SortField sort,
                     @RequestParam(defaultValue = "desc") String order,
                     @RequestParam(defaultValue = "50") int limit,
                     @RequestParam(defaultValue = "0") int offset,
                     @RequestParam(required = false) String cursor) {
+        if (!order.equalsIgnoreCase("asc") && !order.equalsIgnoreCase("desc")) {
+            throw new InvalidTaskException("order", "'" + order + "' is not an order; use asc or desc");
+        }
+        if (limit < 1) {
+            throw new InvalidTaskException("limit", "must be at least 1, not " + limit);
+        }
         return tasks.list(new TaskQuery(set(states), set(roles), set(providers), set(priorities), set(tags), search,
-                dateFrom, dateTo, null, null, sort, !"asc".equalsIgnoreCase(order), limit, offset, cursor));
+                dateFrom, dateTo, updatedFrom, updatedTo, sort, order.equalsIgnoreCase("desc"), limit, offset, cursor));
     }
 
     @GetMapping("/persistence/stats")
@@ -119,11 +135,7 @@ class TaskApiController {
         return tasks.statistics();
     }
 
-    private static <T> Set<T> set(List<T> values) {
+    private static <T> java.util.Set<T> set(List<T> values) {
         return TaskQuery.setOf(values);
-    }
-
-    private static String etag(Task task) {
-        return ApiEtags.of(task.getVersion());
     }
 }

@@ -17,6 +17,7 @@ import io.taskvault.store.StoreChanges;
 import io.taskvault.task.TaskService;
 
 @WebMvcTest(LiveController.class)
+@io.taskvault.security.SecuredWebSlice
 class LiveControllerTest {
 
     @Autowired

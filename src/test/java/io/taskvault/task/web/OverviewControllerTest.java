@@ -29,6 +29,7 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.TaskStatistics;
 
 @WebMvcTest(OverviewController.class)
+@io.taskvault.security.SecuredWebSlice
 @Import(WebFixtures.FixedClock.class)
 class OverviewControllerTest {
 

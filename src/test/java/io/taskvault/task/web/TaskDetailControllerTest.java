@@ -34,6 +34,7 @@ import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 
 @WebMvcTest(TaskDetailController.class)
+@io.taskvault.security.SecuredWebSlice
 @Import(TaskView.class)
 class TaskDetailControllerTest {
 

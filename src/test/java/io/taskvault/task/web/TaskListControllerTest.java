@@ -37,6 +37,7 @@ import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 
 @WebMvcTest(TaskListController.class)
+@io.taskvault.security.SecuredWebSlice
 @Import(BulkTasks.class)
 class TaskListControllerTest {
 

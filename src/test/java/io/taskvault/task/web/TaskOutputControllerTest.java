@@ -39,6 +39,7 @@ import io.taskvault.task.output.OutputType;
 import io.taskvault.task.output.TaskOutput;
 
 @WebMvcTest(TaskOutputController.class)
+@io.taskvault.security.SecuredWebSlice
 @Import(TaskView.class)
 class TaskOutputControllerTest {
 

@@ -1,0 +1,132 @@
+package io.taskvault.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Who may do what, for the dashboard and the REST API (roles in {@link Role}). Import it into web slice tests:
+ * {@code @Import(SecurityConfiguration.class)}. The rules, in order:
+ * ADMIN for imports, backups, archival, restores, maintenance runs and every DELETE; OPERATOR for every other
+ * state-changing request; VIEWER for reading. Sign-in pages and static files are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(AccessProperties.class)
+public class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/v3/api-docs")
+                || path.startsWith("/actuator");
+    }
+
+    @Bean
+    SecurityFilterChain taskvaultSecurity(HttpSecurity http, AccessProperties access,
+                                          @Value("${server.address:}") String serverAddress,
+                                          ObjectProvider<ApiTokens> tokens) throws Exception {
+        RequestMatcher api = SecurityConfiguration::isApi;
+        http.authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/api/import/**", "/api/backups/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(POST, "/api/archive/**", "/api/tasks/*/restore", "/api/recovery/**",
+                                "/api/integrity/**", "/api/schema/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(DELETE, "/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(SecurityConfiguration::archivesFromTheDashboard).hasRole(Role.ADMIN.name())
+                        .requestMatchers(POST, "/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(PUT, "/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(PATCH, "/**").hasRole(Role.OPERATOR.name())
+                        .anyRequest().hasRole(Role.VIEWER.name()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRule())
+                        //why: the plain (not XOR-masked) token, so htmx can copy it from a meta tag into X-CSRF-TOKEN
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .formLogin(form -> form.loginPage(LoginController.PATH).defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl(LoginController.PATH + "?logout"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginController.PATH),
+                                request -> true)
+                        .defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(), api)
+                        .defaultAccessDeniedHandlerFor(new DashboardDenied(), request -> true))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        //why: written at the end of the chain they race a streamed body's own thread (outputs)
+                        .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        }))
+                .httpBasic(basic -> basic.disable())
+                .addFilterBefore(new BearerTokenFilter(Optional.ofNullable(tokens.getIfAvailable())),
+                        BasicAuthenticationFilter.class);
+        if (loginFree(access, serverAddress)) {
+            http.addFilterBefore(new LocalAccessFilter(), AnonymousAuthenticationFilter.class);
+        }
+        http.addFilterAfter(new ActorHeaderFilter(), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** The rule for login-free use: a loopback server.address and no {@code require-login}. */
+    static boolean loginFree(AccessProperties access, String serverAddress) {
+        return !access.requireLogin() && LocalAccessFilter.isLoopback(serverAddress);
+    }
+
+    /** Archiving from the dashboard (a transition or a bulk action) is an ADMIN action like archival itself. */
+    private static boolean archivesFromTheDashboard(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && !isApi(request)
+                && ("ARCHIVED".equals(request.getParameter("to")) || "ARCHIVE".equals(request.getParameter("action")));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService taskvaultUsers(AccessProperties access) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        for (AccessProperties.User user : access.users()) {
+            if (user.name() == null || user.password() == null || user.role() == null) {
+                throw new IllegalStateException("taskvault.security.users: each user needs name, password and role");
+            }
+            users.createUser(User.withUsername(user.name()).password(user.password())
+                    .authorities(user.role().authorities()).build());
+        }
+        return users;
+    }
+}

@@ -1,0 +1,65 @@
+package io.taskvault.task.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.taskvault.support.EmbeddedStoreTest;
+
+/** The OpenAPI description the app serves is valid, lists every REST endpoint, and Swagger UI is served locally. */
+@EmbeddedStoreTest
+@AutoConfigureMockMvc
+class OpenApiDocumentTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void theServedDescriptionValidatesAndListsEveryApiEndpoint() throws Exception {
+        String json = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json);
+        assertThat(parsed.getMessages()).as("validation messages").isEmpty();
+        OpenAPI api = parsed.getOpenAPI();
+
+        List<String> missing = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
+                .filter(path -> path.startsWith("/api/")).forEach(path -> info.getMethodsCondition().getMethods()
+                        .forEach(verb -> {
+                            PathItem item = api.getPaths().get(path);
+                            if (item == null || !item.readOperationsMap().containsKey(
+                                    PathItem.HttpMethod.valueOf(verb.name().toUpperCase(Locale.ROOT)))) {
+                                missing.add(verb + " " + path);
+                            }
+                        })));
+        assertThat(missing).as("endpoints missing from /v3/api-docs").isEmpty();
+        assertThat(api.getPaths()).containsKeys("/api/tasks", "/api/tasks/batch", "/api/tasks/{id}",
+                "/api/tasks/{id}/transitions", "/api/tasks/persistent", "/api/tasks/history/{id}",
+                "/api/tasks/outputs/{id}", "/api/persistence/stats", "/api/tasks/{id}/recover", "/api/tasks/{id}/heartbeat");
+    }
+
+    @Test
+    void swaggerUiIsServedFromItsWebjar() throws Exception {
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        String initializer = mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(initializer).contains("/v3/api-docs");
+    }
+}
