@@ -26,6 +26,19 @@ expect() {
   exit 1
 }
 
+# waits until the text (fixed string) shows at least n times on the screen and its history
+expect_count() {
+  local text=$1 n=$2 waited=0
+  while (( waited < 60 )); do
+    capture
+    (( $(grep -cF -- "$text" "$screen") >= n )) && return 0
+    sleep 0.5; waited=$((waited + 1))
+  done
+  echo "FAILED: the screen never showed '$text' $n times" >&2
+  cat "$screen" >&2
+  exit 1
+}
+
 type_line() { tmux send-keys -t "$session" -l -- "$1"; tmux send-keys -t "$session" Enter; }
 
 tmux new-session -d -s "$session" -x 120 -y 50 \
@@ -51,6 +64,28 @@ expect "1 of 1 task"
 
 type_line 'start TV-1'
 expect "error: Task TV-1 cannot move from PENDING to RUNNING"
+
+# Tab completes a task key after a lifecycle command, and a state value written as --state=RU
+type_line 'queue TV-1'
+expect "TV-1 is now QUEUED"
+tmux send-keys -t "$session" -l -- 'start TV-'
+tmux send-keys -t "$session" Tab
+expect "taskvault> start TV-1" 15
+tmux send-keys -t "$session" Enter
+expect "TV-1 is now RUNNING"
+tmux send-keys -t "$session" -l -- 'list --state=RU'
+tmux send-keys -t "$session" Tab
+expect "list --state=RUNNING" 15
+tmux send-keys -t "$session" Enter
+expect_count "1 of 1 task" 2
+# states are coloured at a terminal and --no-color turns that off: compare the newest table row of TV-1
+row() { tmux capture-pane -p -e -S -200 -t "$session" | grep -aP '^(\x1b\[[0-9;]*m)*TV-1 +(\x1b\[[0-9;]*m)*RUNNING' | tail -1; }
+row | grep -qP 'TV-1 +(\x1b\[[0-9;]*m)+RUNNING' \
+  || { echo "FAILED: RUNNING is not coloured at the terminal: $(row | cat -v)" >&2; exit 1; }
+type_line 'list --state RUNNING --no-color'
+expect_count "1 of 1 task" 3
+row | grep -qP 'TV-1 +RUNNING' \
+  || { echo "FAILED: --no-color still coloured RUNNING: $(row | cat -v)" >&2; exit 1; }
 
 type_line 'sessions'
 expect "interactive"

@@ -19,6 +19,7 @@ import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.shell.ShellActor;
 import io.taskvault.task.shell.ShellJson;
+import io.taskvault.task.shell.ShellStyle;
 
 /** Shell commands for dependencies: link, unlink, closures, critical path, ready work and "next". */
 @Component
@@ -33,12 +34,14 @@ public class GraphCommands {
     private final GraphQueries queries;
     private final NextTaskPicker picker;
     private final ShellJson json;
+    private final ShellStyle style;
 
-    GraphCommands(DependencyGraph graph, GraphQueries queries, NextTaskPicker picker, ShellJson json) {
+    GraphCommands(DependencyGraph graph, GraphQueries queries, NextTaskPicker picker, ShellJson json, ShellStyle style) {
         this.graph = graph;
         this.queries = queries;
         this.picker = picker;
         this.json = json;
+        this.style = style;
     }
 
     @Command(name = "edge add", group = GROUP, description = "Link two tasks: FROM blocks|relates-to|subtask-of TO",
@@ -105,8 +108,8 @@ public class GraphCommands {
         if (asJson) {
             return json.write(next);
         }
-        return next.found() ? next.task().getKey() + "  " + next.task().getTitle() + "\n" + next.explanation()
-                : next.explanation();
+        return style.wrap(next.found() ? next.task().getKey() + "  " + next.task().getTitle() + "\n" + next.explanation()
+                : next.explanation());
     }
 
     private static String required(String task, String command) {

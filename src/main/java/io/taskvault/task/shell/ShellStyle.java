@@ -14,7 +14,7 @@ import io.taskvault.task.TaskState;
 
 /** How shell output looks: whether it has colour, and how wide the terminal is. */
 @Component
-class ShellStyle {
+public class ShellStyle {
 
     static final int FALLBACK_WIDTH = 120;
     private static final String RESET = "\u001B[0m";
@@ -62,6 +62,28 @@ class ShellStyle {
         Terminal t = terminal.get();
         int width = t == null ? 0 : t.getWidth();
         return width > 0 ? width : FALLBACK_WIDTH;
+    }
+
+    /** Plain text broken at blanks so no line is wider than the terminal (100 columns at most, for readability). */
+    public String wrap(String text) {
+        int width = Math.min(width(), 100);
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            int column = 0;
+            for (String word : paragraph.split(" ")) {
+                if (column > 0 && column + 1 + word.length() > width) {
+                    out.append('\n');
+                    column = 0;
+                } else if (column > 0) {
+                    out.append(' ');
+                    column++;
+                }
+                out.append(word);
+                column += word.length();
+            }
+            out.append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 
     String state(TaskState state) {

@@ -64,4 +64,16 @@ class ShellStyleTest {
         assertThat(dumb.ok("ok")).isEqualTo("ok");
         assertThat(piped.width()).isEqualTo(ShellStyle.FALLBACK_WIDTH);
     }
+
+    @Test
+    void wrapsLongTextAtBlanksWithinTheTerminalAndAHundredColumns() {
+        ShellStyle narrow = style(terminal("xterm-256color", 20), true, Map.of());
+        ShellStyle wide = style(terminal("xterm-256color", 300), true, Map.of());
+        String text = "TV-2 is ready (all 1 dependencies completed), priority MEDIUM\nsecond paragraph";
+
+        assertThat(narrow.wrap(text).lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(20))
+                .contains("second paragraph");
+        assertThat(wide.wrap("word ".repeat(40).trim()).lines()).hasSize(2)
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
 }
