@@ -2,7 +2,9 @@ package io.taskvault.task.shell;
 
 import static io.taskvault.support.TaskDrafts.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +75,9 @@ class ShellCompletionTest {
         tasks.create(aTask().withRole("completion-role").withProvider("completion-provider").withTags("completion-tag")
                 .withPriority(Priority.LOW).build(), "t");
 
-        assertThat(complete("list --role completion-")).containsExactly("completion-role");
+        //why: roles and providers come from the statistics, which are cached for up to a second
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(complete("list --role completion-")).containsExactly("completion-role"));
         assertThat(complete("list --provider=completion-")).containsExactly("--provider=completion-provider");
         assertThat(complete("list --tag completion-")).containsExactly("completion-tag");
         assertThat(complete("next --role completion-")).containsExactly("completion-role");
