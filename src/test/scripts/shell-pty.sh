@@ -6,12 +6,14 @@ set -uo pipefail
 jar=$(readlink -f "${1:?usage: shell-pty.sh <taskvault.jar> <work-dir>}")
 dir=$(mkdir -p "${2:?work dir}" && readlink -f "$2")
 session="tvpty-$$"
+# why: a server of its own (-L), so other tmux users on the machine (kill-server, same session names) cannot end it
+tm() { tmux -L "$session" "$@"; }
 screen="$dir/screen.txt"
 
-cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; }
+cleanup() { tm kill-server 2>/dev/null || true; }
 trap cleanup EXIT
 
-capture() { tmux capture-pane -p -J -S -200 -t "$session" > "$screen" 2>/dev/null; }
+capture() { tm capture-pane -p -J -S -200 -t "$session" > "$screen" 2>/dev/null; }
 
 # waits until the screen shows the text (fixed string), or fails after the timeout in seconds
 expect() {
@@ -26,9 +28,22 @@ expect() {
   exit 1
 }
 
-type_line() { tmux send-keys -t "$session" -l -- "$1"; tmux send-keys -t "$session" Enter; }
+# waits until the text (fixed string) shows at least n times on the screen and its history
+expect_count() {
+  local text=$1 n=$2 waited=0
+  while (( waited < 60 )); do
+    capture
+    (( $(grep -cF -- "$text" "$screen") >= n )) && return 0
+    sleep 0.5; waited=$((waited + 1))
+  done
+  echo "FAILED: the screen never showed '$text' $n times" >&2
+  cat "$screen" >&2
+  exit 1
+}
 
-tmux new-session -d -s "$session" -x 120 -y 50 \
+type_line() { tm send-keys -t "$session" -l -- "$1"; tm send-keys -t "$session" Enter; }
+
+tm new-session -d -s "$session" -x 120 -y 50 \
   "cd '$dir' && java -Dlogging.level.root=WARN -Dlogging.level.org.jline=ERROR -jar '$jar' \
      --taskvault.store.path='$dir/data/taskvault.mv' --server.port=0; echo \"EXITED rc=\$?\"; sleep 30"
 
@@ -37,25 +52,47 @@ type_line 'add Check the pty door --priority HIGH --role qa'
 expect "Created TV-1 PENDING  Check the pty door"
 
 # Tab completes the only task key after "show TV-"
-tmux send-keys -t "$session" -l -- 'show TV-'
-tmux send-keys -t "$session" Tab
+tm send-keys -t "$session" -l -- 'show TV-'
+tm send-keys -t "$session" Tab
 expect "taskvault> show TV-1" 15
-tmux send-keys -t "$session" Enter
+tm send-keys -t "$session" Enter
 expect "Chain  intact (1 events)"
 
-tmux send-keys -t "$session" -l -- 'list --state PEND'
-tmux send-keys -t "$session" Tab
+tm send-keys -t "$session" -l -- 'list --state PEND'
+tm send-keys -t "$session" Tab
 expect "list --state PENDING" 15
-tmux send-keys -t "$session" Enter
+tm send-keys -t "$session" Enter
 expect "1 of 1 task"
 
 type_line 'start TV-1'
 expect "error: Task TV-1 cannot move from PENDING to RUNNING"
 
+# Tab completes a task key after a lifecycle command, and a state value written as --state=RU
+type_line 'queue TV-1'
+expect "TV-1 is now QUEUED"
+tm send-keys -t "$session" -l -- 'start TV-'
+tm send-keys -t "$session" Tab
+expect "taskvault> start TV-1" 15
+tm send-keys -t "$session" Enter
+expect "TV-1 is now RUNNING"
+tm send-keys -t "$session" -l -- 'list --state=RU'
+tm send-keys -t "$session" Tab
+expect "list --state=RUNNING" 15
+tm send-keys -t "$session" Enter
+expect_count "1 of 1 task" 2
+# states are coloured at a terminal and --no-color turns that off: compare the newest table row of TV-1
+row() { tm capture-pane -p -e -S -200 -t "$session" | grep -aP '^(\x1b\[[0-9;]*m)*TV-1 +(\x1b\[[0-9;]*m)*RUNNING' | tail -1; }
+row | grep -qP 'TV-1 +(\x1b\[[0-9;]*m)+RUNNING' \
+  || { echo "FAILED: RUNNING is not coloured at the terminal: $(row | cat -v)" >&2; exit 1; }
+type_line 'list --state RUNNING --no-color'
+expect_count "1 of 1 task" 3
+row | grep -qP 'TV-1 +RUNNING' \
+  || { echo "FAILED: --no-color still coloured RUNNING: $(row | cat -v)" >&2; exit 1; }
+
 type_line 'sessions'
 expect "interactive"
 
-tmux send-keys -t "$session" C-d
+tm send-keys -t "$session" C-d
 expect "EXITED rc=0" 60
 [[ -s "$dir/data/.taskvault_history" ]] || { echo "FAILED: no command history in $dir/data/.taskvault_history" >&2; exit 1; }
 grep -qF "add Check the pty door" "$dir/data/.taskvault_history" \

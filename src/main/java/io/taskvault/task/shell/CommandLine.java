@@ -3,6 +3,7 @@ package io.taskvault.task.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +14,7 @@ record CommandLine(List<String> words, boolean noColor, boolean debug) {
 
     //why: Spring Shell 4.0.1 only accepts bare boolean flags on one-word commands (spring-shell#1331)
     private static final Set<String> FLAGS = Set.of("--json", "--yes", "-y", "--desc", "--all");
+    private static final Pattern NEGATIVE = Pattern.compile("-\\d+(\\.\\d+)?");
     private static final Set<String> LAUNCH_PREFIXES = Set.of("--spring.", "--server.", "--taskvault.", "--logging.",
             "--management.");
 
@@ -43,11 +45,18 @@ record CommandLine(List<String> words, boolean noColor, boolean debug) {
                 debug = true;
             } else if (FLAGS.contains(word)) {
                 words.add((word.equals("-y") ? "--yes" : word) + "=true");
+            } else if (NEGATIVE.matcher(word).matches() && !words.isEmpty() && isOptionName(words.get(words.size() - 1))) {
+                //why: Spring Shell reads "--limit -1" as two options; joined, the command can say what is wrong with -1
+                words.add(words.remove(words.size() - 1) + "=" + word);
             } else {
                 words.add(word);
             }
         }
         return new CommandLine(List.copyOf(words), noColor, debug);
+    }
+
+    private static boolean isOptionName(String word) {
+        return word.startsWith("-") && !word.contains("=") && !NEGATIVE.matcher(word).matches();
     }
 
     boolean isEmpty() {

@@ -72,9 +72,7 @@ class HelpCommand {
                         Boolean.TRUE.equals(o.required()) ? " (required)" : ""));
             }
         }
-        if (command.getHelp() != null && !command.getHelp().isBlank()) {
-            out.append("Example:\n  ").append(command.getHelp()).append('\n');
-        }
+        CommandExamples.of(command).ifPresent(example -> out.append("Example:\n  ").append(example).append('\n'));
         return out.toString();
     }
 }

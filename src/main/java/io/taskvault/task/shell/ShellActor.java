@@ -1,12 +1,12 @@
 package io.taskvault.task.shell;
 
 /** Who is at the shell: the operating-system user, recorded as the actor of every change made from it. */
-final class ShellActor {
+public final class ShellActor {
 
     private ShellActor() {
     }
 
-    static String name() {
+    public static String name() {
         String user = System.getProperty("user.name");
         return user == null || user.isBlank() ? "shell" : user;
     }

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON for scripts: the same mapper the REST API uses, indented. */
+/** JSON for scripts: the same mapper the REST API uses, indented; every shell package prints {@code --json} with it. */
 @Component
-class ShellJson {
+public class ShellJson {
 
     private final JsonMapper compact;
     private final JsonMapper indented;
@@ -17,7 +17,7 @@ class ShellJson {
         this.indented = mapper.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
-    String write(Object value) {
+    public String write(Object value) {
         return indented.writeValueAsString(value);
     }
 

@@ -1,16 +1,20 @@
 package io.taskvault.task.shell;
 
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.task.TaskState;
 
 /** How shell output looks: whether it has colour, and how wide the terminal is. */
 @Component
-class ShellStyle {
+public class ShellStyle {
 
     static final int FALLBACK_WIDTH = 120;
     private static final String RESET = "\u001B[0m";
@@ -19,24 +23,33 @@ class ShellStyle {
             TaskState.BLOCKED, "\u001B[33m", TaskState.INTERRUPTED, "\u001B[35m", TaskState.COMPLETED, "\u001B[32m",
             TaskState.FAILED, "\u001B[1;31m", TaskState.CANCELLED, "\u001B[90m", TaskState.ARCHIVED, "\u001B[90m");
 
-    private final ObjectProvider<Terminal> terminal;
+    private final Supplier<Terminal> terminal;
+    private final BooleanSupplier console;
+    private final UnaryOperator<String> environment;
     private volatile boolean colourOffForCommand;
 
+    @Autowired
     ShellStyle(ObjectProvider<Terminal> terminal) {
-        this.terminal = terminal;
+        this(terminal::getIfAvailable, () -> System.console() != null, System::getenv);
     }
 
-    /** Colour only on a real terminal, and never when NO_COLOR is set or the command asked for --no-color. */
+    ShellStyle(Supplier<Terminal> terminal, BooleanSupplier console, UnaryOperator<String> environment) {
+        this.terminal = terminal;
+        this.console = console;
+        this.environment = environment;
+    }
+
+    /** Colour only on a real terminal, and never when NO_COLOR is set (to anything) or the command gave --no-color. */
     boolean colour() {
-        return !colourOffForCommand && System.getenv("NO_COLOR") == null && terminal();
+        return !colourOffForCommand && environment.apply("NO_COLOR") == null && terminal();
     }
 
     /** A person is watching: stdin/stdout is a console and JLine got a real (not dumb) terminal. */
     boolean terminal() {
-        if (System.console() == null) {
+        if (!console.getAsBoolean()) {
             return false;
         }
-        Terminal t = terminal.getIfAvailable();
+        Terminal t = terminal.get();
         return t != null && !t.getType().startsWith("dumb");
     }
 
@@ -46,9 +59,31 @@ class ShellStyle {
 
     /** The terminal's width; 0 (piped output, dumb terminal) falls back to 120 columns. */
     int width() {
-        Terminal t = terminal.getIfAvailable();
+        Terminal t = terminal.get();
         int width = t == null ? 0 : t.getWidth();
         return width > 0 ? width : FALLBACK_WIDTH;
+    }
+
+    /** Plain text broken at blanks so no line is wider than the terminal (100 columns at most, for readability). */
+    public String wrap(String text) {
+        int width = Math.min(width(), 100);
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            int column = 0;
+            for (String word : paragraph.split(" ")) {
+                if (column > 0 && column + 1 + word.length() > width) {
+                    out.append('\n');
+                    column = 0;
+                } else if (column > 0) {
+                    out.append(' ');
+                    column++;
+                }
+                out.append(word);
+                column += word.length();
+            }
+            out.append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 
     String state(TaskState state) {

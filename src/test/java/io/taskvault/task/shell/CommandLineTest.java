@@ -36,4 +36,11 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse("add \"oops")).isInstanceOf(ShellUsageException.class)
                 .hasMessageContaining("unclosed \" quote");
     }
+
+    @Test
+    void joinsANegativeNumberToTheOptionBeforeItSoTheCommandCanRejectIt() {
+        CommandLine line = CommandLine.parse("list --limit -1 --state RUNNING");
+
+        assertThat(line.words()).containsExactly("list", "--limit=-1", "--state", "RUNNING");
+    }
 }

@@ -21,7 +21,7 @@ class ShellPtyIT {
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
-    void thePackagedAppAnswersAtARealTerminalAndCompletesTaskKeys(@TempDir Path dir) throws Exception {
+    void thePackagedAppAnswersAtARealTerminalAndCompletesTaskKeysAndStates(@TempDir Path dir) throws Exception {
         assumeTrue(onPath("tmux"), "tmux is not installed; .ci/run installs it for this test");
         Optional<File> jar = packagedJar();
         assumeTrue(jar.isPresent(), "no target/taskvault.jar yet: this test runs in the verify phase, after packaging");
@@ -34,7 +34,8 @@ class ShellPtyIT {
         assertThat(ended).as("the pty script ended").isTrue();
         assertThat(script.exitValue()).as(output).isZero();
         assertThat(Files.readString(dir.resolve("screen.txt"))).contains("taskvault> show TV-1", "Chain  intact",
-                "PENDING", "error: Task TV-1 cannot move from PENDING to RUNNING", "EXITED rc=0");
+                "PENDING", "error: Task TV-1 cannot move from PENDING to RUNNING", "taskvault> start TV-1", "TV-1 is now RUNNING",
+                "taskvault> list --state=RUNNING", "EXITED rc=0");
     }
 
     private static boolean onPath(String program) throws IOException, InterruptedException {

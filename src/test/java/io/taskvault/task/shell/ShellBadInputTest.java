@@ -1,0 +1,126 @@
+package io.taskvault.task.shell;
+
+import static io.taskvault.support.TaskDrafts.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.taskvault.task.Priority;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskQuery;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+
+/** Bad option values, missing arguments and impossible moves, command by command: one error line, nothing stored. */
+@ShellTest
+class ShellBadInputTest {
+
+    @Autowired
+    ShellRunner runner;
+    @Autowired
+    TaskService tasks;
+
+    ShellDriver.Result run(String line) {
+        return new ShellDriver(runner).run(line);
+    }
+
+    static void usageError(ShellDriver.Result result, String message) {
+        assertThat(result.exitCode()).as(String.join("\n", result.err())).isEqualTo(ShellFailure.USAGE);
+        assertThat(result.err()).singleElement().asString().startsWith("error: ").contains(message);
+    }
+
+    @Test
+    void addRejectsAnUnknownPriorityAndAnEmptyTitleWithoutStoringATask() {
+        long before = tasks.list(TaskQuery.all()).total();
+
+        usageError(run("add Ship it --priority urgentest"),
+                "--priority: 'urgentest' is not one of LOW, MEDIUM, HIGH, CRITICAL");
+        usageError(run("add --role backend"), "title");
+
+        assertThat(tasks.list(TaskQuery.all()).total()).isEqualTo(before);
+    }
+
+    @Test
+    void listRejectsAnUnknownStateANegativeLimitAndABadSort() {
+        usageError(run("list --state NOPE"), "--state: 'NOPE' is not one of PENDING");
+        usageError(run("list --state RUNNING,NOPE"), "'NOPE' is not one of");
+        usageError(run("list --limit -1"), "--limit: must be a positive number, not -1");
+        usageError(run("list --limit 0"), "--limit: must be a positive number, not 0");
+        usageError(run("list --priority urgentest"), "--priority: 'urgentest' is not one of");
+        usageError(run("list --sort colour"), "--sort: 'colour' is not one of");
+        usageError(run("list --sort priority:sideways"), "--sort: 'sideways' is not asc or desc");
+        usageError(run("list --to 2026-13-45"), "--to: '2026-13-45' is not a date");
+    }
+
+    @Test
+    void editRejectsAMissingSetAnUnknownFieldAndABadValueAndKeepsTheTask() {
+        Task task = tasks.create(aTask().withPriority(Priority.LOW).build(), "t");
+
+        usageError(run("edit " + task.getKey()), "edit: name what to change with --set field=value");
+        usageError(run("edit " + task.getKey() + " --set priority"), "'priority' is not field=value");
+        ShellDriver.Result badValue = run("edit " + task.getKey() + " --set priority=urgentest");
+        ShellDriver.Result unknownField = run("edit " + task.getKey() + " --set colour=red");
+
+        assertThat(badValue.exitCode()).isEqualTo(ShellFailure.USAGE);
+        assertThat(badValue.err()).singleElement().asString().contains("urgentest");
+        assertThat(unknownField.exitCode()).isEqualTo(ShellFailure.USAGE);
+        assertThat(unknownField.err()).singleElement().asString().contains("colour");
+        Task stored = tasks.get(task.getKey());
+        assertThat(stored.getPriority()).isEqualTo(Priority.LOW);
+        assertThat(stored.getVersion()).isEqualTo(task.getVersion());
+    }
+
+    @Test
+    void commandsThatNeedATaskSaySoWhenNoneOrTooManyAreNamed() {
+        usageError(run("show"), "show: name a task by key (TV-42), number (42) or id prefix");
+        usageError(run("show TV-1 TV-2"), "show: takes one task, got 2");
+        usageError(run("start"), "start: name at least one task");
+        usageError(run("history"), "history: name a task");
+        usageError(run("note TV-1"), "note: give the task and the text");
+        usageError(run("output list"), "output list: name a task");
+    }
+
+    @Test
+    void everyLifecycleCommandRefusesAnIllegalMoveWithExitCode4AndLeavesTheTaskAsItWas() {
+        Task task = tasks.create(aTask().build(), "t");
+        String key = task.getKey();
+
+        for (String line : new String[] {"start " + key, "complete " + key, "fail " + key + " --reason x",
+                "retry " + key, "unblock " + key, "restore " + key}) {
+            ShellDriver.Result result = run(line);
+
+            assertThat(result.exitCode()).as(line).isEqualTo(ShellFailure.CONFLICT);
+            assertThat(result.err()).as(line).singleElement().asString().startsWith("error: ")
+                    .contains("cannot", key);
+        }
+        assertThat(tasks.get(key).getState()).isEqualTo(TaskState.PENDING);
+        assertThat(tasks.history(key)).hasSize(1);
+    }
+
+    @Test
+    void outputCommandsRejectAnUnknownTypeABadNumberAndAMissingFile() {
+        Task task = tasks.create(aTask().build(), "t");
+        String key = task.getKey();
+
+        usageError(run("output add " + key + " --type NOPE --text hi"), "--type: 'NOPE' is not one of STDOUT");
+        usageError(run("output add " + key + " --text hi --file x.txt"), "give exactly one of --text or --file");
+        usageError(run("output add " + key + " --file /no/such/file.bin"), "is not a readable file");
+        usageError(run("output show " + key + " first"), "'first' is not an output number; see output list " + key);
+        ShellDriver.Result missing = run("output show " + key + " 9");
+
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.err()).singleElement().asString().startsWith("error: ");
+        assertThat(tasks.outputs(key)).isEmpty();
+    }
+
+    @Test
+    void historyAndSessionsRejectALimitBelowOne() {
+        Task task = tasks.create(aTask().build(), "t");
+
+        usageError(run("history " + task.getKey() + " --limit 0"), "--limit: must be a positive number, not 0");
+        usageError(run("sessions --limit -1"), "--limit: must be a positive number, not -1");
+        usageError(run("sessions 0000dead"), "no session '0000dead'; 'sessions' lists them");
+        usageError(run("sessions nope!"), "'nope!' is not a session id");
+    }
+}
