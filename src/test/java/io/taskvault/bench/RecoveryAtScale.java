@@ -22,22 +22,18 @@ import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 
 /**
- * How long lease recovery takes over many stored tasks of which some are RUNNING: a pass with nothing expired,
- * then a pass that interrupts every running task. Arguments: tasks (100000), running (1000).
+ * How long lease recovery takes over many stored tasks of which some are RUNNING: in the filling process a pass
+ * with nothing expired and, after a clean restart on the same data file, the start-up pass (cold), then a pass
+ * interrupting every running task. Arguments: tasks (100000), running (1000).
  */
 public final class RecoveryAtScale {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int running = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TaskvaultApplication.class, OpsTest.Clocks.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.shell.interactive.enabled=false", "taskvault.scheduling.enabled=false",
-                        "taskvault.store.path=target/bench-stores/recovery-" + System.nanoTime() + "/taskvault.mv")
-                .run()) {
+        String path = "target/bench-stores/recovery-" + System.nanoTime() + "/taskvault.mv";
+        try (ConfigurableApplicationContext app = start(path)) {
             TaskService tasks = app.getBean(TaskService.class);
-            LeaseRecovery recovery = app.getBean(LeaseRecovery.class);
-            MovableClock clock = app.getBean(MovableClock.class);
             long start = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<?>> work = IntStream.range(0, total).<Future<?>>mapToObj(i -> pool.submit(() -> {
@@ -52,11 +48,26 @@ public final class RecoveryAtScale {
             }
             pool.shutdown();
             System.out.printf("stored %d tasks (%d running) in %d s%n", total, running, (System.nanoTime() - start) / 1_000_000_000);
-            RecoveryReport idle = recovery.recover();
-            System.out.printf("pass with nothing expired: %s%n", idle.summary());
-            clock.advance(Duration.ofMinutes(11));
+            RecoveryReport idle = app.getBean(LeaseRecovery.class).recover();
+            System.out.printf("warm pass with nothing expired: %s%n", idle.summary());
+        }
+        try (ConfigurableApplicationContext app = start(path)) {
+            LeaseRecovery recovery = app.getBean(LeaseRecovery.class);
+            System.out.printf("start-up pass after a clean restart (cold): %s%n",
+                    recovery.startupReport().map(RecoveryReport::summary).orElse("none"));
+            app.getBean(MovableClock.class).advance(Duration.ofMinutes(11));
             RecoveryReport expired = recovery.recover();
             System.out.printf("pass interrupting every running task: %s%n", expired.summary());
+            RecoveryReport again = recovery.recover();
+            System.out.printf("pass right after (nothing left): %s%n", again.summary());
         }
+    }
+
+    private static ConfigurableApplicationContext start(String path) {
+        return new SpringApplicationBuilder(TaskvaultApplication.class, OpsTest.Clocks.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.shell.interactive.enabled=false", "taskvault.scheduling.enabled=false",
+                        "taskvault.store.path=" + path)
+                .run();
     }
 }
