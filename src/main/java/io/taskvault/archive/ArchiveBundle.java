@@ -23,9 +23,10 @@ import io.taskvault.task.history.HashChain;
 
 /**
  * A task's raw documents as one compressed bundle: BSON (every type kept, so the history hashes exactly as
- * stored) deflated at the highest level. Hashes that follow from the chain are left out and recomputed when
- * the bundle is read, so the head hash kept with the task is what a tampered bundle no longer matches; a hash
- * that did not follow (a chain already broken when archived) is kept as it was.
+ * stored) deflated at the highest level with a preset dictionary of the field names all bundles share. What
+ * follows from the history is left out and rebuilt when the bundle is read: the hashes (recomputed along the
+ * chain, so a tampered bundle no longer matches the head hash kept beside it) and the task's fields (its events'
+ * changes replayed). Anything that would not come back exactly (a chain broken before archival) is kept as it was.
  */
 public final class ArchiveBundle {
 
@@ -33,17 +34,29 @@ public final class ArchiveBundle {
     //why: stands in for a hash the chain itself gives back; a string could be mistaken for a real hash
     private static final Boolean CHAINED = Boolean.TRUE;
     private static final DocumentCodec CODEC = new DocumentCodec();
+    /** Task fields the writer sets itself, outside any event's changes (as the integrity check's projection knows). */
+    private static final List<String> BOOKKEEPING = List.of("_id", "_class", "version", "schemaVersion", "historySeq",
+            "historyHash", "updatedAt");
+    private static final byte[] DICTIONARY = BundleDictionary.bytes();
 
     private ArchiveBundle() {
     }
 
     static byte[] pack(Raw raw) {
-        Document bundle = new Document("task", raw.task()).append("history", withoutChainedHashes(raw.history()))
+        Document head = head(raw.task(), raw.history());
+        boolean replayable = raw.task().equals(rebuild(head, raw.history()));
+        if (replayable && Objects.equals(head.get("historyHash"), lastHash(raw.history()))) {
+            head.put("historyHash", CHAINED);
+        }
+        //why: a task's fields are its events' changes replayed; kept whole only when replaying would not give it back
+        Document bundle = new Document("task", replayable ? new Document("head", head) : raw.task())
+                .append("history", withoutChainedHashes(raw.history()))
                 .append("outputs", raw.outputs()).append("files", raw.files());
         ByteBuffer bson = new RawBsonDocument(bundle, CODEC).getByteBuffer().asNIO();
         byte[] plain = new byte[bson.remaining()];
         bson.get(plain);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        deflater.setDictionary(DICTIONARY);
         deflater.setInput(plain);
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 16);
@@ -65,8 +78,47 @@ public final class ArchiveBundle {
                     + " is not readable by this version (" + SCHEMA_VERSION + ")");
         }
         Document bundle = new RawBsonDocument(inflate(packed)).decode(CODEC);
-        return new Raw(bundle.get("task", Document.class), withChainedHashes(documents(bundle, "history")),
-                documents(bundle, "outputs"), documents(bundle, "files"));
+        List<Document> history = withChainedHashes(documents(bundle, "history"));
+        Document task = bundle.get("task", Document.class);
+        if (task.size() == 1 && task.get("head") instanceof Document head) {
+            if (Objects.equals(head.get("historyHash"), CHAINED)) {
+                head.put("historyHash", lastHash(history));
+            }
+            task = rebuild(head, history);
+        }
+        return new Raw(task, history, documents(bundle, "outputs"), documents(bundle, "files"));
+    }
+
+    private static Document head(Document task, List<Document> history) {
+        Document head = new Document();
+        BOOKKEEPING.stream().filter(task::containsKey).forEach(field -> head.put(field, task.get(field)));
+        return head;
+    }
+
+    private static String lastHash(List<Document> history) {
+        return history.isEmpty() ? null : history.get(history.size() - 1).getString(HashChain.HASH_FIELD);
+    }
+
+    /** The task as its events' changes leave it, with the writer's own fields from {@code head}. */
+    private static Document rebuild(Document head, List<Document> history) {
+        Document task = new Document();
+        if (head.containsKey("_id")) {
+            task.put("_id", head.get("_id"));
+        }
+        for (Document event : history) {
+            if (event.get("changes") instanceof Document changes) {
+                changes.forEach((field, change) -> {
+                    Document c = (Document) change;
+                    if (c.get("after") == null) {
+                        task.remove(field);
+                    } else {
+                        task.put(field, c.get("after"));
+                    }
+                });
+            }
+        }
+        head.forEach(task::put);
+        return task;
     }
 
     private static List<Document> withoutChainedHashes(List<Document> history) {
@@ -111,7 +163,11 @@ public final class ArchiveBundle {
         try {
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && inflater.needsDictionary()) {
+                    inflater.setDictionary(DICTIONARY);
+                    continue;
+                }
+                if (n == 0 && inflater.needsInput()) {
                     throw new IllegalStateException("the archive bundle is truncated");
                 }
                 out.write(buffer, 0, n);

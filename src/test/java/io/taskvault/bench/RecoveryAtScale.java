@@ -23,8 +23,9 @@ import io.taskvault.task.TaskState;
 
 /**
  * How long lease recovery takes over many stored tasks of which some are RUNNING: in the filling process a pass
- * with nothing expired and, after a clean restart on the same data file, the start-up pass (cold), then a pass
- * interrupting every running task. Arguments: tasks (100000), running (1000).
+ * with nothing expired; after clean restarts on the same data file, the start-up pass (cold) with nothing expired
+ * (a one-day lease) and with every lease expired (the default ten minutes, the clock moved on). Arguments: tasks
+ * (100000), running (1000).
  */
 public final class RecoveryAtScale {
 
@@ -32,7 +33,7 @@ public final class RecoveryAtScale {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int running = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         String path = "target/bench-stores/recovery-" + System.nanoTime() + "/taskvault.mv";
-        try (ConfigurableApplicationContext app = start(path)) {
+        try (ConfigurableApplicationContext app = start(path, "taskvault.recovery.lease=1d")) {
             TaskService tasks = app.getBean(TaskService.class);
             long start = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -51,9 +52,13 @@ public final class RecoveryAtScale {
             RecoveryReport idle = app.getBean(LeaseRecovery.class).recover();
             System.out.printf("warm pass with nothing expired: %s%n", idle.summary());
         }
-        try (ConfigurableApplicationContext app = start(path)) {
+        try (ConfigurableApplicationContext app = start(path, "taskvault.recovery.lease=1d")) {
+            System.out.printf("start-up pass after a clean restart (cold, nothing expired): %s%n",
+                    app.getBean(LeaseRecovery.class).startupReport().map(RecoveryReport::summary).orElse("none"));
+        }
+        try (ConfigurableApplicationContext app = start(path, "taskvault.recovery.lease=10m")) {
             LeaseRecovery recovery = app.getBean(LeaseRecovery.class);
-            System.out.printf("start-up pass after a clean restart (cold): %s%n",
+            System.out.printf("start-up pass after a clean restart (cold, every lease expired): %s%n",
                     recovery.startupReport().map(RecoveryReport::summary).orElse("none"));
             app.getBean(MovableClock.class).advance(Duration.ofMinutes(11));
             RecoveryReport expired = recovery.recover();
@@ -63,11 +68,11 @@ public final class RecoveryAtScale {
         }
     }
 
-    private static ConfigurableApplicationContext start(String path) {
+    private static ConfigurableApplicationContext start(String path, String lease) {
         return new SpringApplicationBuilder(TaskvaultApplication.class, OpsTest.Clocks.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.shell.interactive.enabled=false", "taskvault.scheduling.enabled=false",
-                        "taskvault.store.path=" + path)
+                        "taskvault.store.path=" + path, lease)
                 .run();
     }
 }
