@@ -30,8 +30,10 @@ import io.taskvault.task.TaskState;
 
 /**
  * Interrupts RUNNING tasks whose lease expired (no heartbeat or update within {@code taskvault.recovery.lease}):
- * at start-up, then periodically. Each move goes through the state machine, guarded by the version read, so
- * a task that beat its lease in between is left alone and a second pass finds nothing to do.
+ * at start-up, then periodically. Candidates come from the {@link TaskLeases} index on the embedded engine (from
+ * the indexed state query on MongoDB); each is judged on the task read fresh and moved through the state machine,
+ * guarded by the version read, so a task that beat its lease in between is left alone and a second pass finds
+ * nothing to do. Reports are kept in {@code ops_reports}.
  */
 @Service
 public class LeaseRecovery {
