@@ -53,6 +53,7 @@ public class TaskLeases {
     private final Set<String> unseen = ConcurrentHashMap.newKeySet();
     private final ReentrantLock[] stripes = new ReentrantLock[64];
     private volatile boolean trusted;
+    private volatile boolean following;
 
     TaskLeases(MongoTemplate mongo, TaskService tasks, StoreInfo store, StoreChanges changes) {
         this.mongo = mongo;
@@ -88,6 +89,11 @@ public class TaskLeases {
     }
 
     private void written(Collection<Object> ids) {
+        if (ids == null && !following) {
+            //why: index creation at start-up reports an id-less write; before the start-up pass only CrashRepair
+            // changes tasks, and it runs after an unclean shutdown, when the leases are rebuilt anyway
+            return;
+        }
         if (ids == null || unseen.size() > MAX_UNSEEN) {
             unseen.clear();
             trusted = false;
@@ -163,6 +169,7 @@ public class TaskLeases {
 
     /** Brings the leases in step: a full scan when they cannot be trusted, else the tasks written unseen. */
     void catchUp() {
+        following = true;
         if (!trusted) {
             rebuild(false);
             return;

@@ -25,14 +25,21 @@ import io.taskvault.task.TaskState;
  * How long lease recovery takes over many stored tasks of which some are RUNNING: in the filling process a pass
  * with nothing expired; after clean restarts on the same data file, the start-up pass (cold) with nothing expired
  * (a one-day lease) and with every lease expired (the default ten minutes, the clock moved on). Arguments: tasks
- * (100000), running (1000).
+ * (100000), running (1000), and optionally the data file of an earlier run to restart on (skips the filling).
  */
 public final class RecoveryAtScale {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int running = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        String path = "target/bench-stores/recovery-" + System.nanoTime() + "/taskvault.mv";
+        String path = args.length > 2 ? args[2] : "target/bench-stores/recovery-" + System.nanoTime() + "/taskvault.mv";
+        if (args.length <= 2) {
+            fill(path, total, running);
+        }
+        restarts(path);
+    }
+
+    private static void fill(String path, int total, int running) throws Exception {
         try (ConfigurableApplicationContext app = start(path, "taskvault.recovery.lease=1d")) {
             TaskService tasks = app.getBean(TaskService.class);
             long start = System.nanoTime();
@@ -52,9 +59,14 @@ public final class RecoveryAtScale {
             RecoveryReport idle = app.getBean(LeaseRecovery.class).recover();
             System.out.printf("warm pass with nothing expired: %s%n", idle.summary());
         }
-        try (ConfigurableApplicationContext app = start(path, "taskvault.recovery.lease=1d")) {
-            System.out.printf("start-up pass after a clean restart (cold, nothing expired): %s%n",
-                    app.getBean(LeaseRecovery.class).startupReport().map(RecoveryReport::summary).orElse("none"));
+    }
+
+    private static void restarts(String path) {
+        for (int i = 1; i <= 2; i++) {
+            try (ConfigurableApplicationContext app = start(path, "taskvault.recovery.lease=1d")) {
+                System.out.printf("start-up pass %d after a restart (cold, nothing expired): %s%n", i,
+                        app.getBean(LeaseRecovery.class).startupReport().map(RecoveryReport::summary).orElse("none"));
+            }
         }
         try (ConfigurableApplicationContext app = start(path, "taskvault.recovery.lease=10m")) {
             LeaseRecovery recovery = app.getBean(LeaseRecovery.class);
