@@ -19,6 +19,8 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.store.EmbeddedMongoServer;
+import io.taskvault.system.ProgressListener;
+import io.taskvault.system.health.OperationsReports;
 import io.taskvault.store.StoreInfo;
 import io.taskvault.task.ConcurrentTaskModificationException;
 import io.taskvault.task.IllegalTransitionException;
@@ -36,6 +38,7 @@ import io.taskvault.task.TaskState;
 public class ArchivalJob {
 
     static final String LOCK = "taskvault-archival";
+    static final String REPORT = "archival";
     private static final Logger log = LoggerFactory.getLogger(ArchivalJob.class);
 
     private final TaskService tasks;
@@ -45,10 +48,12 @@ public class ArchivalJob {
     private final JobLocks locks;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final OperationsReports reports;
     private volatile ArchivalReport last;
 
     ArchivalJob(TaskService tasks, Archive archive, ArchivalProperties properties, StoreInfo store, JobLocks locks,
-                Clock clock, ApplicationEventPublisher events) {
+                Clock clock, ApplicationEventPublisher events, OperationsReports reports) {
+        this.reports = reports;
         this.tasks = tasks;
         this.archive = archive;
         this.properties = properties;
@@ -61,61 +66,88 @@ public class ArchivalJob {
     @Scheduled(cron = "${taskvault.archival.cron:0 30 3 * * *}")
     public void scheduled() {
         //why: held 5 minutes at least, so an instance whose schedule fires a little later does not run it again
-        ArchivalReport report = locks.once(LOCK, Duration.ofHours(6), Duration.ofMinutes(5), () -> execute(false))
+        ArchivalReport report = locks.once(LOCK, Duration.ofHours(6), Duration.ofMinutes(5),
+                        () -> execute(false, ProgressListener.NONE))
                 .orElseGet(() -> ArchivalReport.skippedAt(clock.instant()));
         log.info("Scheduled archival: {}", report.summary());
     }
 
     /** Runs now (unless another instance is running it); a dry run only reports what it would archive. */
     public ArchivalReport run(boolean dryRun) {
+        return run(dryRun, ProgressListener.NONE);
+    }
+
+    /** As {@link #run(boolean)}, telling {@code progress} how many candidates have been handled. */
+    public ArchivalReport run(boolean dryRun, ProgressListener progress) {
         if (dryRun) {
-            return execute(true);
+            return execute(true, progress);
         }
-        return locks.once(LOCK, Duration.ofHours(6), Duration.ZERO, () -> execute(false))
+        return locks.once(LOCK, Duration.ofHours(6), Duration.ZERO, () -> execute(false, progress))
                 .orElseGet(() -> ArchivalReport.skippedAt(clock.instant()));
     }
 
-    private ArchivalReport execute(boolean dryRun) {
+    private ArchivalReport execute(boolean dryRun, ProgressListener progress) {
         long start = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant cutoff = now.minus(properties.retention());
         List<String> archived = new ArrayList<>();
-        long saved = 0;
+        long original = 0;
+        long bundles = 0;
         int resumed = 0;
         String error = null;
         try {
             if (!dryRun) {
-                resumed = archive.resume();
+                Archive.Resumed finished = archive.resume();
+                resumed = finished.tasks();
+                original += finished.originalBytes();
+                bundles += finished.bundleBytes();
             }
             List<Task> candidates = candidates(cutoff);
+            progress.progress(0, candidates.size());
             if (dryRun) {
                 candidates.forEach(t -> archived.add(t.getKey()));
+                progress.progress(candidates.size(), candidates.size());
             }
             for (int from = 0; !dryRun && from < candidates.size(); from += properties.batchSize()) {
-                for (Task task : candidates.subList(from, Math.min(candidates.size(), from + properties.batchSize()))) {
+                int to = Math.min(candidates.size(), from + properties.batchSize());
+                for (Task task : candidates.subList(from, to)) {
                     try {
-                        saved += archive.archive(task, "archived: finished before " + cutoff + " (retention "
-                                + properties.retention() + ")", Map.of("retention", properties.retention().toString()));
+                        Archive.Moved moved = archive.archive(task, "archived: finished before " + cutoff
+                                + " (retention " + properties.retention() + ")",
+                                Map.of("retention", properties.retention().toString()));
+                        original += moved.originalBytes();
+                        bundles += moved.bundleBytes();
                         archived.add(task.getKey());
                     } catch (ConcurrentTaskModificationException | IllegalTransitionException e) {
                         log.debug("Did not archive {}: it changed since it was read ({})", task.getKey(), e.getMessage());
                     }
                 }
+                progress.progress(to, candidates.size());
                 log.debug("Archival progress: {} of {} tasks", archived.size(), candidates.size());
             }
         } catch (RuntimeException e) {
             log.error("Archival stopped after {} tasks; the next run resumes it", archived.size(), e);
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        long compacted = !dryRun && properties.compact() && !archived.isEmpty()
-                ? store.embeddedServer().map(EmbeddedMongoServer::compact).orElse(0L) : 0;
-        ArchivalReport report = new ArchivalReport(now, dryRun, false, cutoff, List.copyOf(archived), resumed, saved,
-                compacted, Duration.ofNanos(System.nanoTime() - start), error);
+        long compacted = !dryRun && properties.compact() && (!archived.isEmpty() || resumed > 0) ? compact() : 0;
+        ArchivalReport report = new ArchivalReport(now, dryRun, false, cutoff, List.copyOf(archived), resumed, original,
+                bundles, original - bundles, compacted, Duration.ofNanos(System.nanoTime() - start), error);
         if (!dryRun) {
             last = report;
+            reports.save(REPORT, report);
             events.publishEvent(report);
         }
         return report;
+    }
+
+    //why: the embedded data file never shrinks by itself; a failed compaction must not fail the archival
+    private long compact() {
+        try {
+            return store.embeddedServer().map(EmbeddedMongoServer::compact).orElse(0L);
+        } catch (RuntimeException e) {
+            log.warn("Compaction after archival failed: {}", e.getMessage(), e);
+            return 0;
+        }
     }
 
     /** Finished tasks whose finish (or, lacking one, last change) is strictly before the cutoff. */
@@ -141,13 +173,15 @@ public class ArchivalJob {
         return Optional.ofNullable(next).map(ZonedDateTime::toInstant);
     }
 
+    /** The last run's report, kept across restarts (whichever instance ran it). */
     public Optional<ArchivalReport> lastReport() {
-        return Optional.ofNullable(last);
+        return last != null ? Optional.of(last) : reports.load(REPORT, ArchivalReport.class);
     }
 
     /** What the dashboard shows: next run, last report, what the archive holds. */
     public ArchivalStatus status() {
-        return new ArchivalStatus(nextRun().orElse(null), last, archive.counters(), properties.retention());
+        return new ArchivalStatus(nextRun().orElse(null), lastReport().orElse(null), archive.counters(),
+                properties.retention());
     }
 
     /** The archival job at a glance. */

@@ -18,9 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cron      when the job runs (Spring cron, six fields); daily at 03:30 by default
  * @param retention finished tasks older than this are archived
  * @param batchSize tasks archived between progress checkpoints
- * @param compact   compact the embedded data file after a run that archived something. Off by default: with
- *                  H2 2.3.232, {@code EmbeddedMongoServer.compact()} fails an MVStore assertion in
- *                  RandomAccessStore.moveChunkInside and the committer then refuses every write (see the report)
+ * @param compact   compact the embedded data file after a run that archived something, so the disk space of
+ *                  the archived tasks goes back to the system (the data file never shrinks by itself)
  */
 @Validated
 @ConfigurationProperties("taskvault.archival")
@@ -28,7 +27,7 @@ public record ArchivalProperties(
         @NotBlank @DefaultValue("0 30 3 * * *") String cron,
         @NotNull @DefaultValue("90d") Duration retention,
         @Min(1) @Max(10_000) @DefaultValue("100") int batchSize,
-        @DefaultValue("false") boolean compact) {
+        @DefaultValue("true") boolean compact) {
 
     public ArchivalProperties {
         if (cron != null && !cron.isBlank() && !CronExpression.isValidExpression(cron)) {

@@ -40,17 +40,17 @@ public class Archive {
         this.store = store;
     }
 
-    /** Archives a finished task read at {@code task.getVersion()}; returns the bytes taken out of the hot store. */
-    long archive(Task task, String reason, Map<String, Object> details) {
+    /** Archives a finished task read at {@code task.getVersion()}; returns the bytes moved and their bundle's size. */
+    Moved archive(Task task, String reason, Map<String, Object> details) {
         tasks.transition(task.getId(), TaskState.ARCHIVED, ACTOR, reason, details, task.getVersion());
         return finishArchiving(task.getId());
     }
 
     /** Bundles an ARCHIVED task still in the hot collections, then removes it there. */
-    long finishArchiving(String id) {
+    Moved finishArchiving(String id) {
         Raw raw = documents.read(id).orElse(null);
         if (raw == null) {
-            return 0;
+            return new Moved(0, 0);
         }
         long rawBytes = size(raw);
         long bundleBytes;
@@ -61,7 +61,8 @@ public class Archive {
             bundleBytes = bundle.length;
             ArchivedTask entry = new ArchivedTask(id, task.getKey(), task.getTitle(), task.getRole(), task.getProvider(),
                     task.getPreviousState(), task.getTags(), task.getCreatedAt(), task.getCompletedAt(),
-                    task.getArchivedAt(), raw.history().size(), rawBytes, bundle.length);
+                    task.getArchivedAt(), raw.history().size(), rawBytes, bundle.length,
+                    raw.task().getString("historyHash"));
             if (store.save(entry, bundle)) {
                 store.count(entry.stateBefore(), entry.role(), 1);
             }
@@ -69,7 +70,11 @@ public class Archive {
             bundleBytes = store.find(id).get().bundleBytes();
         }
         documents.remove(raw);
-        return rawBytes - bundleBytes;
+        return new Moved(rawBytes, bundleBytes);
+    }
+
+    /** What moving one task took out of the hot collections and what its bundle weighs. */
+    record Moved(long originalBytes, long bundleBytes) {
     }
 
     /** Puts an archived task back whole, then moves it to the state it had (a RESTORED event). */
@@ -90,13 +95,30 @@ public class Archive {
         return task;
     }
 
-    /** Walks an archived task's hash chain from its bundle alone. */
+    /** Walks an archived task's hash chain from its bundle, against the head hash kept beside the bundle. */
     public ChainReport verify(String reference) {
         ArchivedTask entry = find(reference);
-        Raw raw = ArchiveBundle.unpack(store.bundle(entry.id()).orElseThrow());
+        Raw raw;
+        try {
+            raw = ArchiveBundle.unpack(store.bundle(entry.id()).orElseThrow());
+        } catch (RuntimeException e) {
+            return new ChainReport(entry.key(), 0, List.of("the bundle cannot be read: " + e.getMessage()));
+        }
         Document task = raw.task();
-        return HashChain.verify(entry.key(), raw.history(), ((Number) task.get("historySeq")).longValue(),
-                task.getString("historyHash"));
+        String headHash = task.getString("historyHash");
+        ChainReport chain = HashChain.verify(entry.key(), raw.history(), ((Number) task.get("historySeq")).longValue(),
+                headHash);
+        if (entry.headHash() == null || entry.headHash().equals(headHash)) {
+            return chain;
+        }
+        List<String> problems = new java.util.ArrayList<>(chain.problems());
+        problems.add("the bundle's head hash " + abbreviate(headHash) + " is not the one recorded when it was archived ("
+                + abbreviate(entry.headHash()) + ")");
+        return new ChainReport(entry.key(), chain.events(), problems);
+    }
+
+    private static String abbreviate(String hash) {
+        return hash == null ? "(none)" : hash.substring(0, Math.min(12, hash.length()));
     }
 
     public ArchivedTask find(String reference) {
@@ -113,7 +135,7 @@ public class Archive {
     }
 
     /** Finishes every archive or restore a crash interrupted; returns how many. */
-    int resume() {
+    Resumed resume() {
         List<Task> halfDone = new java.util.ArrayList<>();
         TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.ARCHIVED)).withLimit(TaskQuery.MAX_LIMIT, 0);
         while (page != null) {
@@ -121,14 +143,22 @@ public class Archive {
             halfDone.addAll(found.tasks());
             page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
         }
+        long original = 0;
+        long bundles = 0;
         for (Task task : halfDone) {
             if (store.restoring(task.getId())) {
                 finishRestoring(find(task.getId()), ACTOR);
             } else {
-                finishArchiving(task.getId());
+                Moved moved = finishArchiving(task.getId());
+                original += moved.originalBytes();
+                bundles += moved.bundleBytes();
             }
         }
-        return halfDone.size();
+        return new Resumed(halfDone.size(), original, bundles);
+    }
+
+    /** How many half-done moves a run finished, and their sizes. */
+    record Resumed(int tasks, long originalBytes, long bundleBytes) {
     }
 
     static long size(Raw raw) {

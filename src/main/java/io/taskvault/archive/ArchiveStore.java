@@ -48,7 +48,8 @@ public class ArchiveStore {
                 .append("tags", entry.tags()).append("createdAt", date(entry.createdAt()))
                 .append("completedAt", date(entry.completedAt())).append("archivedAt", date(entry.archivedAt()))
                 .append("events", entry.events()).append("rawBytes", entry.rawBytes())
-                .append("bundleBytes", (long) bundle.length).append("bundle", new Binary(bundle));
+                .append("bundleBytes", (long) bundle.length).append("headHash", entry.headHash())
+                .append("bundle", new Binary(bundle));
         return archive().replaceOne(Filters.eq("_id", entry.id()), document, new ReplaceOptions().upsert(true))
                 .getUpsertedId() != null;
     }
@@ -125,7 +126,7 @@ public class ArchiveStore {
                 d.getString("provider"), TaskState.valueOf(d.getString("stateBefore")), (List<String>) d.get("tags"),
                 instant(d.getDate("createdAt")), instant(d.getDate("completedAt")), instant(d.getDate("archivedAt")),
                 ((Number) d.get("events")).longValue(), ((Number) d.get("rawBytes")).longValue(),
-                ((Number) d.get("bundleBytes")).longValue());
+                ((Number) d.get("bundleBytes")).longValue(), d.getString("headHash"));
     }
 
     private static Date date(Instant instant) {

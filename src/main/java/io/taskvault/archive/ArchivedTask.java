@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.taskvault.task.TaskState;
 
-/** The searchable face of an archived task (its bundle holds the rest). */
+/** The searchable face of an archived task (its bundle holds the rest; {@code headHash} checks the bundle's chain). */
 public record ArchivedTask(String id, String key, String title, String role, String provider, TaskState stateBefore,
                            List<String> tags, Instant createdAt, Instant completedAt, Instant archivedAt, long events,
-                           long rawBytes, long bundleBytes) {
+                           long rawBytes, long bundleBytes, String headHash) {
 }

@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.security.MessageDigest;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -23,7 +28,9 @@ import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
-/** A collection as a GZIP file of extended-JSON lines (every BSON type kept), and the files' checksums. */
+import io.taskvault.backup.BackupInfo.CollectionFile;
+
+/** A collection as a GZIP file of extended-JSON lines (every BSON type kept), the files' checksums, the manifest. */
 final class BackupFiles {
 
     private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
@@ -73,5 +80,53 @@ final class BackupFiles {
             throw new UncheckedIOException("Could not read " + file, e);
         }
         return Hex.encodeHexString(digest.digest());
+    }
+
+    static void writeManifest(Path folder, BackupInfo info) {
+        Document collections = new Document();
+        info.collections().forEach((name, f) -> collections.append(name, new Document("file", f.file())
+                .append("documents", f.documents()).append("sha256", f.sha256()).append("bytes", f.bytes())));
+        Document manifest = new Document("formatVersion", 1).append("name", info.name())
+                .append("createdAt", info.createdAt().toString()).append("engine", info.engine())
+                .append("collections", collections);
+        try {
+            Files.writeString(folder.resolve(Backups.MANIFEST), manifest.toJson(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the manifest of " + folder, e);
+        }
+    }
+
+    static BackupInfo readManifest(Path folder) {
+        try {
+            Document manifest = Document.parse(Files.readString(folder.resolve(Backups.MANIFEST), StandardCharsets.UTF_8));
+            Map<String, CollectionFile> files = new LinkedHashMap<>();
+            manifest.get("collections", Document.class).forEach((name, value) -> {
+                Document f = (Document) value;
+                files.put(name, new CollectionFile(f.getString("file"), ((Number) f.get("documents")).longValue(),
+                        f.getString("sha256"), ((Number) f.get("bytes")).longValue()));
+            });
+            long bytes = files.values().stream().mapToLong(CollectionFile::bytes).sum();
+            return new BackupInfo(folder.getFileName().toString(), Instant.parse(manifest.getString("createdAt")),
+                    manifest.getString("engine"), files, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the manifest of " + folder, e);
+        }
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            //why: a backup that cannot be removed now is retried at the next prune
+            System.getLogger(BackupFiles.class.getName()).log(System.Logger.Level.WARNING, "Could not remove old backup " + folder + ": " + e.getMessage());
+        }
     }
 }

@@ -27,8 +27,11 @@ import org.springframework.stereotype.Service;
 
 import io.taskvault.archive.JobLocks;
 import io.taskvault.backup.BackupInfo.CollectionFile;
+import io.taskvault.recovery.TaskLeases;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.store.StoreInfo;
+import io.taskvault.system.ProgressListener;
+import io.taskvault.system.health.OperationsReports;
 import io.taskvault.task.Task;
 
 /**
@@ -39,6 +42,7 @@ import io.taskvault.task.Task;
 public class Backups {
 
     static final String MANIFEST = "manifest.json";
+    static final String REPORT = "backup";
     //why: restoring a held job lock would block the jobs of the instance being restored into
     private static final List<String> SKIPPED = List.of("shedLock");
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
@@ -50,9 +54,13 @@ public class Backups {
     private final BackupProperties properties;
     private final JobLocks locks;
     private final Clock clock;
+    private final OperationsReports reports;
+    private final TaskLeases leases;
 
     Backups(MongoTemplate mongo, StoreInfo store, StoreChanges changes, BackupProperties properties, JobLocks locks,
-            Clock clock) {
+            Clock clock, OperationsReports reports, TaskLeases leases) {
+        this.reports = reports;
+        this.leases = leases;
         this.mongo = mongo;
         this.store = store;
         this.changes = changes;
@@ -64,7 +72,13 @@ public class Backups {
     @Scheduled(cron = "${taskvault.backup.cron:0 0 2 * * *}")
     public void scheduled() {
         locks.once("taskvault-backup", Duration.ofHours(2), Duration.ofMinutes(5), () -> {
-            BackupInfo created = create();
+            BackupInfo created;
+            try {
+                created = create();
+            } catch (RuntimeException e) {
+                log.error("Scheduled backup failed", e);
+                return null;
+            }
             List<String> pruned = prune();
             log.info("Scheduled backup {} ({} documents); removed {} past the retention", created.name(),
                     created.documents(), pruned.size());
@@ -74,34 +88,61 @@ public class Backups {
 
     /** Writes a consistent snapshot of every collection. */
     public BackupInfo create() {
+        return create(ProgressListener.NONE);
+    }
+
+    /** As {@link #create()}, telling {@code progress} how many documents have been written. */
+    public BackupInfo create(ProgressListener progress) {
+        long start = System.nanoTime();
         Instant at = clock.instant();
         Path folder = properties.folder().resolve("taskvault-" + NAME.format(at));
         try {
-            Files.createDirectories(properties.folder());
-            Files.createDirectory(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create the backup folder " + folder + ": " + e.getMessage(), e);
+            try {
+                Files.createDirectories(properties.folder());
+                Files.createDirectory(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create the backup folder " + folder + ": " + e.getMessage(), e);
+            }
+            Map<String, CollectionFile> files = store.embeddedServer()
+                    .map(server -> server.committer().exclusively(() -> dump(folder, progress)))
+                    .orElseGet(() -> dump(folder, progress));
+            long bytes = files.values().stream().mapToLong(CollectionFile::bytes).sum();
+            BackupInfo info = new BackupInfo(folder.getFileName().toString(), at, store.engine(), files, bytes);
+            BackupFiles.writeManifest(folder, info);
+            report("create", info.name(), at, true, info.documents(), bytes, List.of(), start);
+            return info;
+        } catch (RuntimeException e) {
+            report("create", folder.getFileName().toString(), at, false, 0, 0, List.of(String.valueOf(e.getMessage())), start);
+            throw e;
         }
-        Map<String, CollectionFile> files = store.embeddedServer()
-                .map(server -> server.committer().exclusively(() -> dump(folder)))
-                .orElseGet(() -> dump(folder));
-        long bytes = files.values().stream().mapToLong(CollectionFile::bytes).sum();
-        BackupInfo info = new BackupInfo(folder.getFileName().toString(), at, store.engine(), files, bytes);
-        writeManifest(folder, info);
-        return info;
     }
 
-    private Map<String, CollectionFile> dump(Path folder) {
+    private Map<String, CollectionFile> dump(Path folder, ProgressListener progress) {
+        List<String> names = mongo.getCollectionNames().stream()
+                .filter(name -> !SKIPPED.contains(name) && !name.startsWith("system.")).sorted().toList();
+        long total = names.stream().mapToLong(name -> mongo.getCollection(name).estimatedDocumentCount()).sum();
+        long[] done = new long[1];
         Map<String, CollectionFile> files = new LinkedHashMap<>();
-        for (String name : mongo.getCollectionNames().stream().sorted().toList()) {
-            if (SKIPPED.contains(name) || name.startsWith("system.")) {
-                continue;
-            }
+        for (String name : names) {
             Path file = folder.resolve(name + ".jsonl.gz");
-            long count = BackupFiles.write(file, sink -> mongo.getCollection(name).find().forEach(sink::accept));
-            files.put(name, new CollectionFile(file.getFileName().toString(), count, BackupFiles.sha256(file), size(file)));
+            long count = BackupFiles.write(file, sink -> mongo.getCollection(name).find().forEach(document -> {
+                sink.accept(document);
+                progress.progress(++done[0], Math.max(total, done[0]));
+            }));
+            files.put(name, new CollectionFile(file.getFileName().toString(), count, BackupFiles.sha256(file), BackupFiles.size(file)));
         }
         return files;
+    }
+
+    private void report(String action, String name, Instant at, boolean succeeded, long documents, long bytes,
+                        List<String> problems, long startNanos) {
+        reports.save(REPORT, new BackupReport(action, name, at, succeeded, documents, bytes, problems,
+                Duration.ofNanos(System.nanoTime() - startNanos)));
+    }
+
+    /** The last create, verify or restore (of this or an earlier process). */
+    public Optional<BackupReport> lastReport() {
+        return reports.load(REPORT, BackupReport.class);
     }
 
     /** Every backup in the folder, newest first. */
@@ -110,7 +151,7 @@ public class Backups {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(properties.folder())) {
-            return folders.filter(p -> Files.isRegularFile(p.resolve(MANIFEST))).map(Backups::readManifest)
+            return folders.filter(p -> Files.isRegularFile(p.resolve(MANIFEST))).map(BackupFiles::readManifest)
                     .sorted(Comparator.comparing(BackupInfo::createdAt).reversed()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list " + properties.folder(), e);
@@ -123,9 +164,22 @@ public class Backups {
 
     /** Checks every file against its checksum and document count; returns the problems found. */
     public List<String> verify(String name) {
+        return verify(name, ProgressListener.NONE);
+    }
+
+    /** As {@link #verify(String)}, telling {@code progress} how many documents have been read back. */
+    public List<String> verify(String name, ProgressListener progress) {
+        long start = System.nanoTime();
         Path folder = folder(name);
-        BackupInfo info = readManifest(folder);
+        BackupInfo info = BackupFiles.readManifest(folder);
+        List<String> problems = check(folder, info, progress, 0, info.documents());
+        report("verify", name, clock.instant(), problems.isEmpty(), info.documents(), info.bytes(), problems, start);
+        return problems;
+    }
+
+    private List<String> check(Path folder, BackupInfo info, ProgressListener progress, long doneBefore, long total) {
         List<String> problems = new ArrayList<>();
+        long[] done = {doneBefore};
         info.collections().forEach((collection, file) -> {
             Path path = folder.resolve(file.file());
             if (!Files.isRegularFile(path)) {
@@ -137,7 +191,7 @@ public class Backups {
                 problems.add(collection + ": checksum is " + sha + ", the manifest expects " + file.sha256());
                 return;
             }
-            long documents = BackupFiles.read(path, d -> { });
+            long documents = BackupFiles.read(path, d -> progress.progress(++done[0], Math.max(total, done[0])));
             if (documents != file.documents()) {
                 problems.add(collection + ": holds " + documents + " documents, the manifest expects " + file.documents());
             }
@@ -147,36 +201,54 @@ public class Backups {
 
     /** Restores a verified backup into an empty store; a non-empty store is replaced only when forced. */
     public BackupInfo restore(String name, boolean force) {
+        return restore(name, force, ProgressListener.NONE);
+    }
+
+    /** As {@link #restore(String, boolean)}; {@code progress} counts documents verified, then documents restored. */
+    public BackupInfo restore(String name, boolean force, ProgressListener progress) {
+        long start = System.nanoTime();
         Path folder = folder(name);
-        List<String> problems = verify(name);
-        if (!problems.isEmpty()) {
-            throw new BackupRefusedException("Backup " + name + " is damaged, not restoring: " + String.join("; ", problems));
-        }
-        List<String> occupied = mongo.getCollectionNames().stream()
-                .filter(c -> !SKIPPED.contains(c) && !c.startsWith("system.") && mongo.getCollection(c).countDocuments() > 0)
-                .sorted().toList();
-        if (!occupied.isEmpty() && !force) {
-            throw new BackupRefusedException("The store is not empty (" + String.join(", ", occupied)
-                    + " hold documents); restore into an empty store, or force it to replace everything");
-        }
-        occupied.forEach(c -> mongo.getCollection(c).deleteMany(new Document()));
-        BackupInfo info = readManifest(folder);
-        info.collections().forEach((collection, file) -> {
-            List<Document> batch = new ArrayList<>();
-            BackupFiles.read(folder.resolve(file.file()), document -> {
-                batch.add(document);
-                if (batch.size() == 500) {
-                    mongo.getCollection(collection).insertMany(batch);
-                    batch.clear();
-                }
-            });
-            if (!batch.isEmpty()) {
-                mongo.getCollection(collection).insertMany(batch);
+        BackupInfo info = BackupFiles.readManifest(folder);
+        long total = 2 * info.documents();
+        try {
+            List<String> problems = check(folder, info, progress, 0, total);
+            if (!problems.isEmpty()) {
+                throw new BackupRefusedException("Backup " + name + " is damaged, not restoring: " + String.join("; ", problems));
             }
-            changes.written(collection);
-        });
-        changes.written(Task.COLLECTION);
-        return info;
+            List<String> occupied = mongo.getCollectionNames().stream()
+                    .filter(c -> !SKIPPED.contains(c) && !c.startsWith("system.") && mongo.getCollection(c).countDocuments() > 0)
+                    .sorted().toList();
+            if (!occupied.isEmpty() && !force) {
+                throw new BackupRefusedException("The store is not empty (" + String.join(", ", occupied)
+                        + " hold documents); restore into an empty store, or force it to replace everything");
+            }
+            occupied.forEach(c -> mongo.getCollection(c).deleteMany(new Document()));
+            long[] done = {info.documents()};
+            info.collections().forEach((collection, file) -> {
+                List<Document> batch = new ArrayList<>();
+                BackupFiles.read(folder.resolve(file.file()), document -> {
+                    batch.add(document);
+                    if (batch.size() == 500) {
+                        mongo.getCollection(collection).insertMany(batch);
+                        progress.progress(done[0] += batch.size(), total);
+                        batch.clear();
+                    }
+                });
+                if (!batch.isEmpty()) {
+                    mongo.getCollection(collection).insertMany(batch);
+                    progress.progress(done[0] += batch.size(), total);
+                }
+                changes.written(collection);
+            });
+            changes.written(Task.COLLECTION);
+            //why: the restored tasks were written behind the services' backs; leases must come from them alone
+            leases.rebuild(true);
+            report("restore", name, clock.instant(), true, info.documents(), info.bytes(), List.of(), start);
+            return info;
+        } catch (RuntimeException e) {
+            report("restore", name, clock.instant(), false, 0, 0, List.of(String.valueOf(e.getMessage())), start);
+            throw e;
+        }
     }
 
     /** Deletes backups older than the retention; returns their names. */
@@ -185,7 +257,7 @@ public class Backups {
         List<String> removed = new ArrayList<>();
         for (BackupInfo info : list()) {
             if (info.createdAt().isBefore(limit)) {
-                delete(properties.folder().resolve(info.name()));
+                BackupFiles.delete(properties.folder().resolve(info.name()));
                 removed.add(info.name());
             }
         }
@@ -201,52 +273,5 @@ public class Backups {
             throw new IllegalArgumentException("No backup named '" + name + "' in " + properties.folder());
         }
         return folder;
-    }
-
-    private static void writeManifest(Path folder, BackupInfo info) {
-        Document collections = new Document();
-        info.collections().forEach((name, f) -> collections.append(name, new Document("file", f.file())
-                .append("documents", f.documents()).append("sha256", f.sha256()).append("bytes", f.bytes())));
-        Document manifest = new Document("formatVersion", 1).append("name", info.name())
-                .append("createdAt", info.createdAt().toString()).append("engine", info.engine())
-                .append("collections", collections);
-        try {
-            Files.writeString(folder.resolve(MANIFEST), manifest.toJson(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the manifest of " + folder, e);
-        }
-    }
-
-    private static BackupInfo readManifest(Path folder) {
-        try {
-            Document manifest = Document.parse(Files.readString(folder.resolve(MANIFEST), StandardCharsets.UTF_8));
-            Map<String, CollectionFile> files = new LinkedHashMap<>();
-            manifest.get("collections", Document.class).forEach((name, value) -> {
-                Document f = (Document) value;
-                files.put(name, new CollectionFile(f.getString("file"), ((Number) f.get("documents")).longValue(),
-                        f.getString("sha256"), ((Number) f.get("bytes")).longValue()));
-            });
-            long bytes = files.values().stream().mapToLong(CollectionFile::bytes).sum();
-            return new BackupInfo(folder.getFileName().toString(), Instant.parse(manifest.getString("createdAt")),
-                    manifest.getString("engine"), files, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the manifest of " + folder, e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not remove old backup {}: {}", folder, e.getMessage());
-        }
     }
 }

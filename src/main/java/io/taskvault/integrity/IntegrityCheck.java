@@ -13,6 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.taskvault.integrity.IntegrityReport.Finding;
+import io.taskvault.system.ProgressListener;
+import io.taskvault.system.health.OperationsReports;
 import io.taskvault.task.RawTaskDocuments;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskNotFoundException;
@@ -28,15 +30,19 @@ import io.taskvault.task.history.ChainReport;
 @Service
 public class IntegrityCheck {
 
+    static final String REPORT = "integrity";
     private static final Logger log = LoggerFactory.getLogger(IntegrityCheck.class);
 
     private final TaskService tasks;
     private final RawTaskDocuments documents;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final OperationsReports reports;
     private volatile IntegrityReport last;
 
-    IntegrityCheck(TaskService tasks, RawTaskDocuments documents, Clock clock, ApplicationEventPublisher events) {
+    IntegrityCheck(TaskService tasks, RawTaskDocuments documents, Clock clock, ApplicationEventPublisher events,
+                   OperationsReports reports) {
+        this.reports = reports;
         this.tasks = tasks;
         this.documents = documents;
         this.clock = clock;
@@ -53,7 +59,13 @@ public class IntegrityCheck {
         }
     }
 
+    /** Every task's chain and projection; the report is kept (across restarts) as the last one. */
     public IntegrityReport verifyAll() {
+        return verifyAll(ProgressListener.NONE);
+    }
+
+    /** As {@link #verifyAll()}, telling {@code progress} how many tasks have been checked. */
+    public IntegrityReport verifyAll(ProgressListener progress) {
         long start = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
         int checked = 0;
@@ -63,12 +75,14 @@ public class IntegrityCheck {
             for (Task task : found.tasks()) {
                 findings.addAll(verify(task));
                 checked++;
+                progress.progress(checked, Math.max(checked, found.total()));
             }
             page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
         }
         IntegrityReport report = new IntegrityReport(clock.instant(), checked, List.copyOf(findings),
                 Duration.ofNanos(System.nanoTime() - start));
         last = report;
+        reports.save(REPORT, report);
         events.publishEvent(report);
         return report;
     }
@@ -90,7 +104,8 @@ public class IntegrityCheck {
         return findings;
     }
 
+    /** The last full check, of this process or (until it runs one) of an earlier one. */
     public Optional<IntegrityReport> lastReport() {
-        return Optional.ofNullable(last);
+        return last != null ? Optional.of(last) : reports.load(REPORT, IntegrityReport.class);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.taskvault.backup.BackupInfo;
 import io.taskvault.backup.BackupRefusedException;
+import io.taskvault.backup.BackupReport;
 import io.taskvault.backup.Backups;
 
 /** REST door for backups: create, list, verify, restore (into an empty store unless forced). */
@@ -36,6 +38,12 @@ class BackupApiController {
     @GetMapping
     List<BackupInfo> list() {
         return backups.list();
+    }
+
+    /** The last create, verify or restore and how it ended (404 before the first). */
+    @GetMapping("/last")
+    ResponseEntity<BackupReport> last() {
+        return ResponseEntity.of(backups.lastReport());
     }
 
     @GetMapping("/{name}/verify")

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import io.taskvault.archive.ArchivalJob;
 import io.taskvault.archive.ArchivalReport;
 
-/** Health "archival": the last run's result and the next run; UNKNOWN after a run that stopped early. */
+/** Health "archival": the last run's result (kept across restarts) and the next run; UNKNOWN after a run that stopped early. */
 @Component("archival")
 class ArchivalHealthIndicator implements HealthIndicator {
 
@@ -23,7 +23,7 @@ class ArchivalHealthIndicator implements HealthIndicator {
         Health.Builder builder = last == null || last.succeeded() ? Health.up() : Health.unknown();
         job.nextRun().ifPresent(next -> builder.withDetail("nextRun", next.toString()));
         if (last == null) {
-            return builder.withDetail("lastRun", "none since start-up").build();
+            return builder.withDetail("lastRun", "never").build();
         }
         return builder.withDetail("lastRun", last.startedAt().toString()).withDetail("lastResult", last.summary()).build();
     }

@@ -26,8 +26,10 @@ class BackupHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return backups.latest().map(this::describe)
+        Health health = backups.latest().map(this::describe)
                 .orElseGet(() -> Health.unknown().withDetail("latest", "no backup yet").build());
+        return backups.lastReport().map(last -> Health.status(health.getStatus()).withDetails(health.getDetails())
+                .withDetail("lastOperation", last.summary()).build()).orElse(health);
     }
 
     private Health describe(BackupInfo latest) {

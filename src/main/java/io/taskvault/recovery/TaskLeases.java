@@ -1,0 +1,219 @@
+package io.taskvault.recovery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+import io.taskvault.store.EmbeddedMongoServer;
+import io.taskvault.store.StoreChanges;
+import io.taskvault.store.StoreInfo;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskChanged;
+import io.taskvault.task.TaskPage;
+import io.taskvault.task.TaskQuery;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+
+/**
+ * The {@code task_leases} collection: one small document per RUNNING task (its last sign of life), kept in step
+ * from {@link TaskChanged}, so lease recovery on the embedded engine reads a thousand leases instead of scanning
+ * every task. It only narrows the search: recovery always decides on the task read fresh. It is rebuilt by a
+ * full scan when it cannot be trusted: never built, an unclean shutdown, a restore, or writes it could not follow.
+ */
+@Component
+public class TaskLeases {
+
+    static final String COLLECTION = "task_leases";
+    static final int SCHEMA_VERSION = 1;
+    static final String MARKER = "~index";
+    private static final int MAX_UNSEEN = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(TaskLeases.class);
+
+    private final MongoTemplate mongo;
+    private final TaskService tasks;
+    private final boolean enabled;
+    //why: ids the store reports written that no TaskChanged followed (imports, other tools); reconciled each pass
+    private final Set<String> unseen = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
+    private volatile boolean trusted;
+    private volatile boolean following;
+
+    TaskLeases(MongoTemplate mongo, TaskService tasks, StoreInfo store, StoreChanges changes) {
+        this.mongo = mongo;
+        this.tasks = tasks;
+        this.enabled = store.embedded();
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+        boolean clean = store.embeddedServer().map(EmbeddedMongoServer::openedAfterCleanShutdown).orElse(true);
+        //why: a crash can fall between a task's write and its lease's; after one, only a full scan knows
+        this.trusted = enabled && clean && leases().find(Filters.eq("_id", MARKER)).first() != null;
+        if (store.embeddedServer().isPresent()) {
+            changes.onWrite(Task.COLLECTION, this::written);
+        }
+    }
+
+    /** Leases are kept on the embedded engine only; on MongoDB a query on state uses its index. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean trusted() {
+        return trusted;
+    }
+
+    /** Forgets that the leases were in step: the next pass rebuilds them by a full scan. */
+    public void distrust() {
+        trusted = false;
+    }
+
+    private MongoCollection<Document> leases() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    private void written(Collection<Object> ids) {
+        if (ids == null && !following) {
+            //why: index creation at start-up reports an id-less write; before the start-up pass only CrashRepair
+            // changes tasks, and it runs after an unclean shutdown, when the leases are rebuilt anyway
+            return;
+        }
+        if (ids == null || unseen.size() > MAX_UNSEEN) {
+            unseen.clear();
+            trusted = false;
+        } else {
+            ids.forEach(id -> unseen.add(String.valueOf(id)));
+        }
+    }
+
+    @EventListener
+    void on(TaskChanged changed) {
+        if (!enabled) {
+            return;
+        }
+        Task task = changed.task();
+        unseen.remove(task.getId());
+        if (task.getState() == TaskState.RUNNING) {
+            record(task);
+        } else if (changed.from() == TaskState.RUNNING) {
+            forget(task.getId(), task.getVersion());
+        }
+    }
+
+    /** Records (or renews) a RUNNING task's lease, unless a newer version of it is already recorded. */
+    void record(Task task) {
+        ReentrantLock lock = stripe(task.getId());
+        lock.lock();
+        try {
+            if (recordedVersion(task.getId()) > task.getVersion()) {
+                return;
+            }
+            Document lease = new Document("_id", task.getId()).append("version", task.getVersion())
+                    .append("lastSeen", Date.from(LeaseRecovery.lastSignOfLife(task)))
+                    .append("schemaVersion", SCHEMA_VERSION);
+            leases().replaceOne(Filters.eq("_id", task.getId()), lease, new ReplaceOptions().upsert(true));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops a lease, unless a version newer than {@code version} recorded it again. */
+    void forget(String id, long version) {
+        ReentrantLock lock = stripe(id);
+        lock.lock();
+        try {
+            if (recordedVersion(id) <= version) {
+                leases().deleteOne(Filters.eq("_id", id));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long recordedVersion(String id) {
+        Document found = leases().find(Filters.eq("_id", id)).projection(new Document("version", 1)).first();
+        return found == null ? -1 : ((Number) found.get("version")).longValue();
+    }
+
+    private ReentrantLock stripe(String id) {
+        return stripes[Math.floorMod(id.hashCode(), stripes.length)];
+    }
+
+    /** Every lease: which task, and when it last showed a sign of life. */
+    List<Lease> all() {
+        List<Lease> found = new ArrayList<>();
+        for (Document d : leases().find()) {
+            if (!MARKER.equals(d.get("_id"))) {
+                found.add(new Lease(d.getString("_id"), ((Number) d.get("version")).longValue(),
+                        d.getDate("lastSeen").toInstant()));
+            }
+        }
+        return found;
+    }
+
+    /** Brings the leases in step: a full scan when they cannot be trusted, else the tasks written unseen. */
+    void catchUp() {
+        following = true;
+        if (!trusted) {
+            rebuild(false);
+            return;
+        }
+        List<String> ids = new ArrayList<>(unseen);
+        ids.forEach(unseen::remove);
+        for (String id : ids) {
+            Task task = tasks.find(id).orElse(null);
+            if (task == null || task.getState() != TaskState.RUNNING) {
+                forget(id, task == null ? Long.MAX_VALUE : task.getVersion());
+            } else {
+                record(task);
+            }
+        }
+    }
+
+    /** Records every RUNNING task found by a full scan; {@code exact} also drops every other lease. */
+    public void rebuild(boolean exact) {
+        if (!enabled) {
+            return;
+        }
+        long start = System.nanoTime();
+        trusted = true;
+        unseen.clear();
+        Set<String> running = new HashSet<>();
+        TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.RUNNING)).withLimit(TaskQuery.MAX_LIMIT, 0);
+        while (page != null) {
+            TaskPage found = tasks.list(page);
+            found.tasks().forEach(task -> {
+                running.add(task.getId());
+                record(task);
+            });
+            page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
+        }
+        if (exact) {
+            all().stream().filter(l -> !running.contains(l.taskId())).forEach(l -> forget(l.taskId(), Long.MAX_VALUE));
+        }
+        leases().replaceOne(Filters.eq("_id", MARKER), new Document("_id", MARKER).append("builtAt", new Date())
+                .append("schemaVersion", SCHEMA_VERSION), new ReplaceOptions().upsert(true));
+        log.info("Rebuilt the lease index by a full scan: {} RUNNING tasks in {} ms", running.size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** One RUNNING task's lease as recorded. */
+    record Lease(String taskId, long version, Instant lastSeen) {
+    }
+}

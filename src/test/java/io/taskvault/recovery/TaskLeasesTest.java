@@ -1,0 +1,102 @@
+package io.taskvault.recovery;
+
+import static io.taskvault.support.TaskDrafts.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Date;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskService;
+import io.taskvault.task.TaskState;
+
+/** The lease index: kept in step with RUNNING tasks, only a hint (fresh state decides), rebuilt when distrusted. */
+@OpsTest
+class TaskLeasesTest {
+
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TaskLeases leases;
+    @Autowired
+    LeaseRecovery recovery;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    MongoTemplate mongo;
+
+    private Task running() {
+        Task task = tasks.create(aTask().build(), "test");
+        tasks.transition(task.getId(), TaskState.QUEUED, "test", "queued");
+        return tasks.transition(task.getId(), TaskState.RUNNING, "worker", "started");
+    }
+
+    private Document lease(Task task) {
+        return mongo.getCollection(TaskLeases.COLLECTION).find(Filters.eq("_id", task.getId())).first();
+    }
+
+    @Test
+    void aTaskHasALeaseWhileItRunsAndNoneAfter() {
+        Task task = running();
+
+        assertThat(lease(task)).isNotNull();
+        assertThat(lease(task).getInteger("schemaVersion")).isEqualTo(TaskLeases.SCHEMA_VERSION);
+        assertThat(lease(task).getDate("lastSeen").toInstant()).isEqualTo(task.getUpdatedAt());
+
+        tasks.transition(task.getId(), TaskState.COMPLETED, "worker", "done");
+
+        assertThat(lease(task)).isNull();
+    }
+
+    @Test
+    void anOutdatedLeaseDoesNotInterruptATaskThatIsStillAlive() {
+        Task task = running();
+        mongo.getCollection(TaskLeases.COLLECTION).updateOne(Filters.eq("_id", task.getId()),
+                Updates.set("lastSeen", Date.from(clock.instant().minus(Duration.ofDays(1)))));
+
+        RecoveryReport report = recovery.recover();
+
+        assertThat(report.interrupted()).doesNotContain(task.getKey());
+        assertThat(tasks.get(task.getId()).getState()).isEqualTo(TaskState.RUNNING);
+        assertThat(lease(task).getDate("lastSeen").toInstant()).isEqualTo(task.getUpdatedAt());
+    }
+
+    @Test
+    void aLostLeaseIsFoundAgainByTheFullScanOnceTheIndexIsDistrusted() {
+        Task task = running();
+        mongo.getCollection(TaskLeases.COLLECTION).deleteOne(Filters.eq("_id", task.getId()));
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(recovery.recover().interrupted()).as("a trusted index is believed").doesNotContain(task.getKey());
+
+        leases.distrust();
+        RecoveryReport report = recovery.recover();
+
+        assertThat(report.interrupted()).contains(task.getKey());
+        assertThat(leases.trusted()).isTrue();
+        assertThat(tasks.get(task.getId()).getState()).isEqualTo(TaskState.INTERRUPTED);
+        assertThat(lease(task)).isNull();
+    }
+
+    @Test
+    void aRunningTaskWrittenBehindTheServicesBackIsPickedUp() {
+        Task task = running();
+        tasks.transition(task.getId(), TaskState.INTERRUPTED, "test", "paused");
+        assertThat(lease(task)).isNull();
+        //why: as an import or another tool would: the store reports the write, no TaskChanged follows
+        mongo.getCollection(Task.COLLECTION).updateOne(Filters.eq("_id", task.getId()), Updates.set("state", "RUNNING"));
+        clock.advance(Duration.ofMinutes(11));
+
+        RecoveryReport report = recovery.recover();
+
+        assertThat(report.interrupted()).contains(task.getKey());
+        assertThat(tasks.get(task.getId()).getState()).isEqualTo(TaskState.INTERRUPTED);
+    }
+}
