@@ -111,6 +111,26 @@ class TaskListControllerTest {
     }
 
     @Test
+    void pagesForwardWithTheServiceCursorSoDeepPagesNeedNoOffset() throws Exception {
+        given(tasks.list(any())).willReturn(new TaskPage(List.of(WebFixtures.task("TV-1", TaskState.FAILED)), 100_000, 0,
+                TaskFilter.PAGE_SIZE, "CURSOR-2"));
+
+        mvc.perform(get("/tasks").param("state", "FAILED"))
+                .andExpect(content().string(containsString("page=2&amp;after=CURSOR-2")))
+                .andExpect(content().string(containsString("Page 1 of 4000")));
+
+        mvc.perform(get("/tasks").param("state", "FAILED").param("page", "2").param("after", "CURSOR-2")
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-get=\"/tasks?state=FAILED&amp;sort=UPDATED&amp;desc=true&amp;page=2&amp;after=CURSOR-2\"")));
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks, org.mockito.Mockito.atLeastOnce()).list(query.capture());
+        TaskQuery last = query.getValue();
+        assertThat(last.cursor()).isEqualTo("CURSOR-2");
+        assertThat(last.offset()).isZero();
+    }
+
+    @Test
     void explainsABadFilterValueInlineInsteadOfFailing() throws Exception {
         mvc.perform(get("/tasks").param("state", "SLEEPING"))
                 .andExpect(status().isOk())
