@@ -29,6 +29,11 @@ final class ContextView {
     /** The kinds in page order with the titles and form fields each one has. */
     static final Map<ContextKind, String> TITLES = titles();
 
+    /** What each kind's add button and disclosure say. */
+    static final Map<ContextKind, String> ADD = Map.of(ContextKind.REQUIREMENTS, "Add a requirement",
+            ContextKind.CODEBASE, "Add codebase context", ContextKind.AI_INTERACTIONS, "Add an AI interaction",
+            ContextKind.VALIDATIONS, "Add a validation result", ContextKind.METRICS, "Add a metric");
+
     private static Map<ContextKind, String> titles() {
         Map<ContextKind, String> t = new LinkedHashMap<>();
         t.put(ContextKind.REQUIREMENTS, "Requirements");

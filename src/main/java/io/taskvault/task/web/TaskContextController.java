@@ -157,6 +157,7 @@ class TaskContextController {
         }
         model.addAttribute("task", task);
         model.addAttribute("titles", ContextView.TITLES);
+        model.addAttribute("addLabels", ContextView.ADD);
         model.addAttribute("records", records);
         model.addAttribute("counts", counts);
         model.addAttribute("health", prompts.health(task.getId()));

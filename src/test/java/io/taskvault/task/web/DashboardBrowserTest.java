@@ -201,6 +201,9 @@ class DashboardBrowserTest {
         page.setViewportSize(390, 844);
         for (String path : List.of("/", "/tasks", "/tasks/" + work.getKey())) {
             page.navigate(url(path));
+            if (path.startsWith("/tasks/")) {
+                assertThat(page.locator("#context-health")).isVisible();
+            }
             assertNoHorizontalScroll(page);
         }
         page.navigate(url("/"));
@@ -208,6 +211,7 @@ class DashboardBrowserTest {
         page.navigate(url("/tasks"));
         shoot(page, "tasks-390px");
         page.navigate(url("/tasks/" + work.getKey()));
+        assertThat(page.locator("#context-health")).isVisible();
         shoot(page, "task-detail-390px");
         page.navigate(url("/tasks/TV-99999"));
         assertThat(page.locator("h1")).hasText("Task not found");
@@ -255,12 +259,12 @@ class DashboardBrowserTest {
         assertThat(requirements).containsText("None yet.");
         requirements.locator("summary").click();
         requirements.getByLabel("Content: one “name: value” per line").fill("no name here");
-        requirements.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add requirements")).click();
+        requirements.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a requirement")).click();
         assertThat(page.locator("#err-ctx-requirements-type")).hasText("is required");
         assertThat(page.locator("#err-ctx-requirements-content")).containsText("one 'name: value' per line");
         page.locator("#ctx-requirements-type").fill("functional");
         page.locator("#ctx-requirements-content").fill("limit: 100 requests per minute\nscope: <all> endpoints");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add requirements")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a requirement")).click();
         assertThat(page.locator("#context .saved")).hasText("Requirements #1 added.");
         assertThat(page.locator("#context-requirements .records li")).hasCount(1);
         assertThat(page.locator("#context-requirements .records")).containsText("scope: <all> endpoints");

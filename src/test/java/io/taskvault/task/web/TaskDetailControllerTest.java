@@ -117,6 +117,19 @@ class TaskDetailControllerTest {
     }
 
     @Test
+    void showsARefusedDependencyNextToTheDependsOnFieldAndComparesWithWhatIsStoredNow() throws Exception {
+        given(tasks.update(anyString(), any(), anyString(), any()))
+                .willThrow(new InvalidTaskException("dependsOn", "not linked: TV-7 → TV-3 → TV-7: TV-7 blocks TV-3 would close this cycle"));
+
+        mvc.perform(post("/tasks/TV-7/edit").header("HX-Request", "true").param("dependsOn", "TV-3, TV-7")
+                        .param("was.dependsOn", "TV-3"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"err-dependsOn\"")))
+                .andExpect(content().string(containsString("TV-7 → TV-3 → TV-7")))
+                .andExpect(content().string(containsString("name=\"was.dependsOn\" value=\"TV-3\"")));
+    }
+
+    @Test
     void savesOnlyTheFieldsThatChanged() throws Exception {
         given(tasks.update(anyString(), any(), anyString(), any())).willReturn(task);
 
