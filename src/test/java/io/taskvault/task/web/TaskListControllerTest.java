@@ -85,8 +85,8 @@ class TaskListControllerTest {
                 .andExpect(status().isOk());
 
         ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
-        verify(tasks).list(query.capture());
-        TaskQuery q = query.getValue();
+        verify(tasks, org.mockito.Mockito.atLeastOnce()).list(query.capture());
+        TaskQuery q = query.getAllValues().get(0);
         assertThat(q.states()).containsExactlyInAnyOrder(TaskState.FAILED, TaskState.RUNNING);
         assertThat(q.roles()).containsExactly("backend");
         assertThat(q.providers()).containsExactly("claude");
@@ -128,6 +128,24 @@ class TaskListControllerTest {
         TaskQuery last = query.getValue();
         assertThat(last.cursor()).isEqualTo("CURSOR-2");
         assertThat(last.offset()).isZero();
+    }
+
+    @Test
+    void pagesBackWithACursorReadInTheReversedOrderAndShowsTheRowsInTheirOrder() throws Exception {
+        given(tasks.list(any())).willReturn(new TaskPage(List.of(WebFixtures.task("TV-3", TaskState.FAILED),
+                WebFixtures.task("TV-4", TaskState.FAILED)), 100_000, 0, TaskFilter.PAGE_SIZE, "AT-FIRST-ROW"));
+
+        mvc.perform(get("/tasks").param("page", "7").param("before", "AT-ROW-AFTER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*TV-4.*TV-3.*")))
+                .andExpect(content().string(containsString("page=6&amp;before=AT-FIRST-ROW")))
+                .andExpect(content().string(containsString("page=8&amp;after=AT-FIRST-ROW")));
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks, org.mockito.Mockito.times(2)).list(query.capture());
+        TaskQuery reversed = query.getAllValues().get(0);
+        assertThat(reversed.cursor()).isEqualTo("AT-ROW-AFTER");
+        assertThat(reversed.descending()).isFalse();
+        assertThat(query.getAllValues().get(1).limit()).isEqualTo(1);
     }
 
     @Test
