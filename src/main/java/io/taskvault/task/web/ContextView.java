@@ -76,7 +76,8 @@ final class ContextView {
             } catch (ReflectiveOperationException e) {
                 value = "(unreadable)";
             }
-            fields.put(component.getName(), value instanceof java.time.Instant at ? FORMATS.when(at) : text(value));
+            String label = component.getName().replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT);
+            fields.put(label, value instanceof java.time.Instant at ? FORMATS.when(at) : text(value));
         }
         return fields;
     }
