@@ -213,6 +213,7 @@ class DashboardBrowserTest {
         page.navigate(url("/tasks/" + work.getKey()));
         assertThat(page.locator("#context-health")).isVisible();
         shoot(page, "task-detail-390px");
+        page.locator("#context").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("task-detail-context-390px.png")));
         page.navigate(url("/tasks/TV-99999"));
         assertThat(page.locator("h1")).hasText("Task not found");
         shoot(page, "not-found");
