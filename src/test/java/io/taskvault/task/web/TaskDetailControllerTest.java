@@ -67,7 +67,18 @@ class TaskDetailControllerTest {
                 .andExpect(content().string(containsString("value=\"QUEUED\"")))
                 .andExpect(content().string(containsString("value=\"CANCELLED\"")))
                 .andExpect(content().string(not(containsString("value=\"COMPLETED\""))))
-                .andExpect(content().string(containsString("id=\"edit-form\"")));
+                .andExpect(content().string(containsString("id=\"edit-form\"")))
+                .andExpect(content().string(containsString("hx-get=\"/tasks/TV-7/context\"")));
+    }
+
+    @Test
+    void wiresFormBehaviourThroughDataAttributesSoAStrictCspHolds() throws Exception {
+        mvc.perform(get("/tasks/TV-7"))
+                .andExpect(content().string(not(containsString("hx-on"))))
+                .andExpect(content().string(not(containsString(" onclick="))))
+                .andExpect(content().string(not(containsString(" style="))))
+                .andExpect(content().string(containsString("data-clear-on-success=\"#reason\"")))
+                .andExpect(content().string(containsString("data-reset-on-success")));
     }
 
     @Test

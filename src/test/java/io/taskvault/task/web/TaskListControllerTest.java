@@ -172,7 +172,9 @@ class TaskListControllerTest {
         mvc.perform(post("/tasks/bulk/confirm").header("HX-Request", "true").param("action", "RETRY")
                         .param("selected", "TV-1", "TV-2"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Retry the 2 selected tasks?")));
+                .andExpect(content().string(containsString("Retry the 2 selected tasks?")))
+                .andExpect(content().string(containsString("data-dismiss=\".confirm\"")))
+                .andExpect(content().string(not(containsString("onclick"))));
     }
 
     @Test
