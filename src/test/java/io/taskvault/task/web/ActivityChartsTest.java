@@ -21,7 +21,7 @@ import io.taskvault.task.TaskState;
 class ActivityChartsTest {
 
     private final TaskService tasks = mock(TaskService.class);
-    private final ActivityCharts charts = new ActivityCharts(tasks, Clock.fixed(WebFixtures.NOW, ZoneOffset.UTC));
+    private final ActivityCharts charts = new ActivityCharts(tasks, Clock.fixed(WebFixtures.NOW, ZoneOffset.UTC), Runnable::run);
 
     private static Task finished(String key, TaskState state, Duration completedAgo, Duration updatedAgo) {
         Task t = WebFixtures.task(key, state);
@@ -65,5 +65,24 @@ class ActivityChartsTest {
         assertThat(chart.buckets().get(13).created()).isEqualTo(7);
         assertThat(chart.buckets().get(12).created()).isZero();
         assertThat(chart.max()).isEqualTo(7);
+    }
+
+    @Test
+    void servesAStaleChartAtOnceAndRedrawsItInTheBackground() {
+        given(tasks.list(any())).willReturn(new TaskPage(List.of(), 0, 0, 500, null));
+        Clock clock = mock(Clock.class);
+        given(clock.instant()).willReturn(WebFixtures.NOW);
+        java.util.Queue<Runnable> queued = new java.util.ArrayDeque<>();
+        ActivityCharts lazy = new ActivityCharts(tasks, clock, queued::add);
+        ActivityChart first = lazy.chart(ActivityChart.Unit.DAY);
+
+        given(clock.instant()).willReturn(WebFixtures.NOW.plus(Duration.ofMinutes(2)));
+        given(tasks.list(any())).willReturn(new TaskPage(List.of(), 5, 0, 500, null));
+
+        assertThat(lazy.chart(ActivityChart.Unit.DAY)).isSameAs(first);
+        assertThat(lazy.chart(ActivityChart.Unit.DAY)).as("one redraw at a time").isSameAs(first);
+        assertThat(queued).hasSize(1);
+        queued.poll().run();
+        assertThat(lazy.chart(ActivityChart.Unit.DAY).max()).isEqualTo(5);
     }
 }
