@@ -1,6 +1,38 @@
 // taskvault dashboard: the little the server cannot do. Everything else is htmx attributes in the templates.
+// No inline handlers anywhere (Content-Security-Policy: script-src 'self'): behaviour hangs off data-* attributes.
 (function () {
   "use strict";
+
+  function meta(name) {
+    var el = document.querySelector("meta[name='" + name + "']");
+    var value = el && el.getAttribute("content");
+    return value ? value : null;
+  }
+
+  // CSRF: once Spring Security is on, the layout's metas carry the token and every htmx request sends it.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = meta("_csrf"), header = meta("_csrf_header");
+    if (token && header) { event.detail.headers[header] = token; }
+  });
+
+  // data-dismiss=".selector": remove the closest matching ancestor (a flash message, a confirmation).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-dismiss]");
+    if (!button) { return; }
+    var box = button.closest(button.getAttribute("data-dismiss"));
+    if (box) { box.remove(); }
+  });
+
+  // After a successful htmx request: data-reset-on-success resets the form, data-clear-on-success="#id" clears one field.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
+    if (!form || !event.detail.successful) { return; }
+    if (form.hasAttribute("data-reset-on-success")) { form.reset(); }
+    var clear = form.getAttribute("data-clear-on-success");
+    var field = clear && document.querySelector(clear);
+    if (field) { field.value = ""; }
+  });
+
 
   // "select all" on the task list toggles the row boxes of the current page.
   document.addEventListener("change", function (event) {

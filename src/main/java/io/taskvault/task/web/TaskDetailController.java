@@ -105,7 +105,8 @@ class TaskDetailController {
         } catch (InvalidTaskException e) {
             response.setStatus(422);
             model.addAttribute("form", new java.util.LinkedHashMap<>(submitted));
-            model.addAttribute("shown", TaskForm.valuesOf(task));
+            //why: a refused dependsOn is taken back after the rest of the patch was stored; compare with what is stored now
+            model.addAttribute("shown", TaskForm.valuesOf(tasks.get(task.getId())));
             model.addAttribute("errors", e.errors());
         }
         return EDIT;

@@ -35,9 +35,21 @@ public class TaskFilter {
     private SortField sort = SortField.UPDATED;
     private boolean desc = true;
     private int page = 1;
+    private String after;
+    private String before;
 
-    /** The service query for this filter's current page. */
+    /**
+     * The service query for this filter's current page: after a cursor when the page was reached with "Next"
+     * (keyset paging, as fast on page 4,000 as on page 2), before one in the reversed order when it was reached
+     * with "Previous" (the rows then come back last first), else by offset.
+     */
     TaskQuery toQuery() {
+        if (backward()) {
+            return toQuery(PAGE_SIZE, 0).sortedBy(sort, !desc).withCursor(before);
+        }
+        if (after != null && !after.isBlank()) {
+            return toQuery(PAGE_SIZE, 0).withCursor(after);
+        }
         return toQuery(PAGE_SIZE, (Math.max(page, 1) - 1) * PAGE_SIZE);
     }
 
@@ -60,15 +72,35 @@ public class TaskFilter {
         return new LinkedHashSet<>(Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList());
     }
 
-    /** This filter's URL with another page. */
+    /** This filter's URL with another page, by offset. */
     public String pageUrl(int newPage) {
-        return url(sort, desc, newPage);
+        return url(sort, desc, newPage, null, null);
+    }
+
+    /** Whether this page was reached with "Previous" (a cursor read in the reversed order). */
+    boolean backward() {
+        return before != null && !before.isBlank();
+    }
+
+    /** This very page's URL (keeps the cursor it was reached with), for the live refresh. */
+    public String currentUrl() {
+        return url(sort, desc, page, after, before);
+    }
+
+    /** The next page's URL: continues after the cursor at this page's last row. */
+    public String nextUrl(String cursor) {
+        return cursor == null ? pageUrl(page + 1) : url(sort, desc, page + 1, cursor, null);
+    }
+
+    /** The previous page's URL: the rows before the cursor at this page's first row (page 1 needs none). */
+    public String prevUrl(String cursor) {
+        return cursor == null || page <= 2 ? pageUrl(page - 1) : url(sort, desc, page - 1, null, cursor);
     }
 
     /** This filter's URL sorted by a column; a second click on the current column flips the direction. */
     public String sortUrl(String column) {
         SortField field = SortField.valueOf(column.toUpperCase(Locale.ROOT));
-        return url(field, field == sort ? !desc : field != SortField.TITLE, 1);
+        return url(field, field == sort ? !desc : field != SortField.TITLE, 1, null, null);
     }
 
     /** "ascending", "descending" or "none", for aria-sort on a column header. */
@@ -76,7 +108,7 @@ public class TaskFilter {
         return sort.name().equalsIgnoreCase(column) ? (desc ? "descending" : "ascending") : "none";
     }
 
-    private String url(SortField field, boolean descending, int newPage) {
+    private String url(SortField field, boolean descending, int newPage, String cursor, String beforeCursor) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/tasks");
         state.forEach(s -> b.queryParam("state", s.name()));
         add(b, "role", role);
@@ -91,6 +123,8 @@ public class TaskFilter {
         if (newPage > 1) {
             b.queryParam("page", newPage);
         }
+        add(b, "after", cursor);
+        add(b, "before", beforeCursor);
         return b.encode().build().toUriString();
     }
 
@@ -191,5 +225,21 @@ public class TaskFilter {
 
     public void setPage(int page) {
         this.page = Math.max(page, 1);
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public void setAfter(String after) {
+        this.after = after;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public void setBefore(String before) {
+        this.before = before;
     }
 }

@@ -1,5 +1,7 @@
 package io.taskvault.task.web;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.taskvault.task.Priority;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -76,6 +80,31 @@ class TaskListController {
         return BULK_DONE;
     }
 
+    /**
+     * The page's rows in display order, its next cursor (at the last row) and, in the model, the previous cursor
+     * (at the first row). A cursor is a position, the same in either direction, so one extra one-row read finds the
+     * cursor the main read did not hand out.
+     */
+    private TaskPage pageWithCursors(TaskFilter filter, Model model) {
+        TaskQuery query = filter.toQuery();
+        TaskPage found = tasks.list(query);
+        List<Task> rows = found.tasks();
+        String next;
+        String previous;
+        if (filter.backward()) {
+            rows = new ArrayList<>(rows);
+            Collections.reverse(rows);
+            previous = found.nextCursor();
+            next = rows.isEmpty() ? null : tasks.list(query.withLimit(1, 0)).nextCursor();
+        } else {
+            next = found.nextCursor();
+            previous = filter.getPage() > 2 && !rows.isEmpty()
+                    ? tasks.list(query.withLimit(1, query.offset())).nextCursor() : null;
+        }
+        model.addAttribute("prevCursor", previous);
+        return new TaskPage(rows, found.total(), found.offset(), found.limit(), next);
+    }
+
     private void fill(TaskFilter filter, BindingResult binding, List<String> selected, Model model) {
         model.addAttribute("selected", selected == null ? List.of() : selected);
         if (binding.hasErrors()) {
@@ -85,7 +114,7 @@ class TaskListController {
             model.addAttribute("lastPage", 1);
             return;
         }
-        TaskPage page = tasks.list(filter.toQuery());
+        TaskPage page = pageWithCursors(filter, model);
         model.addAttribute("page", page);
         model.addAttribute("lastPage", Math.max(1, (int) ((page.total() + TaskFilter.PAGE_SIZE - 1) / TaskFilter.PAGE_SIZE)));
     }

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import io.taskvault.task.Task;
-import io.taskvault.context.PromptContextService;
 import io.taskvault.graph.DependencyGraph;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -28,12 +27,9 @@ class TaskView {
 
     private final TaskService tasks;
     private final ObjectProvider<DependencyGraph> graph;
-    private final ObjectProvider<PromptContextService> context;
-
-    TaskView(TaskService tasks, ObjectProvider<DependencyGraph> graph, ObjectProvider<PromptContextService> context) {
+    TaskView(TaskService tasks, ObjectProvider<DependencyGraph> graph) {
         this.tasks = tasks;
         this.graph = graph;
-        this.context = context;
     }
 
     Task describe(String ref, Model model) {
@@ -49,7 +45,6 @@ class TaskView {
         model.addAttribute("outputs", outputs);
         model.addAttribute("fields", fields(task));
         model.addAttribute("dependents", dependents(task));
-        context.ifAvailable(c -> model.addAttribute("health", c.health(task.getId())));
         return task;
     }
 

@@ -24,11 +24,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.taskvault.support.TaskDrafts;
@@ -198,6 +201,9 @@ class DashboardBrowserTest {
         page.setViewportSize(390, 844);
         for (String path : List.of("/", "/tasks", "/tasks/" + work.getKey())) {
             page.navigate(url(path));
+            if (path.startsWith("/tasks/")) {
+                assertThat(page.locator("#context-health")).isVisible();
+            }
             assertNoHorizontalScroll(page);
         }
         page.navigate(url("/"));
@@ -205,12 +211,78 @@ class DashboardBrowserTest {
         page.navigate(url("/tasks"));
         shoot(page, "tasks-390px");
         page.navigate(url("/tasks/" + work.getKey()));
+        assertThat(page.locator("#context-health")).isVisible();
         shoot(page, "task-detail-390px");
+        page.locator("#context").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("task-detail-context-390px.png")));
         page.navigate(url("/tasks/TV-99999"));
         assertThat(page.locator("h1")).hasText("Task not found");
         shoot(page, "not-found");
         page.navigate(url("/no/such/page"));
         assertThat(page.locator("h1")).hasText("Not Found");
         assertThat(page.locator("body")).not().containsText("Whitelabel");
+    }
+
+    /** The header the security engineer will send; the dashboard must work under it unchanged. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+
+    @Test
+    void aLeadAddsContextOnTheTaskPageAndSwitchesTheChartToHourlyUnderAStrictCsp() {
+        Task work = tasks.create(TaskDrafts.aTask().titled("Add rate limiting to the API").withRole("backend").build(), "seed");
+        tasks.transition(work.getId(), TaskState.CANCELLED, "seed", "dropped");
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.route("**/*", route -> {
+            APIResponse response = route.fetch();
+            Map<String, String> headers = new java.util.HashMap<>(response.headers());
+            headers.put("content-security-policy", CSP);
+            route.fulfill(new Route.FulfillOptions().setResponse(response).setHeaders(headers));
+        });
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                violations.add(m.text());
+            }
+        });
+
+        // the chart switches to hourly buckets; the choice lives in the URL
+        page.navigate(url("/"));
+        assertThat(page.locator("#chart-h")).hasText("Created and finished per day");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("per hour")).click();
+        page.waitForURL(u -> u.contains("chart=hour"));
+        assertThat(page.locator("#chart-h")).hasText("Created and finished per hour");
+        assertThat(page.locator("#activity .bar-created")).hasCount(24);
+        assertThat(page.locator("#activity .bar-finished[data-count='1']")).hasCount(1);
+        shoot(page, "overview-hourly");
+
+        // the task page loads its context section; a bad value is explained next to its field
+        page.navigate(url("/tasks/" + work.getKey()));
+        Locator requirements = page.locator("#context-requirements");
+        assertThat(requirements).containsText("None yet.");
+        requirements.locator("summary").click();
+        requirements.getByLabel("Content: one “name: value” per line").fill("no name here");
+        requirements.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a requirement")).click();
+        assertThat(page.locator("#err-ctx-requirements-type")).hasText("is required");
+        assertThat(page.locator("#err-ctx-requirements-content")).containsText("one 'name: value' per line");
+        page.locator("#ctx-requirements-type").fill("functional");
+        page.locator("#ctx-requirements-content").fill("limit: 100 requests per minute\nscope: <all> endpoints");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a requirement")).click();
+        assertThat(page.locator("#context .saved")).hasText("Requirements #1 added.");
+        assertThat(page.locator("#context-requirements .records li")).hasCount(1);
+        assertThat(page.locator("#context-requirements .records")).containsText("scope: <all> endpoints");
+        page.locator("#context-requirements .records a").first().click();
+        assertThat(page.locator("#context-record")).containsText("Requirements #1 of " + work.getKey());
+        assertThat(page.locator("#context-health")).containsText("/ 100");
+        assertNoHorizontalScroll(page);
+        page.locator("#context").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("task-detail-context.png")));
+        shoot(page, "task-detail-with-context");
+
+        // the toggles and dismiss buttons are wired by app.js, not inline handlers: nothing was blocked
+        page.navigate(url("/tasks"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
+        assertThat(page.locator(".confirm")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Never mind")).click();
+        assertThat(page.locator(".confirm")).hasCount(0);
+        assertThat(violations).as("CSP violations").isEmpty();
+        context.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.taskvault.task.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -30,7 +31,7 @@ import io.taskvault.task.TaskStatistics;
 
 @WebMvcTest(OverviewController.class)
 @io.taskvault.security.SecuredWebSlice
-@Import(WebFixtures.FixedClock.class)
+@Import({WebFixtures.FixedClock.class, ActivityCharts.class})
 class OverviewControllerTest {
 
     @Autowired
@@ -48,7 +49,7 @@ class OverviewControllerTest {
         failed.setLastError("compiler said <no>");
         given(tasks.statistics()).willReturn(new TaskStatistics(12, Map.of(TaskState.FAILED, 3L, TaskState.RUNNING, 2L),
                 Map.of("backend", 12L), Map.of("claude", 12L), 0.5, 0.25, Map.of(), Map.of(),
-                Map.of("tasks", Map.of(2, 12L))));
+                Map.of("tasks", Map.of(2, 12L), "task_history", Map.of(), "task_outputs", Map.of())));
         given(tasks.list(any())).willReturn(new TaskPage(List.of(failed), 1, 0, 5, null));
         given(store.engine()).willReturn("embedded (mongo-java-server, H2 MVStore)");
         given(store.embeddedServer()).willReturn(Optional.empty());
@@ -75,5 +76,40 @@ class OverviewControllerTest {
                 .andExpect(content().string(containsString("id=\"overview\"")))
                 .andExpect(content().string(not(containsString("<html"))))
                 .andExpect(content().string(not(containsString("<h1>Overview</h1>"))));
+    }
+
+    @Test
+    void switchesTheChartToHourlyBucketsThroughTheUrlAndKeepsTheUnitInTheLiveRefresh() throws Exception {
+        mvc.perform(get("/").param("chart", "hour"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Created and finished per hour")))
+                .andExpect(content().string(containsString("hx-get=\"/?chart=hour\"")))
+                .andExpect(content().string(matchesPattern("(?s).*href=\"/\\?chart=hour\"[^>]*aria-current=\"true\".*")))
+                .andExpect(content().string(containsString("10h: ")));
+        mvc.perform(get("/").param("chart", "hour").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Created and finished per hour")))
+                .andExpect(content().string(not(containsString("<html"))));
+        mvc.perform(get("/"))
+                .andExpect(content().string(containsString("Created and finished per day")))
+                .andExpect(content().string(containsString("20/11: ")));
+    }
+
+    @Test
+    void saysCountingInsteadOfShowingAnEmptyHistoryCensusNextToStoredTasks() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(content().string(containsString("counting…")))
+                .andExpect(content().string(containsString("none counted yet")));
+    }
+
+    @Test
+    void rendersNoInlineHandlersAndCarriesTheCsrfAndHtmxConfigMetas() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(content().string(not(containsString(" onclick="))))
+                .andExpect(content().string(not(containsString("hx-on"))))
+                .andExpect(content().string(containsString("\"allowEval\":false")))
+                .andExpect(content().string(containsString("\"includeIndicatorStyles\":false")))
+                .andExpect(content().string(containsString("<meta name=\"_csrf\"")))
+                .andExpect(content().string(containsString("<meta name=\"_csrf_header\"")));
     }
 }

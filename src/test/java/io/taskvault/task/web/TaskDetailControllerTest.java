@@ -68,7 +68,18 @@ class TaskDetailControllerTest {
                 .andExpect(content().string(containsString("value=\"QUEUED\"")))
                 .andExpect(content().string(containsString("value=\"CANCELLED\"")))
                 .andExpect(content().string(not(containsString("value=\"COMPLETED\""))))
-                .andExpect(content().string(containsString("id=\"edit-form\"")));
+                .andExpect(content().string(containsString("id=\"edit-form\"")))
+                .andExpect(content().string(containsString("hx-get=\"/tasks/TV-7/context\"")));
+    }
+
+    @Test
+    void wiresFormBehaviourThroughDataAttributesSoAStrictCspHolds() throws Exception {
+        mvc.perform(get("/tasks/TV-7"))
+                .andExpect(content().string(not(containsString("hx-on"))))
+                .andExpect(content().string(not(containsString(" onclick="))))
+                .andExpect(content().string(not(containsString(" style="))))
+                .andExpect(content().string(containsString("data-clear-on-success=\"#reason\"")))
+                .andExpect(content().string(containsString("data-reset-on-success")));
     }
 
     @Test
@@ -115,6 +126,19 @@ class TaskDetailControllerTest {
                 .andExpect(content().string(containsString("id=\"err-complexityScore\"")))
                 .andExpect(content().string(containsString("must be a whole number, not &#39;lots&#39;")))
                 .andExpect(content().string(containsString("value=\"lots\"")));
+    }
+
+    @Test
+    void showsARefusedDependencyNextToTheDependsOnFieldAndComparesWithWhatIsStoredNow() throws Exception {
+        given(tasks.update(anyString(), any(), anyString(), any()))
+                .willThrow(new InvalidTaskException("dependsOn", "not linked: TV-7 → TV-3 → TV-7: TV-7 blocks TV-3 would close this cycle"));
+
+        mvc.perform(post("/tasks/TV-7/edit").header("HX-Request", "true").param("dependsOn", "TV-3, TV-7")
+                        .param("was.dependsOn", "TV-3"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"err-dependsOn\"")))
+                .andExpect(content().string(containsString("TV-7 → TV-3 → TV-7")))
+                .andExpect(content().string(containsString("name=\"was.dependsOn\" value=\"TV-3\"")));
     }
 
     @Test

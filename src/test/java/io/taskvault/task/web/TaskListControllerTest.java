@@ -86,8 +86,8 @@ class TaskListControllerTest {
                 .andExpect(status().isOk());
 
         ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
-        verify(tasks).list(query.capture());
-        TaskQuery q = query.getValue();
+        verify(tasks, org.mockito.Mockito.atLeastOnce()).list(query.capture());
+        TaskQuery q = query.getAllValues().get(0);
         assertThat(q.states()).containsExactlyInAnyOrder(TaskState.FAILED, TaskState.RUNNING);
         assertThat(q.roles()).containsExactly("backend");
         assertThat(q.providers()).containsExactly("claude");
@@ -109,6 +109,44 @@ class TaskListControllerTest {
                 .andExpect(content().string(containsString("/tasks?state=FAILED&amp;q=a%26b&amp;sort=KEY&amp;desc=true")))
                 .andExpect(content().string(containsString("Page 1 of 3")))
                 .andExpect(content().string(containsString("page=2")));
+    }
+
+    @Test
+    void pagesForwardWithTheServiceCursorSoDeepPagesNeedNoOffset() throws Exception {
+        given(tasks.list(any())).willReturn(new TaskPage(List.of(WebFixtures.task("TV-1", TaskState.FAILED)), 100_000, 0,
+                TaskFilter.PAGE_SIZE, "CURSOR-2"));
+
+        mvc.perform(get("/tasks").param("state", "FAILED"))
+                .andExpect(content().string(containsString("page=2&amp;after=CURSOR-2")))
+                .andExpect(content().string(containsString("Page 1 of 4000")));
+
+        mvc.perform(get("/tasks").param("state", "FAILED").param("page", "2").param("after", "CURSOR-2")
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-get=\"/tasks?state=FAILED&amp;sort=UPDATED&amp;desc=true&amp;page=2&amp;after=CURSOR-2\"")));
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks, org.mockito.Mockito.atLeastOnce()).list(query.capture());
+        TaskQuery last = query.getValue();
+        assertThat(last.cursor()).isEqualTo("CURSOR-2");
+        assertThat(last.offset()).isZero();
+    }
+
+    @Test
+    void pagesBackWithACursorReadInTheReversedOrderAndShowsTheRowsInTheirOrder() throws Exception {
+        given(tasks.list(any())).willReturn(new TaskPage(List.of(WebFixtures.task("TV-3", TaskState.FAILED),
+                WebFixtures.task("TV-4", TaskState.FAILED)), 100_000, 0, TaskFilter.PAGE_SIZE, "AT-FIRST-ROW"));
+
+        mvc.perform(get("/tasks").param("page", "7").param("before", "AT-ROW-AFTER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*TV-4.*TV-3.*")))
+                .andExpect(content().string(containsString("page=6&amp;before=AT-FIRST-ROW")))
+                .andExpect(content().string(containsString("page=8&amp;after=AT-FIRST-ROW")));
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks, org.mockito.Mockito.times(2)).list(query.capture());
+        TaskQuery reversed = query.getAllValues().get(0);
+        assertThat(reversed.cursor()).isEqualTo("AT-ROW-AFTER");
+        assertThat(reversed.descending()).isFalse();
+        assertThat(query.getAllValues().get(1).limit()).isEqualTo(1);
     }
 
     @Test
@@ -135,7 +173,9 @@ class TaskListControllerTest {
         mvc.perform(post("/tasks/bulk/confirm").header("HX-Request", "true").param("action", "RETRY")
                         .param("selected", "TV-1", "TV-2"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Retry the 2 selected tasks?")));
+                .andExpect(content().string(containsString("Retry the 2 selected tasks?")))
+                .andExpect(content().string(containsString("data-dismiss=\".confirm\"")))
+                .andExpect(content().string(not(containsString("onclick"))));
     }
 
     @Test
