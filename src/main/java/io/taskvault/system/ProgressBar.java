@@ -2,6 +2,10 @@ package io.taskvault.system;
 
 import java.io.PrintWriter;
 
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.core.command.CommandContext;
+
 /** A one-line progress bar redrawn in place; silent when the output is not a terminal (scripts, pipes, tests). */
 public final class ProgressBar implements ProgressListener {
 
@@ -18,6 +22,16 @@ public final class ProgressBar implements ProgressListener {
         this.label = label;
         this.total = Math.max(1, total);
         this.shown = terminal;
+    }
+
+    /** A bar for a shell command: drawn only when a person watches a real terminal (see {@link #watched}). */
+    public static ProgressBar forCommand(CommandContext ctx, ObjectProvider<Terminal> terminal, String label) {
+        return new ProgressBar(ctx.outputWriter(), label, 0, watched(System.console() != null, terminal.getIfAvailable()));
+    }
+
+    /** A person is watching: stdin/stdout is a console and JLine got a real (not dumb) terminal. */
+    public static boolean watched(boolean console, Terminal terminal) {
+        return console && terminal != null && !terminal.getType().startsWith("dumb");
     }
 
     /** One more unit done. */

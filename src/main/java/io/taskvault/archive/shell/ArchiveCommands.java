@@ -44,7 +44,7 @@ public class ArchiveCommands {
     @Command(name = "archive run", group = "Archive", description = "Archive finished tasks older than the retention now")
     public String run(@Option(longName = "dry-run", defaultValue = "false", description = "only report") boolean dryRun,
                       CommandContext ctx) {
-        ProgressBar bar = ProgressBars.forCommand(ctx, terminal, dryRun ? "checking" : "archiving");
+        ProgressBar bar = ProgressBar.forCommand(ctx, terminal, dryRun ? "checking" : "archiving");
         try {
             return job.run(dryRun, bar).summary();
         } finally {

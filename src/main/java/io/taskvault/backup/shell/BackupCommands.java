@@ -12,7 +12,6 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.archive.shell.ProgressBars;
 import io.taskvault.backup.BackupInfo;
 import io.taskvault.backup.Backups;
 import io.taskvault.system.ProgressBar;
@@ -61,7 +60,7 @@ public class BackupCommands {
     }
 
     private <T> T withBar(CommandContext ctx, String label, Function<ProgressBar, T> operation) {
-        ProgressBar bar = ProgressBars.forCommand(ctx, terminal, label);
+        ProgressBar bar = ProgressBar.forCommand(ctx, terminal, label);
         try {
             return operation.apply(bar);
         } finally {

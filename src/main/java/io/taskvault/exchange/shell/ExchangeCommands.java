@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -28,15 +30,15 @@ public class ExchangeCommands {
     private final StateDirectoryImport stateDirectory;
     private final TaskvaultImport taskvault;
     private final TaskvaultExport export;
-    private final ShellProgress progress;
+    private final ObjectProvider<Terminal> terminal;
 
     ExchangeCommands(ApStateImport apState, StateDirectoryImport stateDirectory, TaskvaultImport taskvault,
-                     TaskvaultExport export, ShellProgress progress) {
+                     TaskvaultExport export, ObjectProvider<Terminal> terminal) {
         this.apState = apState;
         this.stateDirectory = stateDirectory;
         this.taskvault = taskvault;
         this.export = export;
-        this.progress = progress;
+        this.terminal = terminal;
     }
 
     @Command(name = "import ap-state", group = "Exchange", description = "Import an .ap-state/ directory (use --dry-run=true to preview)")
@@ -74,7 +76,7 @@ public class ExchangeCommands {
     }
 
     private <T> T withBar(CommandContext ctx, String label, Function<ProgressBar, T> work) {
-        ProgressBar bar = progress.bar(ctx, label);
+        ProgressBar bar = ProgressBar.forCommand(ctx, terminal, label);
         try {
             return work.apply(bar);
         } finally {

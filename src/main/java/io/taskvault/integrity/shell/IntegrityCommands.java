@@ -8,7 +8,6 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.archive.shell.ProgressBars;
 import io.taskvault.integrity.IntegrityCheck;
 import io.taskvault.integrity.IntegrityReport;
 import io.taskvault.system.ProgressBar;
@@ -27,7 +26,7 @@ public class IntegrityCommands {
 
     @Command(name = "integrity verify", group = "Integrity", description = "Verify every task's hash chain and projection")
     public String verify(CommandContext ctx) {
-        ProgressBar bar = ProgressBars.forCommand(ctx, terminal, "verifying");
+        ProgressBar bar = ProgressBar.forCommand(ctx, terminal, "verifying");
         IntegrityReport report;
         try {
             report = check.verifyAll(bar);

@@ -32,7 +32,7 @@ public class SchemaCommands {
 
     @Command(name = "schema upgrade", group = "Schema", description = "Rewrite every old document in the newest shape now")
     public String upgradeNow(CommandContext ctx) {
-        ProgressBar bar = new ProgressBar(ctx.outputWriter(), "upgrading", 0, terminal());
+        ProgressBar bar = ProgressBar.forCommand(ctx, terminal, "upgrading");
         UpgradeReport report;
         try {
             report = upgrade.run(bar);
@@ -40,12 +40,6 @@ public class SchemaCommands {
             bar.finish();
         }
         return "rewrote " + report.rewritten() + " documents in " + report.millis() + " ms\n" + table(report.after());
-    }
-
-    //why: the same test as task/shell/ShellStyle.terminal(), which is not visible from here
-    private boolean terminal() {
-        Terminal t = System.console() == null ? null : terminal.getIfAvailable();
-        return t != null && !t.getType().startsWith("dumb");
     }
 
     static String table(List<VersionCounts> counts) {

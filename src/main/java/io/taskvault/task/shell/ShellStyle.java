@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.ProgressBar;
 import io.taskvault.task.TaskState;
 
 /** How shell output looks: whether it has colour, and how wide the terminal is. */
@@ -46,11 +47,7 @@ public class ShellStyle {
 
     /** A person is watching: stdin/stdout is a console and JLine got a real (not dumb) terminal. */
     boolean terminal() {
-        if (!console.getAsBoolean()) {
-            return false;
-        }
-        Terminal t = terminal.get();
-        return t != null && !t.getType().startsWith("dumb");
+        return ProgressBar.watched(console.getAsBoolean(), console.getAsBoolean() ? terminal.get() : null);
     }
 
     void colourOffForCommand(boolean off) {
