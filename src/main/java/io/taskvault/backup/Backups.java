@@ -44,7 +44,9 @@ public class Backups {
     static final String MANIFEST = "manifest.json";
     static final String REPORT = "backup";
     //why: restoring a held job lock would block the jobs of the instance being restored into
-    private static final List<String> SKIPPED = List.of("shedLock");
+    //why: api_tokens are credentials of this installation, not data: an exposed server must create one before it
+    //    can start, and that must not make its store "not empty" for a restore
+    private static final List<String> SKIPPED = List.of("shedLock", "api_tokens");
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
 

@@ -146,7 +146,11 @@ public class LeaseRecovery {
 
     static Instant lastSignOfLife(Task task) {
         Instant heartbeat = task.getHeartbeatAt();
-        Instant updated = task.getUpdatedAt();
+        Instant updated = task.getUpdatedAt() != null ? task.getUpdatedAt() : task.getCreatedAt();
+        if (updated == null && heartbeat == null) {
+            //why: a document not yet upgraded may carry no times at all; it has shown no life we can date
+            return Instant.EPOCH;
+        }
         if (heartbeat == null) {
             return updated;
         }

@@ -62,6 +62,11 @@ class WebErrors {
         return show(HttpStatus.CONFLICT, "Not possible now", e.getMessage() + hint, hx, htmx, response, model);
     }
 
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    String denied(RuntimeException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response, Model model) {
+        return show(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), hx, htmx, response, model);
+    }
+
     @ExceptionHandler(StoreUnavailableException.class)
     String unavailable(StoreUnavailableException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response,
                        Model model) {

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -137,6 +138,33 @@ class AccessControlTest {
                 .header("X-CSRF-TOKEN", csrf(session)).param("note", "from the dashboard")).andExpect(status().isOk());
         mvc.perform(post("/tasks/bulk").session(session).header("HX-Request", "true")
                 .header("X-CSRF-TOKEN", csrf(session)).param("action", "ARCHIVE")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aSignedInPersonsNameIsTheActorOfWhatTheyDoOnTheDashboard() throws Exception {
+        String operator = "Bearer " + token("seed-n", Role.OPERATOR);
+        String key = createTask(operator);
+        MockHttpSession session = login("otto");
+        mvc.perform(post("/tasks/" + key + "/notes").session(session).header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", csrf(session)).param("note", "signed note")).andExpect(status().isOk());
+        mvc.perform(get("/api/tasks/" + key + "/history").header("Authorization", operator))
+                .andExpect(jsonPath("$[1].actor").value("otto"));
+    }
+
+    @Test
+    void anOperatorMayNotRestoreAnArchivedTaskFromTheDashboard() throws Exception {
+        String admin = "Bearer " + token("seed-r", Role.ADMIN);
+        String key = createTask(admin);
+        for (String to : new String[] {"CANCELLED", "ARCHIVED"}) {
+            mvc.perform(post("/api/tasks/" + key + "/transitions").header("Authorization", admin)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"" + to + "\"}")).andExpect(status().isOk());
+        }
+        MockHttpSession session = login("otto");
+        mvc.perform(post("/tasks/" + key + "/transition").session(session).header("HX-Request", "true")
+                        .header("X-CSRF-TOKEN", csrf(session)).param("to", "CANCELLED"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("needs the ADMIN role")));
+        mvc.perform(get("/api/tasks/" + key).header("Authorization", admin)).andExpect(jsonPath("$.state").value("ARCHIVED"));
     }
 
     @Test

@@ -32,7 +32,8 @@ public class ArchiveCommands {
         this.terminal = terminal;
     }
 
-    @Command(name = "archive status", group = "Archive", description = "Next archival run, last report, archive size")
+    @Command(name = "archive status", group = "Archive", description = "Next archival run, last report, archive size",
+            help = "archive status")
     public String status() {
         ArchivalStatus status = job.status();
         ArchivalReport last = status.lastReport();
@@ -41,7 +42,8 @@ public class ArchiveCommands {
                 + "\narchived: " + status.archived().total() + " " + status.archived().byState();
     }
 
-    @Command(name = "archive run", group = "Archive", description = "Archive finished tasks older than the retention now")
+    @Command(name = "archive run", group = "Archive", description = "Archive finished tasks older than the retention now",
+            help = "archive run --dry-run=true")
     public String run(@Option(longName = "dry-run", defaultValue = "false", description = "only report") boolean dryRun,
                       CommandContext ctx) {
         ProgressBar bar = ProgressBar.forCommand(ctx, terminal, dryRun ? "checking" : "archiving");
@@ -52,7 +54,8 @@ public class ArchiveCommands {
         }
     }
 
-    @Command(name = "archive search", group = "Archive", description = "Find archived tasks by key, title, role, provider or tag")
+    @Command(name = "archive search", group = "Archive", description = "Find archived tasks by key, title, role, provider or tag",
+            help = "archive search login")
     public String search(@Argument(index = 0, defaultValue = "", description = "text") String text) {
         String lines = archive.search(text, 50).stream()
                 .map(t -> t.key() + "  " + t.stateBefore() + "  archived on " + t.archivedAt() + "  " + t.title())
@@ -60,7 +63,8 @@ public class ArchiveCommands {
         return lines.isEmpty() ? "no archived task matches" : lines;
     }
 
-    @Command(name = "archive show", group = "Archive", description = "One archived task: when it was archived, its size")
+    @Command(name = "archive show", group = "Archive", description = "One archived task: when it was archived, its size",
+            help = "archive show TV-42")
     public String show(@Argument(index = 0, description = "task key or id") String task) {
         ArchivedTask t = archive.find(task);
         return t.key() + "  " + t.title() + "\n  state before archival: " + t.stateBefore() + "\n  archived on: "
@@ -68,12 +72,14 @@ public class ArchiveCommands {
                 + t.bundleBytes() + " bytes (was " + t.rawBytes() + ")";
     }
 
-    @Command(name = "archive verify", group = "Archive", description = "Verify an archived task's hash chain from its bundle")
+    @Command(name = "archive verify", group = "Archive", description = "Verify an archived task's hash chain from its bundle",
+            help = "archive verify TV-42")
     public String verify(@Argument(index = 0, description = "task key or id") String task) {
         return task + ": " + archive.verify(task).summary();
     }
 
-    @Command(name = "archive restore", group = "Archive", description = "Bring an archived task back whole")
+    @Command(name = "archive restore", group = "Archive", description = "Bring an archived task back whole",
+            help = "archive restore TV-42")
     public String restore(@Argument(index = 0, description = "task key or id") String task) {
         Task restored = archive.restore(task, "shell");
         return restored.getKey() + " restored as " + restored.getState();

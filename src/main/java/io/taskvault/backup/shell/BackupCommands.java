@@ -28,14 +28,16 @@ public class BackupCommands {
         this.terminal = terminal;
     }
 
-    @Command(name = "backup create", group = "Backup", description = "Write a consistent, compressed, checksummed snapshot")
+    @Command(name = "backup create", group = "Backup", description = "Write a consistent, compressed, checksummed snapshot",
+            help = "backup create")
     public String create(CommandContext ctx) {
         BackupInfo info = withBar(ctx, "backing up", backups::create);
         return "created " + info.name() + ": " + info.documents() + " documents in " + info.collections().size()
                 + " collections, " + info.bytes() + " bytes";
     }
 
-    @Command(name = "backup list", group = "Backup", description = "List the backups, newest first, and the last operation")
+    @Command(name = "backup list", group = "Backup", description = "List the backups, newest first, and the last operation",
+            help = "backup list")
     public String list() {
         String lines = backups.list().stream()
                 .map(b -> b.name() + "  " + b.createdAt() + "  " + b.documents() + " documents  " + b.bytes() + " bytes")
@@ -44,7 +46,8 @@ public class BackupCommands {
         return (lines.isEmpty() ? "no backups yet" : lines) + last;
     }
 
-    @Command(name = "backup verify", group = "Backup", description = "Check a backup's files against their checksums")
+    @Command(name = "backup verify", group = "Backup", description = "Check a backup's files against their checksums",
+            help = "backup verify backup-20261122-071500   (names: backup list)")
     public String verify(@Argument(index = 0, description = "backup name (see backup list)") String name,
                          CommandContext ctx) {
         List<String> problems = withBar(ctx, "verifying", bar -> backups.verify(name, bar));
@@ -52,7 +55,8 @@ public class BackupCommands {
     }
 
     @Command(name = "backup restore", group = "Backup",
-            description = "Restore a backup into an empty store (--force=true replaces a non-empty one)")
+            description = "Restore a backup into an empty store (--force=true replaces a non-empty one)",
+            help = "backup restore backup-20261122-071500 --force=true")
     public String restore(@Argument(index = 0, description = "backup name (see backup list)") String name,
                           @Option(longName = "force", defaultValue = "false") boolean force, CommandContext ctx) {
         BackupInfo info = withBar(ctx, "restoring", bar -> backups.restore(name, force, bar));

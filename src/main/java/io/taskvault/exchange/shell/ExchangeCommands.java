@@ -41,25 +41,29 @@ public class ExchangeCommands {
         this.terminal = terminal;
     }
 
-    @Command(name = "import ap-state", group = "Exchange", description = "Import an .ap-state/ directory (use --dry-run=true to preview)")
+    @Command(name = "import ap-state", group = "Exchange", description = "Import an .ap-state/ directory (use --dry-run=true to preview)",
+            help = "import ap-state --path ./.ap-state --dry-run=true")
     public String importApState(@Option(longName = "path", required = true, description = ".ap-state directory") String path,
                                 @Option(longName = "dry-run", defaultValue = "false") boolean dryRun, CommandContext ctx) {
         return render(withBar(ctx, "importing", bar -> apState.run(path, dryRun, bar)));
     }
 
-    @Command(name = "import state-dir", group = "Exchange", description = "Import a directory of PENDING/IN_PROGRESS/SECURED/FAILED/ARCHIVED task files")
+    @Command(name = "import state-dir", group = "Exchange", description = "Import a directory of PENDING/IN_PROGRESS/SECURED/FAILED/ARCHIVED task files",
+            help = "import state-dir --path ./tasks --dry-run=true")
     public String importStateDirectory(@Option(longName = "path", required = true, description = "directory of task files") String path,
                                        @Option(longName = "dry-run", defaultValue = "false") boolean dryRun, CommandContext ctx) {
         return render(withBar(ctx, "importing", bar -> stateDirectory.run(path, dryRun, bar)));
     }
 
-    @Command(name = "import taskvault", group = "Exchange", description = "Import a taskvault export file")
+    @Command(name = "import taskvault", group = "Exchange", description = "Import a taskvault export file",
+            help = "import taskvault --file taskvault-export.jsonl")
     public String importTaskvault(@Option(longName = "file", required = true, description = "export file (.jsonl)") String file,
                                   @Option(longName = "dry-run", defaultValue = "false") boolean dryRun, CommandContext ctx) {
         return render(withBar(ctx, "importing", bar -> taskvault.run(Path.of(file.trim()), dryRun, bar)));
     }
 
-    @Command(name = "export", group = "Exchange", description = "Export every task, event, output and counter to a file")
+    @Command(name = "export", group = "Exchange", description = "Export every task, event, output and counter to a file",
+            help = "export --file taskvault-export.jsonl")
     public String exportAll(@Option(longName = "file", required = true, description = "file to write (.jsonl)") String file,
                             CommandContext ctx) {
         Path path = Path.of(file.trim());

@@ -24,7 +24,8 @@ public class IntegrityCommands {
         this.terminal = terminal;
     }
 
-    @Command(name = "integrity verify", group = "Integrity", description = "Verify every task's hash chain and projection")
+    @Command(name = "integrity verify", group = "Integrity", description = "Verify every task's hash chain and projection",
+            help = "integrity verify")
     public String verify(CommandContext ctx) {
         ProgressBar bar = ProgressBar.forCommand(ctx, terminal, "verifying");
         IntegrityReport report;
@@ -36,7 +37,8 @@ public class IntegrityCommands {
         return describe(report);
     }
 
-    @Command(name = "integrity status", group = "Integrity", description = "The last integrity check's result")
+    @Command(name = "integrity status", group = "Integrity", description = "The last integrity check's result",
+            help = "integrity status")
     public String status() {
         return check.lastReport().map(r -> "last check " + r.at() + ": " + describe(r)).orElse("no integrity check yet");
     }

@@ -25,19 +25,22 @@ public class RecoveryCommands {
         this.heartbeats = heartbeats;
     }
 
-    @Command(name = "recovery run", group = "Recovery", description = "Interrupt RUNNING tasks whose lease expired")
+    @Command(name = "recovery run", group = "Recovery", description = "Interrupt RUNNING tasks whose lease expired",
+            help = "recovery run")
     public String run() {
         return recovery.recover().summary();
     }
 
-    @Command(name = "recovery status", group = "Recovery", description = "Show start-up and last recovery results")
+    @Command(name = "recovery status", group = "Recovery", description = "Show start-up and last recovery results",
+            help = "recovery status")
     public String status() {
         return "start-up: " + recovery.startupReport().map(r -> r.summary()).orElse("not run") + "\nlast: "
                 + recovery.lastReport().map(r -> r.at() + " " + r.summary()).orElse("not run");
     }
 
     @Command(name = "recovery retry", group = "Recovery",
-            description = "Retry one INTERRUPTED/FAILED task, or every INTERRUPTED task with --all=true")
+            description = "Retry one INTERRUPTED/FAILED task, or every INTERRUPTED task with --all=true",
+            help = "recovery retry TV-42   (or: recovery retry --all=true)")
     public String retry(@Argument(index = 0, defaultValue = "", description = "task key, number or id") String task,
                         @Option(longName = "all", defaultValue = "false") boolean all) {
         if (all) {
@@ -51,7 +54,8 @@ public class RecoveryCommands {
         return retried.getKey() + " is " + retried.getState() + " (attempt " + retried.getAttempt() + ")";
     }
 
-    @Command(name = "heartbeat", group = "Recovery", description = "Renew a RUNNING task's lease")
+    @Command(name = "heartbeat", group = "Recovery", description = "Renew a RUNNING task's lease",
+            help = "heartbeat TV-42")
     public String heartbeat(@Argument(index = 0, description = "task key, number or id") String task) {
         Task beaten = heartbeats.beat(task, ACTOR);
         return beaten.getKey() + " lease renewed at " + beaten.getHeartbeatAt();

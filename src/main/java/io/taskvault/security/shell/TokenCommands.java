@@ -33,7 +33,8 @@ public class TokenCommands {
                 + "\nUse it as the header 'Authorization: Bearer " + issued.token().prefix() + "…'.";
     }
 
-    @Command(name = "token list", group = GROUP, description = "List the API tokens (never their secrets)")
+    @Command(name = "token list", group = GROUP, description = "List the API tokens (never their secrets)",
+            help = "token list")
     public String list() {
         String lines = tokens.list().stream().map(TokenCommands::line).collect(Collectors.joining("\n"));
         return lines.isEmpty() ? "no API tokens yet; create one with 'token create --name NAME --role ROLE'" : lines;

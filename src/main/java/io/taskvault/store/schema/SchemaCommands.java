@@ -25,12 +25,14 @@ public class SchemaCommands {
         this.terminal = terminal;
     }
 
-    @Command(name = "schema status", group = "Schema", description = "Documents per schema version in each collection")
+    @Command(name = "schema status", group = "Schema", description = "Documents per schema version in each collection",
+            help = "schema status")
     public String status() {
         return table(census.countAll());
     }
 
-    @Command(name = "schema upgrade", group = "Schema", description = "Rewrite every old document in the newest shape now")
+    @Command(name = "schema upgrade", group = "Schema", description = "Rewrite every old document in the newest shape now",
+            help = "schema upgrade")
     public String upgradeNow(CommandContext ctx) {
         ProgressBar bar = ProgressBar.forCommand(ctx, terminal, "upgrading");
         UpgradeReport report;

@@ -17,7 +17,6 @@ import io.taskvault.task.TaskState;
 @Component
 class BulkTasks {
 
-    static final String ACTOR = "dashboard";
     //why: a whole-filter action walks the matches in pages so 100,000 tasks never sit in memory at once
     private static final int CHUNK = TaskQuery.MAX_LIMIT;
 
@@ -49,8 +48,8 @@ class BulkTasks {
         for (String ref : refs) {
             try {
                 Task task = action == BulkAction.RETRY
-                        ? tasks.retry(ref, ACTOR, "bulk retry from the dashboard")
-                        : tasks.transition(ref, action.target(), ACTOR, "bulk " + action.label().toLowerCase() + " from the dashboard");
+                        ? tasks.retry(ref, DashboardActor.current(), "bulk retry from the dashboard")
+                        : tasks.transition(ref, action.target(), DashboardActor.current(), "bulk " + action.label().toLowerCase() + " from the dashboard");
                 changed.add(task.getKey());
             } catch (RuntimeException e) {
                 failures.add(new BulkResult.Failure(ref, e.getMessage()));

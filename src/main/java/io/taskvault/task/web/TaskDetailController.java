@@ -61,9 +61,10 @@ class TaskDetailController {
         Task task = tasks.get(ref);
         String why = reason == null || reason.isBlank() ? "changed from the dashboard" : reason.trim();
         if (task.getState() == TaskState.ARCHIVED && to == task.getPreviousState()) {
-            tasks.restore(task.getId(), BulkTasks.ACTOR);
+            DashboardActor.requireAdminToRestore(task.getKey());
+            tasks.restore(task.getId(), DashboardActor.current());
         } else {
-            tasks.transition(task.getId(), to, BulkTasks.ACTOR, why, Map.of(), version);
+            tasks.transition(task.getId(), to, DashboardActor.current(), why, Map.of(), version);
         }
         htmx.addTrigger(LiveController.EVENT);
         view.describe(task.getId(), model);
@@ -74,7 +75,7 @@ class TaskDetailController {
     @PostMapping("/tasks/{ref}/notes")
     String note(@PathVariable String ref, @RequestParam(name = "note", defaultValue = "") String note, Model model,
                 HtmxResponse htmx) {
-        tasks.addNote(ref, note, BulkTasks.ACTOR);
+        tasks.addNote(ref, note, DashboardActor.current());
         htmx.addTrigger(LiveController.EVENT);
         view.describe(ref, model);
         return LIVE;
@@ -97,7 +98,7 @@ class TaskDetailController {
                 return EDIT;
             }
             //why: TaskForm.patch already merged field by field, so a state move meanwhile must not block the edit
-            Task saved = tasks.update(task.getId(), patch, BulkTasks.ACTOR, null);
+            Task saved = tasks.update(task.getId(), patch, DashboardActor.current(), null);
             model.addAttribute("task", saved);
             model.addAttribute("form", TaskForm.valuesOf(saved));
             model.addAttribute("saved", "Saved " + String.join(", ", patch.keySet()) + ".");

@@ -84,7 +84,7 @@ class TaskOutputController {
         } else {
             throw new InvalidTaskException("content", "is empty: type some text or choose a file");
         }
-        tasks.appendOutput(ref, draft, BulkTasks.ACTOR);
+        tasks.appendOutput(ref, draft, DashboardActor.current());
         htmx.addTrigger(LiveController.EVENT);
         view.describe(ref, model);
         return TaskDetailController.LIVE;
