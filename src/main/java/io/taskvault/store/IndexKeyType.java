@@ -13,27 +13,52 @@ import de.bwaldvogel.mongo.backend.KeyValue;
  * only comparing gets cheaper. The engine orders index keys ({@link KeyValue}, not Comparable) by their Java
  * serialization, serializing both sides on every step of every B-tree search. A key holding one string
  * serializes as a fixed prefix, the string as {@code 0x74, length (2 bytes), modified UTF-8}, a fixed suffix, so
- * its order is: modified UTF-8 length first, then those bytes. That order is computed here without
- * serializing; anything else (and everything, should the layout ever differ) goes the engine's way.
+ * its order is: modified UTF-8 length first, then those bytes; a (string, whole number) key adds the number's
+ * bytes. That order is computed here without serializing; anything else (and everything, should the layout ever
+ * differ, which is checked on samples when the class loads) goes the engine's way.
  */
 final class IndexKeyType extends ObjectDataType {
 
     private static final boolean LAYOUT_CONFIRMED = confirmLayout();
+    private static final boolean PAIRS_CONFIRMED = LAYOUT_CONFIRMED && samplePairOrderMatches();
 
     @Override
     public int compare(Object a, Object b) {
-        if (LAYOUT_CONFIRMED && a instanceof KeyValue ka && b instanceof KeyValue kb) {
-            String sa = singleString(ka);
-            String sb = singleString(kb);
+        if (LAYOUT_CONFIRMED && a instanceof KeyValue ka && b instanceof KeyValue kb && ka.size() == kb.size()) {
+            String sa = firstString(ka);
+            String sb = firstString(kb);
             if (sa != null && sb != null) {
-                return compareAsSerialized(sa, sb);
+                if (ka.size() == 1) {
+                    return compareAsSerialized(sa, sb);
+                }
+                if (PAIRS_CONFIRMED && ka.size() == 2) {
+                    Integer pair = comparePair(sa, ka.get(1), sb, kb.get(1));
+                    if (pair != null) {
+                        return pair;
+                    }
+                }
             }
         }
         return super.compare(a, b);
     }
 
-    private static String singleString(KeyValue key) {
-        return key.size() == 1 && key.get(0) instanceof String s && s.length() < 21_845 ? s : null;
+    private static String firstString(KeyValue key) {
+        return key.get(0) instanceof String s && s.length() < 21_845 ? s : null;
+    }
+
+    /**
+     * A (string, whole number) key, like {@code _id_version}: the string decides as above; equal strings are followed
+     * by identical class descriptors, then the number's big-endian bytes, compared unsigned. Null for other pairs.
+     */
+    static Integer comparePair(String sa, Object a, String sb, Object b) {
+        if (a == null || b == null || a.getClass() != b.getClass() || !(a instanceof Long || a instanceof Integer)) {
+            return null;
+        }
+        int first = compareAsSerialized(sa, sb);
+        if (first != 0) {
+            return first;
+        }
+        return a instanceof Long la ? Long.compareUnsigned(la, (Long) b) : Integer.compareUnsigned((Integer) a, (Integer) b);
     }
 
     /** Compares as {@code compareNotNull(serialize(a), serialize(b))} does for two one-string keys. */
@@ -113,6 +138,25 @@ final class IndexKeyType extends ObjectDataType {
         return true;
     }
 
+    private static boolean samplePairOrderMatches() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long[] numbers = {0, 1, 2, 255, 256, -1, Long.MIN_VALUE, Long.MAX_VALUE, 1L << 40};
+        for (int i = 0; i < 300; i++) {
+            String a = random.nextBoolean() ? "task-1" : "task-" + random.nextInt(20);
+            String b = random.nextBoolean() ? "task-1" : "task-" + random.nextInt(20);
+            long na = random.nextBoolean() ? numbers[random.nextInt(numbers.length)] : random.nextLong();
+            long nb = random.nextBoolean() ? numbers[random.nextInt(numbers.length)] : random.nextLong();
+            Object va = i % 2 == 0 ? (Object) na : (Object) (int) na;
+            Object vb = i % 2 == 0 ? (Object) nb : (Object) (int) nb;
+            int expected = ObjectDataType.compareNotNull(ObjectDataType.serialize(new KeyValue(a, va)),
+                    ObjectDataType.serialize(new KeyValue(b, vb)));
+            if (Integer.signum(expected) != Integer.signum(comparePair(a, va, b, vb))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String sample(String alphabet, ThreadLocalRandom random) {
         StringBuilder s = new StringBuilder();
         for (int i = random.nextInt(0, 12); i > 0; i--) {
@@ -122,6 +166,6 @@ final class IndexKeyType extends ObjectDataType {
     }
 
     static boolean layoutConfirmed() {
-        return LAYOUT_CONFIRMED;
+        return LAYOUT_CONFIRMED && PAIRS_CONFIRMED;
     }
 }

@@ -23,10 +23,12 @@ class StatisticsCache {
     private final boolean seesEveryWrite;
     private final SchemaCensus census;
     private final ObjectProvider<ArchivedTaskCounts> archived;
+    private final TaskListIndex listIndex;
     private volatile Snapshot snapshot;
 
     StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store, SchemaCensus census,
-                    ObjectProvider<ArchivedTaskCounts> archived) {
+                    ObjectProvider<ArchivedTaskCounts> archived, TaskListIndex listIndex) {
+        this.listIndex = listIndex;
         this.tasks = tasks;
         this.archived = archived;
         this.census = census;
@@ -49,7 +51,12 @@ class StatisticsCache {
             }
             long before = changes.version(Task.COLLECTION);
             StatisticsCalculator calculator = new StatisticsCalculator();
-            tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
+            if (listIndex.enabled() && listIndex.ready()) {
+                //why: the list index already holds every task's counted fields, fresh from the write notifications
+                listIndex.facts().forEach(calculator::add);
+            } else {
+                tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
+            }
             archived.ifAvailable(calculator::addArchived);
             TaskStatistics statistics = calculator.result(census.othersThanTasks());
             snapshot = new Snapshot(before, System.nanoTime(), statistics);

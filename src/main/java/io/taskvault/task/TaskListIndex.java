@@ -8,10 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -22,16 +29,27 @@ import io.taskvault.store.StoreInfo;
 /**
  * An in-memory index of the fields lists filter and sort on, for the embedded engine, which would otherwise scan
  * and sort every task for each page. It is kept fresh from the store's write notifications (they name the ids
- * written, whichever process wrote them), so it is only used by the process that runs the embedded server.
+ * written, whichever process wrote them), so it is only used by the process that runs the embedded server. It is
+ * built in the background at start-up (and after a write that cannot name its ids); a list waits for that build.
+ * It also keeps the few fields the statistics count, so they need no pass over the store either.
  */
 @Component
 class TaskListIndex {
 
+    private static final Logger log = LoggerFactory.getLogger(TaskListIndex.class);
+    private static final int TOP_K_LIMIT = 10_000;
+    //why: the fields StatisticsCalculator.projection() reads
+    private static final List<String> STATISTICS_FIELDS = List.of("state", "role", "provider", "startedAt", "completedAt",
+            "schemaVersion", "status");
+
     private final TaskStore tasks;
     private final boolean enabled;
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Object, Document> facts = new ConcurrentHashMap<>();
     private final Set<Object> dirty = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean building = new AtomicBoolean();
     private volatile boolean stale = true;
+    private volatile boolean ready;
 
     TaskListIndex(TaskStore tasks, StoreInfo store, StoreChanges changes) {
         this.tasks = tasks;
@@ -45,42 +63,162 @@ class TaskListIndex {
         return enabled;
     }
 
+    //why: built at start-up in the background, so no list request pays for reading every task
+    @EventListener(ApplicationStartedEvent.class)
+    void buildAtStartUp() {
+        if (enabled) {
+            buildInBackground();
+        }
+    }
+
     private void written(Collection<Object> ids) {
         if (ids == null) {
             stale = true;
+            ready = false;
+            buildInBackground();
         } else {
             dirty.addAll(ids);
         }
     }
 
-    /** The ids of one page, in order, and how many tasks match in all. */
-    synchronized Page page(TaskQuery q) {
-        refresh();
-        Predicate<Entry> filter = filter(q);
-        Comparator<Entry> order = order(q);
-        List<Entry> matching = entries.values().stream().filter(filter).sorted(order).toList();
-        int from = q.offset();
-        if (q.cursor() != null) {
-            Entry after = TaskQueries.cursorEntry(q);
-            from = 0;
-            while (from < matching.size() && order.compare(matching.get(from), after) <= 0) {
-                from++;
+    private void buildInBackground() {
+        if (!building.compareAndSet(false, true)) {
+            return;
+        }
+        Thread builder = new Thread(() -> {
+            try {
+                while (stale) {
+                    build();
+                }
+                ready = !stale;
+            } catch (RuntimeException e) {
+                log.warn("Could not build the task list index; lists ask the store until the next write", e);
+            } finally {
+                building.set(false);
+                synchronized (building) {
+                    building.notifyAll();
+                }
+            }
+            if (stale) {
+                buildInBackground();
+            }
+        }, "taskvault-list-index");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    private void build() {
+        long start = System.nanoTime();
+        stale = false;
+        //why: cleared before reading, so a write that lands while the build reads is applied again afterwards
+        dirty.clear();
+        Map<Object, Entry> freshEntries = new HashMap<>();
+        Map<Object, Document> freshFacts = new HashMap<>();
+        //why: whole documents, upgraded like every read, so tasks still in an older shape are listed too
+        tasks.stream(new Query()).forEach(raw -> {
+            Document counted = facts(raw);
+            Document d = tasks.upgraded(raw);
+            freshEntries.put(d.get("_id"), Entry.of(d));
+            freshFacts.put(d.get("_id"), counted);
+        });
+        synchronized (this) {
+            entries.clear();
+            entries.putAll(freshEntries);
+            facts.clear();
+            facts.putAll(freshFacts);
+        }
+        log.info("Task list index built: {} tasks in {} ms", freshEntries.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Whether the index is built (statistics then count from it instead of reading every task). */
+    boolean ready() {
+        return ready;
+    }
+
+    /**
+     * Waits for the build in progress (started at start-up, so usually done or nearly), or builds now if none runs:
+     * lists are answered from the index only, since the store alone cannot list tasks in older shapes.
+     */
+    private void awaitBuilt() {
+        synchronized (building) {
+            while (!ready && building.get()) {
+                try {
+                    building.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the task list index was being built", e);
+                }
             }
         }
-        List<Entry> page = matching.subList(Math.min(from, matching.size()), Math.min(from + q.limit(), matching.size()));
-        return new Page(page.stream().map(Entry::rawId).toList(), matching.size(),
+        if (!ready) {
+            synchronized (this) {
+                while (stale) {
+                    build();
+                }
+                ready = true;
+            }
+        }
+    }
+
+    /** The statistics' projection of every task, fresh as of the last write notification. */
+    synchronized List<Document> facts() {
+        refresh();
+        return List.copyOf(facts.values());
+    }
+
+    /** The ids of one page, in order, and how many tasks match in all. */
+    Page page(TaskQuery q) {
+        awaitBuilt();
+        synchronized (this) {
+            refresh();
+            return pageOf(q);
+        }
+    }
+
+    private Page pageOf(TaskQuery q) {
+        Predicate<Entry> filter = filter(q);
+        Comparator<Entry> order = order(q);
+        if (q.cursor() != null) {
+            Entry after = TaskQueries.cursorEntry(q);
+            filter = filter.and(e -> order.compare(e, after) > 0);
+        }
+        int from = q.cursor() != null ? 0 : q.offset();
+        int wanted = from + q.limit();
+        List<Entry> page;
+        long total;
+        if (wanted <= TOP_K_LIMIT) {
+            //why: keep only the first offset+limit matches in a bounded heap instead of sorting every match
+            PriorityQueue<Entry> top = new PriorityQueue<>(wanted + 1, order.reversed());
+            long matches = 0;
+            for (Entry e : entries.values()) {
+                if (filter.test(e)) {
+                    matches++;
+                    if (top.size() < wanted) {
+                        top.add(e);
+                    } else if (order.compare(e, top.peek()) < 0) {
+                        top.poll();
+                        top.add(e);
+                    }
+                }
+            }
+            List<Entry> sorted = new ArrayList<>(top);
+            sorted.sort(order);
+            page = sorted.subList(Math.min(from, sorted.size()), sorted.size());
+            total = matches;
+        } else {
+            List<Entry> matching = entries.values().stream().filter(filter).sorted(order).toList();
+            page = matching.subList(Math.min(from, matching.size()), Math.min(wanted, matching.size()));
+            total = matching.size();
+        }
+        if (q.cursor() != null) {
+            //why: a cursor page counts every match, not only those after the cursor, as before
+            total = entries.values().stream().filter(filter(q)).count();
+        }
+        return new Page(page.stream().map(Entry::rawId).toList(), total,
                 page.isEmpty() ? null : page.get(page.size() - 1));
     }
 
     private void refresh() {
-        if (stale) {
-            stale = false;
-            dirty.clear();
-            entries.clear();
-            //why: whole documents, upgraded like every read, so tasks still in an older shape are listed too
-            tasks.stream(new Query()).map(tasks::upgraded).forEach(d -> entries.put(d.get("_id"), Entry.of(d)));
-            return;
-        }
         if (dirty.isEmpty()) {
             return;
         }
@@ -89,9 +227,26 @@ class TaskListIndex {
         for (int start = 0; start < ids.size(); start += 1_000) {
             List<Object> batch = ids.subList(start, Math.min(ids.size(), start + 1_000));
             batch.forEach(entries::remove);
-            tasks.stream(Query.query(Criteria.where("_id").in(batch))).map(tasks::upgraded)
-                    .forEach(d -> entries.put(d.get("_id"), Entry.of(d)));
+            batch.forEach(facts::remove);
+            tasks.stream(Query.query(Criteria.where("_id").in(batch))).forEach(raw -> {
+                Document counted = facts(raw);
+                Document d = tasks.upgraded(raw);
+                entries.put(d.get("_id"), Entry.of(d));
+                facts.put(d.get("_id"), counted);
+            });
         }
+    }
+
+    //why: from the stored document, before any upgrade: statistics count the schema versions as stored
+    private static Document facts(Document task) {
+        Document facts = new Document();
+        for (String field : STATISTICS_FIELDS) {
+            Object value = task.get(field);
+            if (value != null) {
+                facts.put(field, value);
+            }
+        }
+        return facts;
     }
 
     private static Predicate<Entry> filter(TaskQuery q) {

@@ -41,6 +41,18 @@ class StoredTypesTest {
     }
 
     @Test
+    void ordersStringAndNumberKeysExactlyAsTheirJavaSerialization() {
+        IndexKeyType fast = new IndexKeyType();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 20_000; i++) {
+            KeyValue a = new KeyValue("task-" + random.nextInt(30), (long) random.nextInt(-3, 40));
+            KeyValue b = new KeyValue("task-" + random.nextInt(30), random.nextBoolean() ? random.nextLong() : (long) random.nextInt(40));
+            int engine = ObjectDataType.compareNotNull(ObjectDataType.serialize(a), ObjectDataType.serialize(b));
+            assertThat(Integer.signum(fast.compare(a, b))).as("%s vs %s", a, b).isEqualTo(Integer.signum(engine));
+        }
+    }
+
+    @Test
     void storesDocumentsAsBsonAndStillReadsJavaSerializedOnes() {
         Path file = folder.resolve("types.mv");
         Document legacy = document("legacy");
