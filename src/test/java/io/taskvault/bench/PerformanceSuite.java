@@ -46,6 +46,7 @@ public final class PerformanceSuite {
             TaskService tasks = app.getBean(TaskService.class);
             MongoTemplate mongo = app.getBean(MongoTemplate.class);
             BulkLoader loader = new BulkLoader(tasks, mongo.getDb());
+            results.put("bytes of one task (10 events, 2 outputs)", loader.documentSizes());
             System.err.printf("loading %,d tasks in batches of 500 through the raw driver%n", size);
             results.put("bulk load (raw insertMany), tasks/s", String.format("%,.0f", loader.load(size, "bulk load")));
             EmbeddedMongoServer server = app.getBean(StoreInfo.class).embeddedServer().orElseThrow();
