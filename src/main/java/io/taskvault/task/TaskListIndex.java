@@ -38,6 +38,7 @@ class TaskListIndex {
 
     private static final Logger log = LoggerFactory.getLogger(TaskListIndex.class);
     private static final int TOP_K_LIMIT = 10_000;
+    private static final int BATCH = 1_000;
     //why: the fields StatisticsCalculator.projection() reads
     private static final List<String> STATISTICS_FIELDS = List.of("state", "role", "provider", "startedAt", "completedAt",
             "schemaVersion", "status");
@@ -77,8 +78,13 @@ class TaskListIndex {
             ready = false;
             buildInBackground();
         } else {
-            dirty.addAll(ids);
+            ids.forEach(id -> dirty.add(driverId(id)));
         }
+    }
+
+    //why: the server names ids in its own types; the driver (queries, and this index's keys) uses BSON's
+    private static Object driverId(Object id) {
+        return id instanceof de.bwaldvogel.mongo.bson.ObjectId server ? new org.bson.types.ObjectId(server.toByteArray()) : id;
     }
 
     private void buildInBackground() {
@@ -114,13 +120,15 @@ class TaskListIndex {
         dirty.clear();
         Map<Object, Entry> freshEntries = new HashMap<>();
         Map<Object, Document> freshFacts = new HashMap<>();
-        //why: whole documents, upgraded like every read, so tasks still in an older shape are listed too
-        tasks.stream(new Query()).forEach(raw -> {
-            Document counted = facts(raw);
-            Document d = tasks.upgraded(raw);
-            freshEntries.put(d.get("_id"), Entry.of(d));
-            freshFacts.put(d.get("_id"), counted);
-        });
+        //why: the embedded engine holds every document a query matches in memory at once; ids first, then whole
+        // documents a batch at a time (an _id $in query is answered from the _id index) keeps the heap bounded
+        Query idsOnly = new Query();
+        idsOnly.fields().include("_id");
+        List<Object> ids = new ArrayList<>();
+        tasks.stream(idsOnly).forEach(d -> ids.add(d.get("_id")));
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            read(ids.subList(from, Math.min(ids.size(), from + BATCH)), freshEntries, freshFacts);
+        }
         synchronized (this) {
             entries.clear();
             entries.putAll(freshEntries);
@@ -224,17 +232,22 @@ class TaskListIndex {
         }
         List<Object> ids = new ArrayList<>(dirty);
         dirty.removeAll(ids);
-        for (int start = 0; start < ids.size(); start += 1_000) {
-            List<Object> batch = ids.subList(start, Math.min(ids.size(), start + 1_000));
+        for (int start = 0; start < ids.size(); start += BATCH) {
+            List<Object> batch = ids.subList(start, Math.min(ids.size(), start + BATCH));
             batch.forEach(entries::remove);
             batch.forEach(facts::remove);
-            tasks.stream(Query.query(Criteria.where("_id").in(batch))).forEach(raw -> {
-                Document counted = facts(raw);
-                Document d = tasks.upgraded(raw);
-                entries.put(d.get("_id"), Entry.of(d));
-                facts.put(d.get("_id"), counted);
-            });
+            read(batch, entries, facts);
         }
+    }
+
+    //why: whole documents, upgraded like every read, so tasks still in an older shape are listed too
+    private void read(List<Object> ids, Map<Object, Entry> intoEntries, Map<Object, Document> intoFacts) {
+        tasks.stream(Query.query(Criteria.where("_id").in(ids))).forEach(raw -> {
+            Document counted = facts(raw);
+            Document d = tasks.upgraded(raw);
+            intoEntries.put(d.get("_id"), Entry.of(d));
+            intoFacts.put(d.get("_id"), counted);
+        });
     }
 
     //why: from the stored document, before any upgrade: statistics count the schema versions as stored
