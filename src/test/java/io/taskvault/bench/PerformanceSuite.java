@@ -11,9 +11,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.taskvault.TaskvaultApplication;
-import io.taskvault.archive.ArchivalJob;
-import io.taskvault.archive.ArchivalReport;
-import io.taskvault.exchange.TaskvaultExport;
 import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.store.StoreInfo;
 import io.taskvault.task.TaskService;
@@ -56,36 +53,7 @@ public final class PerformanceSuite {
             probes.reads();
             probes.contention();
             new HttpProbes(port(app), loader, results).run();
-            server.committer().checkpoint();
-            results.put("disk bytes per 1,000 tasks (live file)", String.format("%,d", server.fileSize() * 1000 / size),
-                    "< 1 MB archived");
-            long start = System.nanoTime();
-            long[] exported = {0};
-            long documents = app.getBean(TaskvaultExport.class).export(new java.io.OutputStream() {
-                @Override
-                public void write(int b) {
-                    exported[0]++;
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    exported[0] += len;
-                }
-            });
-            results.put("export all tasks: s (documents, MB)", String.format("%.1f (%,d, %,d)", seconds(start), documents,
-                    exported[0] >> 20));
-            start = System.nanoTime();
-            ArchivalReport report = app.getBean(ArchivalJob.class).run(false);
-            results.put("archival of 10%: s (tasks archived)", String.format("%.1f (%,d)", seconds(start),
-                    report.archived().size()));
-            long before = server.fileSize();
-            server.committer().checkpoint();
-            long archiveBytes = mongo.getDb().runCommand(new org.bson.Document("collStats", "task_archive"))
-                    .get("size", Number.class).longValue();
-            results.put("archive BSON bytes per 1,000 archived tasks", String.format("%,d",
-                    archiveBytes * 1000 / Math.max(1, report.archived().size())), "<= 1 MB");
-            results.put("disk bytes per 1,000 tasks after archival", String.format("%,d (file %,d MB)",
-                    server.fileSize() * 1000 / size, Math.max(before, server.fileSize()) >> 20));
+            new MaintenanceProbes(app, server, results, size).run();
             probes.writeBeforeCrash();
             Restarts.crash(app);
         }
@@ -118,6 +86,17 @@ public final class PerformanceSuite {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (java.io.IOException e) {
             return "?";
+        }
+    }
+
+    /** How full the data file's chunks are (the rest is space of old page versions not yet reused). */
+    static int chunksFill(EmbeddedMongoServer server) {
+        try {
+            java.lang.reflect.Field field = EmbeddedMongoServer.class.getDeclaredField("store");
+            field.setAccessible(true);
+            return ((org.h2.mvstore.MVStore) field.get(server)).getFileStore().getChunksFillRate();
+        } catch (ReflectiveOperationException e) {
+            return -1;
         }
     }
 
