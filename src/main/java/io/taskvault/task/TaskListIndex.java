@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import org.bson.Document;
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -51,6 +53,7 @@ class TaskListIndex {
     private final AtomicBoolean building = new AtomicBoolean();
     private volatile boolean stale = true;
     private volatile boolean ready;
+    private volatile Thread applier;
 
     TaskListIndex(TaskStore tasks, StoreInfo store, StoreChanges changes) {
         this.tasks = tasks;
@@ -69,6 +72,35 @@ class TaskListIndex {
     void buildAtStartUp() {
         if (enabled) {
             buildInBackground();
+            applier = new Thread(this::applyWritesInBackground, "taskvault-list-index-writes");
+            applier.setDaemon(true);
+            applier.start();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        Thread running = applier;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    //why: re-reads written tasks a few times a second, so a list request after a burst of writes does not pay for it
+    private void applyWritesInBackground() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(200);
+                if (ready && !dirty.isEmpty()) {
+                    synchronized (this) {
+                        refresh();
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.debug("Could not apply written tasks to the list index yet: {}", e.getMessage());
+            }
         }
     }
 
