@@ -1,11 +1,19 @@
 package io.taskvault.store;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -57,6 +65,41 @@ final class CommittingH2Backend extends H2Backend {
         Object collection = query.get(command);
         listener.written(collection instanceof String written ? written : null, WrittenIds.of(command, query));
         return reply;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new TypedH2Database(databaseName);
+    }
+
+    /**
+     * Opens each collection's and index's map with taskvault's key and value types before the engine asks for it
+     * (the engine's own openMap then finds it open): documents stored as BSON, index keys compared cheaply.
+     */
+    private final class TypedH2Database extends H2Database {
+
+        //why: an inner class, so the overrides below can reach the store while H2Database's constructor calls them
+        TypedH2Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            openTyped(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            openTyped("databases." + getFullCollectionNamespace(collectionName));
+            return super.openOrCreateCollection(collectionName, options);
+        }
+
+        private void openTyped(String mapName) {
+            getMvStore().openMap(mapName, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType())
+                    .valueType(new StoredDocumentType()));
+        }
     }
 
     //why: H2Backend.close() commits and closes the MVStore; the store's owner does that, after the last checkpoint

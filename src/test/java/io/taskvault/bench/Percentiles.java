@@ -5,7 +5,7 @@ import java.util.Arrays;
 /** Latency samples in nanoseconds, reported as p50/p99 milliseconds. */
 final class Percentiles {
 
-    private final long[] samples;
+    private long[] samples;
     private int size;
 
     Percentiles(int capacity) {
@@ -13,12 +13,39 @@ final class Percentiles {
     }
 
     void add(long nanos) {
+        if (size == samples.length) {
+            samples = Arrays.copyOf(samples, size * 2);
+        }
         samples[size++] = nanos;
     }
 
-    String p50p99() {
+    synchronized void addShared(long nanos) {
+        add(nanos);
+    }
+
+    int count() {
+        return size;
+    }
+
+    double p50() {
+        return at(0.50);
+    }
+
+    double p99() {
+        return at(0.99);
+    }
+
+    /** The percentile in milliseconds. */
+    double at(double fraction) {
+        if (size == 0) {
+            return Double.NaN;
+        }
         long[] sorted = Arrays.copyOf(samples, size);
         Arrays.sort(sorted);
-        return String.format("%.2f / %.2f", sorted[size / 2] / 1e6, sorted[Math.min(size - 1, (int) (size * 0.99))] / 1e6);
+        return sorted[Math.min(size - 1, (int) (size * fraction))] / 1e6;
+    }
+
+    String p50p99() {
+        return String.format("%.2f / %.2f", p50(), p99());
     }
 }

@@ -1,0 +1,110 @@
+package io.taskvault.bench;
+
+import java.io.OutputStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.taskvault.archive.ArchivalJob;
+import io.taskvault.archive.ArchivalReport;
+import io.taskvault.exchange.TaskvaultExport;
+import io.taskvault.store.EmbeddedMongoServer;
+
+/**
+ * Export, archival and the disk figures around them. Each job gets a time limit so one size's run stays bounded:
+ * past it the figure says how far the job got, and the job is left to the simulated crash that follows.
+ */
+final class MaintenanceProbes {
+
+    static final long LIMIT_SECONDS = Long.getLong("bench.jobLimitSeconds", 180);
+    //why: at 1,000,000 tasks the export's finds would hold ~10 million events on the heap at once
+    static final int EXPORT_MAX_TASKS = 300_000;
+
+    private final ConfigurableApplicationContext app;
+    private final EmbeddedMongoServer server;
+    private final SuiteResults results;
+    private final int size;
+    private final ExecutorService jobs = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "bench-job");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    MaintenanceProbes(ConfigurableApplicationContext app, EmbeddedMongoServer server, SuiteResults results, int size) {
+        this.app = app;
+        this.server = server;
+        this.results = results;
+        this.size = size;
+    }
+
+    void run() {
+        server.committer().checkpoint();
+        results.put("disk bytes per 1,000 tasks (live file)", String.format("%,d (chunks %d%% full)",
+                server.fileSize() * 1000 / size, PerformanceSuite.chunksFill(server)), "(beside archived)");
+        results.put("export all tasks: s (documents, MB)", size > EXPORT_MAX_TASKS ? "skipped above "
+                + EXPORT_MAX_TASKS + " tasks: the engine holds every event a find matches in memory (docs)" : export());
+        MongoTemplate mongo = app.getBean(MongoTemplate.class);
+        long archivedStart = System.nanoTime();
+        String archival = bounded(() -> app.getBean(ArchivalJob.class).run(false),
+                (ArchivalReport report) -> String.format("%.1f (%,d tasks)", PerformanceSuite.seconds(archivedStart),
+                        report.archived().size()),
+                () -> String.format("%,d tasks archived", archived(mongo)));
+        results.put("archival of the 10% finished > 90 days: s", archival);
+        long archived = Math.max(1, archived(mongo));
+        long before = server.fileSize();
+        server.committer().checkpoint();
+        long archiveBytes = mongo.getDb().runCommand(new Document("collStats", "task_archive"))
+                .get("size", Number.class).longValue();
+        results.put("archive BSON bytes per 1,000 archived tasks", String.format("%,d", archiveBytes * 1000 / archived),
+                "<= 1 MB");
+        results.put("disk bytes per 1,000 tasks after archival", String.format("%,d (file %,d MB, chunks %d%% full)",
+                server.fileSize() * 1000 / size, Math.max(before, server.fileSize()) >> 20,
+                PerformanceSuite.chunksFill(server)));
+    }
+
+    private String export() {
+        AtomicLong bytes = new AtomicLong();
+        long start = System.nanoTime();
+        String export = bounded(() -> app.getBean(TaskvaultExport.class).export(new OutputStream() {
+            @Override
+            public void write(int b) {
+                bytes.incrementAndGet();
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                bytes.addAndGet(len);
+            }
+        }), documents -> String.format("%.1f (%,d docs, %,d MB)", PerformanceSuite.seconds(start), documents,
+                bytes.get() >> 20), () -> String.format("%,d MB written", bytes.get() >> 20));
+        return export;
+    }
+
+    private static long archived(MongoTemplate mongo) {
+        return mongo.getCollection("task_archive").countDocuments();
+    }
+
+    private <T> String bounded(Callable<T> job, java.util.function.Function<T, String> done,
+                               java.util.function.Supplier<String> progress) {
+        Future<T> running = jobs.submit(job);
+        try {
+            return done.apply(running.get(LIMIT_SECONDS, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            return "not done in " + LIMIT_SECONDS + " s: " + progress.get();
+        } catch (ExecutionException e) {
+            return "FAILED: " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}

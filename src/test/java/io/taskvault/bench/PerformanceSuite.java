@@ -1,0 +1,125 @@
+package io.taskvault.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.taskvault.TaskvaultApplication;
+import io.taskvault.store.EmbeddedMongoServer;
+import io.taskvault.store.StoreInfo;
+import io.taskvault.task.TaskService;
+
+/**
+ * The performance suite of issue 9, one size per JVM: a fresh embedded store, {@code size} tasks (10 history events
+ * and 2 outputs each, see {@link BulkLoader}), then every measured operation, figures saved under
+ * target/bench-results and printed as one table. Run all sizes with
+ * {@code src/test/bench/run.sh PerformanceSuite 10000,100000,1000000}; see docs/performance.md.
+ */
+public final class PerformanceSuite {
+
+    private PerformanceSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--table")) {
+            SuiteResults.printAll();
+            return;
+        }
+        int size = Integer.parseInt(args.length > 0 ? args[0].replace("_", "").replace(",", "") : "10000");
+        Path folder = Files.createTempDirectory(Path.of("target"), "bench-suite-" + size + "-");
+        Path data = folder.resolve("taskvault.mv");
+        SuiteResults results = new SuiteResults(size);
+        long suiteStart = System.nanoTime();
+        System.err.printf("PerformanceSuite: %,d tasks into %s (machine: %d cores, load %s)%n", size, folder,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        ServiceProbes probes;
+        try (ConfigurableApplicationContext app = start(data)) {
+            TaskService tasks = app.getBean(TaskService.class);
+            MongoTemplate mongo = app.getBean(MongoTemplate.class);
+            BulkLoader loader = new BulkLoader(tasks, mongo.getDb());
+            results.put("bytes of one task (10 events, 2 outputs)", loader.documentSizes());
+            System.err.printf("loading %,d tasks in batches of 500 through the raw driver%n", size);
+            results.put("bulk load (raw insertMany), tasks/s", String.format("%,.0f", loader.load(size, "bulk load")));
+            EmbeddedMongoServer server = app.getBean(StoreInfo.class).embeddedServer().orElseThrow();
+            server.committer().checkpoint();
+            probes = new ServiceProbes(tasks, mongo, loader, results, size);
+            probes.createThroughput();
+            probes.reads();
+            probes.contention();
+            new HttpProbes(port(app), loader, results).run();
+            new MaintenanceProbes(app, server, results, size).run();
+            probes.writeBeforeCrash();
+            Restarts.crash(app);
+        }
+        Restarts.measure(data, results, size);
+        results.put("peak heap MB / peak RSS (VmHWM) MB", String.format("%,d / %,d", peakHeapMb(), vmHwmMb()), "RSS <= 2 GB");
+        results.put("suite wall time for this size, s", String.format("%.0f", seconds(suiteStart)));
+        SuiteResults.printAll();
+    }
+
+    static ConfigurableApplicationContext start(Path data) {
+        return new SpringApplicationBuilder(TaskvaultApplication.class).logStartupInfo(false)
+                .properties("spring.shell.interactive.enabled=false", "logging.level.root=warn", "server.port=0",
+                        "taskvault.store.path=" + data,
+                        //why: RUNNING clones started days ago; a 10-minute lease would interrupt them all mid-run
+                        "taskvault.recovery.lease=36500d",
+                        "logging.level.io.taskvault.task.CrashRepair=info")
+                .run();
+    }
+
+    static int port(ConfigurableApplicationContext app) {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "8080"));
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    /** How full the data file's chunks are (the rest is space of old page versions not yet reused). */
+    static int chunksFill(EmbeddedMongoServer server) {
+        try {
+            java.lang.reflect.Field field = EmbeddedMongoServer.class.getDeclaredField("store");
+            field.setAccessible(true);
+            return ((org.h2.mvstore.MVStore) field.get(server)).getFileStore().getChunksFillRate();
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
+
+    static long vmHwmMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
