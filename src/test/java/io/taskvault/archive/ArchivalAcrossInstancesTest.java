@@ -55,6 +55,8 @@ class ArchivalAcrossInstancesTest {
         String uri = store.embeddedServer().orElseThrow().connectionString();
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TaskvaultApplication.class)
                 .web(WebApplicationType.NONE)
+                //why: whichever instance wins the lock must judge the retention on the same (moved) time
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("sharedClock", clock))
                 .properties("spring.mongodb.uri=" + uri, "spring.shell.interactive.enabled=false",
                         "taskvault.scheduling.enabled=false")
                 .run()) {

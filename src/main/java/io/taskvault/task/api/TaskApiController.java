@@ -50,9 +50,12 @@ class TaskApiController {
     ResponseEntity<Task> create(@RequestBody TaskDraft draft,
                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                 @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
-        Instant started = Instant.now();
-        Task task = tasks.create(IdempotentDrafts.keyed(draft, idempotencyKey), ApiActor.of(actor, null));
-        boolean replayed = task.getCreatedAt() != null && task.getCreatedAt().isBefore(started);
+        //why: stored times are cut to milliseconds; an uncut start would make a task created in the same
+        //    millisecond look older than the request, i.e. replayed
+        Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        TaskDraft keyed = IdempotentDrafts.keyed(draft, idempotencyKey);
+        Task task = tasks.create(keyed, ApiActor.of(actor, null));
+        boolean replayed = keyed.externalId() != null && task.getCreatedAt() != null && task.getCreatedAt().isBefore(started);
         ResponseEntity.BodyBuilder answer = replayed ? ResponseEntity.ok().header(REPLAYED, "true")
                 : ResponseEntity.created(URI.create("/api/tasks/" + task.getId()));
         return answer.eTag(ApiEtags.of(task.getVersion())).body(task);

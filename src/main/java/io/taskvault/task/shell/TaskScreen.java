@@ -64,8 +64,9 @@ class TaskScreen {
         fields.forEach((name, value) -> out.append("  ").append(pad(name, width)).append("  ").append(value).append('\n'));
         if (!task.getDependsOn().isEmpty()) {
             out.append(style.bold("Depends on")).append('\n');
-            task.getDependsOn().forEach(ref -> out.append("  ").append(ref).append("  ")
-                    .append(tasks.find(ref).map(this::stateOf).orElse(style.error("missing"))).append('\n'));
+            //why: dependsOn holds ids once the graph has the edge; people read keys
+            task.getDependsOn().forEach(ref -> out.append("  ").append(tasks.find(ref)
+                    .map(t -> t.getKey() + "  " + stateOf(t)).orElse(ref + "  " + style.error("missing"))).append('\n'));
         }
         List<HistoryEvent> events = tasks.history(task.getId());
         out.append(style.bold("Recent history")).append(" (").append(events.size()).append(" events)\n");

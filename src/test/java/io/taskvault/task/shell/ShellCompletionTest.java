@@ -114,7 +114,7 @@ class ShellCompletionTest {
     void completesCommandNamesSubCommandsAndTheCommandsHelpExplains() {
         assertThat(complete("arc")).contains("archive");
         assertThat(complete("output ")).containsExactlyInAnyOrder("add", "list", "show");
-        assertThat(complete("archive s")).containsExactlyInAnyOrder("search", "status");
+        assertThat(complete("archive s")).containsExactlyInAnyOrder("search", "show", "status");
         assertThat(complete("help out")).containsExactly("output");
         assertThat(complete("help output s")).containsExactly("show");
     }
