@@ -219,6 +219,13 @@ public class TaskService {
         return history.events(task.getId(), 1, task.getVersion());
     }
 
+    /** The task, its history and its outputs from one lookup (history and outputs each resolve the task again). */
+    public TaskDetail detail(String reference) {
+        Task task = get(reference);
+        return new TaskDetail(task, history.events(task.getId(), 1, task.getVersion()),
+                outputs.list(task.getId(), task.getOutputSeq()));
+    }
+
     public List<TaskOutput> outputs(String reference) {
         Task task = get(reference);
         return outputs.list(task.getId(), task.getOutputSeq());

@@ -19,6 +19,7 @@ import com.mongodb.client.model.Filters;
 
 import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.Task;
+import io.taskvault.task.TaskDetail;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskNotFoundException;
@@ -97,9 +98,9 @@ final class ServiceProbes {
         for (int i = 0; i < 1_000; i++) {
             String key = randomKey(random);
             long start = System.nanoTime();
-            Task task = tasks.get(key);
-            int events = tasks.history(task.getId()).size();
-            int outputs = tasks.outputs(task.getId()).size();
+            TaskDetail read = tasks.detail(key);
+            int events = read.history().size();
+            int outputs = read.outputs().size();
             detail.add(System.nanoTime() - start);
             if (events < 10 || outputs != 2) {
                 throw new IllegalStateException(key + " has " + events + " events and " + outputs + " outputs");

@@ -153,6 +153,20 @@ abstract class TaskServiceContract {
     }
 
     @Test
+    void detailReadsTheTaskItsWholeHistoryAndItsOutputsAsTheSeparateCallsDo() {
+        Task task = tasks.create(aTask().build(), "alice");
+        tasks.addNote(task.getKey(), "first look", "bob");
+        tasks.appendOutput(task.getKey(), OutputDraft.text(OutputType.STDOUT, "ok"), "agent");
+
+        TaskDetail detail = tasks.detail(task.getKey());
+
+        assertThat(detail.task().getVersion()).isEqualTo(tasks.get(task.getId()).getVersion());
+        assertThat(detail.history()).extracting(HistoryEvent::seq)
+                .containsExactlyElementsOf(tasks.history(task.getId()).stream().map(HistoryEvent::seq).toList());
+        assertThat(detail.outputs()).extracting(TaskOutput::seq).containsExactly(1L);
+    }
+
+    @Test
     void keepsSmallOutputsInlineAndLargeOnesInGridFs() throws IOException {
         Task task = tasks.create(aTask().build(), "alice");
         TaskOutput small = tasks.appendOutput(task.getKey(), OutputDraft.text(OutputType.STDOUT, "hello\nworld"), "agent");
