@@ -229,9 +229,13 @@ class TaskListIndex {
     private void read(List<Object> ids, Map<Object, Entry> intoEntries, Map<Object, Document> intoFacts) {
         tasks.stream(Query.query(Criteria.where("_id").in(ids))).forEach(raw -> {
             Document counted = facts(raw);
-            Document d = tasks.upgraded(raw);
-            intoEntries.put(d.get("_id"), Entry.of(d));
-            intoFacts.put(d.get("_id"), counted);
+            //why: keyed by the stored _id, which write notifications name; an upgrade may give the task another
+            //    form of it (a v1 ObjectId becomes its hex string), and an entry under that key would never be dropped
+            Object storedId = raw.get("_id");
+            Document d = new Document(tasks.upgraded(raw));
+            d.put("_id", storedId);
+            intoEntries.put(storedId, Entry.of(d));
+            intoFacts.put(storedId, counted);
         });
     }
 
