@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -19,6 +20,7 @@ class StartupUpgrade {
 
     private final BatchUpgrade upgrade;
     private final SchemaProperties properties;
+    private volatile boolean closing;
 
     StartupUpgrade(BatchUpgrade upgrade, SchemaProperties properties) {
         this.upgrade = upgrade;
@@ -36,10 +38,20 @@ class StartupUpgrade {
                 log.info("Schema upgrade at start-up: {} documents rewritten in {} ms", report.rewritten(),
                         report.millis());
             } catch (RuntimeException e) {
+                if (closing) {
+                    //why: the store closed under the upgrade at shutdown; it resumes at the next start
+                    log.info("Schema upgrade at start-up stopped by the shutdown; it goes on at the next start");
+                    return;
+                }
                 log.error("Schema upgrade at start-up failed; old documents stay readable, run 'schema upgrade'", e);
             }
         }, "schema-upgrade");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        closing = true;
     }
 }
