@@ -5,7 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -28,7 +27,7 @@ import io.taskvault.support.EmbeddedStoreTest;
 @TestPropertySource(properties = {"taskvault.scheduling.enabled=false", "taskvault.backup.folder=target/test-backups/${random.uuid}"})
 public @interface OpsTest {
 
-    @TestConfiguration(proxyBeanMethods = false)
+    //why: imported, never annotated: an application started from the test classpath scans annotated classes too
     class Clocks {
         @Bean
         @Primary

@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -24,7 +23,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 public @interface SecuredWebSlice {
 
     /** Adds the CSRF token to every request, as the dashboard's forms and htmx requests do. */
-    @TestConfiguration(proxyBeanMethods = false)
+    //why: imported, never annotated: an application started from the test classpath scans annotated classes too
     class WithCsrfToken {
         @Bean
         MockMvcBuilderCustomizer csrfOnEveryRequest() {

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import io.taskvault.task.Priority;
@@ -52,7 +51,7 @@ final class WebFixtures {
     }
 
     /** A fixed clock, since the slice does not load the application's configuration classes. */
-    @TestConfiguration(proxyBeanMethods = false)
+    //why: imported, never annotated: an application started from the test classpath scans annotated classes too
     static class FixedClock {
         @Bean
         Clock clock() {
