@@ -175,7 +175,8 @@ public class ArchivalJob {
 
     /** The last run's report, kept across restarts (whichever instance ran it). */
     public Optional<ArchivalReport> lastReport() {
-        return last != null ? Optional.of(last) : reports.load(REPORT, ArchivalReport.class);
+        //why: the stored report first: another instance may have run since this one last did
+        return reports.load(REPORT, ArchivalReport.class).or(() -> Optional.ofNullable(last));
     }
 
     /** What the dashboard shows: next run, last report, what the archive holds. */
