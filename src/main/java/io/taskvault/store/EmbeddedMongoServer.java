@@ -77,7 +77,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             Files.createDirectories(path.getParent());
             MVStore store = new MVStore.Builder()
                     .fileName(path.toString())
-                    .cacheSize(properties.cacheSizeMb())
+                    .cacheSize(properties.effectiveCacheSizeMb())
                     .autoCommitDisabled()
                     //why: a zero buffer also stops writer threads from committing when unsaved pages pile up
                     .autoCommitBufferSize(0)

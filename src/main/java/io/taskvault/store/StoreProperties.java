@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param path        the MVStore data file
  * @param host        the loopback address the embedded server listens on
  * @param port        its port; 0 picks a free one (written next to the data file for other processes)
- * @param cacheSizeMb the MVStore page cache; scans slow down sharply once the data outgrows it
+ * @param cacheSizeMb the MVStore page cache; scans slow down sharply once the data outgrows it; 0 (the default) means
+ *                    a quarter of the maximum heap, at most 1024
  * @param fsync       force each logged write and checkpoint to the disk (survives power loss, not only a killed process)
  * @param database    the database name used on the embedded server and on a MongoDB URI without one
  * @param housekeepingInterval how often idle chunks are rewritten so the file does not grow without bound
@@ -31,12 +32,26 @@ public record StoreProperties(
         @NotNull @DefaultValue("./data/taskvault.mv") Path path,
         @NotBlank @DefaultValue("127.0.0.1") String host,
         @Min(0) @Max(65535) @DefaultValue("0") int port,
-        @Min(16) @DefaultValue("1024") int cacheSizeMb,
+        @Min(0) @DefaultValue("0") int cacheSizeMb,
         @DefaultValue("false") boolean fsync,
         @NotBlank @DefaultValue("taskvault") String database,
         @NotNull @DefaultValue("10s") Duration housekeepingInterval,
         @NotNull @DefaultValue("1s") Duration checkpointInterval,
         @DefaultValue("false") boolean attach) {
+
+    /** The page cache to open the store with: as configured, or a quarter of the maximum heap (16 to 1024 MB). */
+    public int effectiveCacheSizeMb() {
+        return effectiveCacheSizeMb(Runtime.getRuntime().maxMemory());
+    }
+
+    //why: the cache lives on the heap; a 1 GB cache in a 1.5 GB heap ran out of memory in a checkpoint at 100,000
+    //    tasks, and MVStore closes itself on that
+    int effectiveCacheSizeMb(long maxHeapBytes) {
+        if (cacheSizeMb > 0) {
+            return Math.max(16, cacheSizeMb);
+        }
+        return (int) Math.max(16, Math.min(1024, (maxHeapBytes >> 20) / 4));
+    }
 
     /** The file next to the data file that tells other processes where the running store listens. */
     public Path portFile() {
