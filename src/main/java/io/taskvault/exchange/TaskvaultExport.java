@@ -7,7 +7,10 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,9 +21,14 @@ import org.bson.json.JsonWriterSettings;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
 import io.taskvault.archive.ArchiveStore;
 import io.taskvault.context.ContextKind;
 import io.taskvault.graph.TaskEdge;
+import io.taskvault.store.StoreInfo;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.Task;
 import io.taskvault.task.history.HistoryEvent;
@@ -49,12 +57,21 @@ public class TaskvaultExport {
     static final Map<String, String> COUNTERS = Map.of("counters", "value", "context_sequences", "seq");
     static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
+    private static final int BATCH = 500;
+    //why: GridFS chunks are up to 255 KiB each
+    private static final int CHUNK_BATCH = 8;
+    //why: any fixed order will do for ids of mixed types; by type first, as MongoDB orders them
+    private static final Comparator<Object> ID_ORDER = Comparator.comparing((Object id) -> id.getClass().getName())
+            .thenComparing(String::valueOf);
+
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final boolean embedded;
 
-    TaskvaultExport(MongoTemplate mongo, Clock clock) {
+    TaskvaultExport(MongoTemplate mongo, Clock clock, StoreInfo store) {
         this.mongo = mongo;
         this.clock = clock;
+        this.embedded = store.embedded();
     }
 
     /** Writes the export to {@code out} (not closed); returns how many documents were written. */
@@ -73,10 +90,18 @@ public class TaskvaultExport {
                     .append("exportedAt", clock.instant().toString()).toJson(JSON));
             writer.newLine();
             for (String collection : COLLECTIONS) {
-                for (Document document : mongo.getCollection(collection).find().sort(new Document("_id", 1))) {
-                    writer.write(new Document("collection", collection).append("document", document).toJson(JSON));
-                    writer.newLine();
-                    progress.progress(++count, Math.max(total, count));
+                if (embedded) {
+                    for (List<Object> batch : idBatches(collection)) {
+                        for (Document document : byIds(collection, batch)) {
+                            write(writer, collection, document);
+                            progress.progress(++count, Math.max(total, count));
+                        }
+                    }
+                } else {
+                    for (Document document : mongo.getCollection(collection).find().sort(new Document("_id", 1))) {
+                        write(writer, collection, document);
+                        progress.progress(++count, Math.max(total, count));
+                    }
                 }
             }
             writer.flush();
@@ -84,5 +109,34 @@ public class TaskvaultExport {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the export", e);
         }
+    }
+
+    private static void write(BufferedWriter writer, String collection, Document document) throws IOException {
+        writer.write(new Document("collection", collection).append("document", document).toJson(JSON));
+        writer.newLine();
+    }
+
+    //why: the embedded engine holds every document a find matches in memory before answering (10 million events at
+    //    1,000,000 tasks); the ids alone fit, and a find by _id $in is answered from its _id index
+    private List<List<Object>> idBatches(String collection) {
+        List<Object> ids = new ArrayList<>();
+        mongo.getCollection(collection).find().projection(Projections.include("_id")).forEach(d -> ids.add(d.get("_id")));
+        ids.sort(ID_ORDER);
+        int size = collection.endsWith(".chunks") ? CHUNK_BATCH : BATCH;
+        List<List<Object>> batches = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += size) {
+            batches.add(ids.subList(from, Math.min(ids.size(), from + size)));
+        }
+        return batches;
+    }
+
+    /** The documents of {@code ids} in that order (those deleted since the ids were read are skipped). */
+    private List<Document> byIds(String collection, List<Object> ids) {
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        Map<Object, Document> found = new HashMap<>();
+        documents.find(Filters.in("_id", ids)).forEach(d -> found.put(d.get("_id"), d));
+        List<Document> ordered = new ArrayList<>(found.size());
+        ids.stream().map(found::get).filter(java.util.Objects::nonNull).forEach(ordered::add);
+        return ordered;
     }
 }
