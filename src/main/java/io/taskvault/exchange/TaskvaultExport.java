@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.bson.BsonType;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -67,11 +70,14 @@ public class TaskvaultExport {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final boolean embedded;
+    private final long partitionAbove;
 
-    TaskvaultExport(MongoTemplate mongo, Clock clock, StoreInfo store) {
+    TaskvaultExport(MongoTemplate mongo, Clock clock, StoreInfo store,
+                    @Value("${taskvault.export.partition-above:50000}") long partitionAbove) {
         this.mongo = mongo;
         this.clock = clock;
         this.embedded = store.embedded();
+        this.partitionAbove = partitionAbove;
     }
 
     /** Writes the export to {@code out} (not closed); returns how many documents were written. */
@@ -91,10 +97,12 @@ public class TaskvaultExport {
             writer.newLine();
             for (String collection : COLLECTIONS) {
                 if (embedded) {
-                    for (List<Object> batch : idBatches(collection)) {
-                        for (Document document : byIds(collection, batch)) {
-                            write(writer, collection, document);
-                            progress.progress(++count, Math.max(total, count));
+                    for (Bson part : parts(collection)) {
+                        for (List<Object> batch : idBatches(collection, part)) {
+                            for (Document document : byIds(collection, batch)) {
+                                write(writer, collection, document);
+                                progress.progress(++count, Math.max(total, count));
+                            }
                         }
                     }
                 } else {
@@ -116,11 +124,34 @@ public class TaskvaultExport {
         writer.newLine();
     }
 
-    //why: the embedded engine holds every document a find matches in memory before answering (10 million events at
-    //    1,000,000 tasks); the ids alone fit, and a find by _id $in is answered from its _id index
-    private List<List<Object>> idBatches(String collection) {
+    //why: the embedded engine collects a find's whole answer before sending it, and a sorted find holds every
+    //    matching document (10 million events at 1,000,000 tasks); an unsorted find of the ids alone holds only them,
+    //    and in large collections a range of them at a time
+    private List<Bson> parts(String collection) {
+        if (mongo.getCollection(collection).estimatedDocumentCount() <= partitionAbove) {
+            return List.of(new Document());
+        }
+        //why: string ids by their first character in 16 ascending ranges (ids start with a hex task id), then the rest
+        List<Bson> parts = new ArrayList<>();
+        String bounds = "123456789abcdef";
+        for (int i = 0; i <= bounds.length(); i++) {
+            List<Bson> range = new ArrayList<>(List.of(Filters.type("_id", BsonType.STRING)));
+            if (i > 0) {
+                range.add(Filters.gte("_id", bounds.substring(i - 1, i)));
+            }
+            if (i < bounds.length()) {
+                range.add(Filters.lt("_id", bounds.substring(i, i + 1)));
+            }
+            parts.add(Filters.and(range));
+        }
+        parts.add(Filters.not(Filters.type("_id", BsonType.STRING)));
+        return parts;
+    }
+
+    //why: a find by _id $in is answered from the engine's _id index
+    private List<List<Object>> idBatches(String collection, Bson part) {
         List<Object> ids = new ArrayList<>();
-        mongo.getCollection(collection).find().projection(Projections.include("_id")).forEach(d -> ids.add(d.get("_id")));
+        mongo.getCollection(collection).find(part).projection(Projections.include("_id")).forEach(d -> ids.add(d.get("_id")));
         ids.sort(ID_ORDER);
         int size = collection.endsWith(".chunks") ? CHUNK_BATCH : BATCH;
         List<List<Object>> batches = new ArrayList<>();
