@@ -218,7 +218,7 @@ public class Backups {
                 throw new BackupRefusedException("Backup " + name + " is damaged, not restoring: " + String.join("; ", problems));
             }
             List<String> occupied = mongo.getCollectionNames().stream()
-                    .filter(c -> !SKIPPED.contains(c) && !c.startsWith("system.") && mongo.getCollection(c).countDocuments() > 0)
+                    .filter(c -> !SKIPPED.contains(c) && !c.startsWith("system.") && mongo.getCollection(c).estimatedDocumentCount() > 0)
                     .sorted().toList();
             if (!occupied.isEmpty() && !force) {
                 throw new BackupRefusedException("The store is not empty (" + String.join(", ", occupied)

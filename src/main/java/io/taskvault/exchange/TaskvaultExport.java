@@ -73,7 +73,7 @@ public class TaskvaultExport {
     private final long partitionAbove;
 
     TaskvaultExport(MongoTemplate mongo, Clock clock, StoreInfo store,
-                    @Value("${taskvault.export.partition-above:50000}") long partitionAbove) {
+                    @Value("${taskvault.export.partition-above:500000}") long partitionAbove) {
         this.mongo = mongo;
         this.clock = clock;
         this.embedded = store.embedded();
@@ -87,7 +87,8 @@ public class TaskvaultExport {
 
     /** As {@link #export(OutputStream)}, telling {@code progress} how many documents are written of how many. */
     public long export(OutputStream out, ProgressListener progress) {
-        long total = COLLECTIONS.stream().mapToLong(c -> mongo.getCollection(c).countDocuments()).sum();
+        //why: countDocuments is an aggregation, which the embedded engine answers by loading the whole collection
+        long total = COLLECTIONS.stream().mapToLong(c -> mongo.getCollection(c).estimatedDocumentCount()).sum();
         progress.progress(0, total);
         long count = 0;
         try {
