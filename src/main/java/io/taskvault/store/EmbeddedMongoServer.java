@@ -82,9 +82,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                     //why: a zero buffer also stops writer threads from committing when unsaved pages pile up
                     .autoCommitBufferSize(0)
                     .open();
-            //why: chunks freed by newer checkpoints are reused after 10 s instead of 45 s, so the file stays smaller;
-            // queries hold an old version far shorter than that (every query runs under its collection's lock)
-            store.setRetentionTime(10_000);
+            //why: a chunk freed by a newer checkpoint may be overwritten after the retention time, and a find still
+            //    scanning an older version then fails ("Chunk 14 not found"): finds do not take the checkpoint lock,
+            //    and a full scan of a large collection on a busy machine takes well over 10 s. 60 s (H2's default
+            //    is 45 s) keeps such scans safe at the cost of reusing freed space later
+            store.setRetentionTime(60_000);
             return store;
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
