@@ -76,8 +76,10 @@ public class DependencyGraph {
         edges.add(edge);
         seenVersion = store.version();
         mirror(from, type, to, true, actor);
-        if (type == EdgeType.BLOCKS && !Dependencies.done(from) && to.getState().canMoveTo(TaskState.BLOCKED)
-                && to.getState() != TaskState.BLOCKED) {
+        //why: read again: the mirrored dependsOn change is published, and its listeners may have blocked the task
+        Task now = tasks.get(to.getId());
+        if (type == EdgeType.BLOCKS && !Dependencies.done(from) && now.getState().canMoveTo(TaskState.BLOCKED)
+                && now.getState() != TaskState.BLOCKED) {
             tasks.transition(to.getId(), TaskState.BLOCKED, ACTOR, "waits for " + from.getKey() + " (" + from.getState() + ")");
         }
         return edge;

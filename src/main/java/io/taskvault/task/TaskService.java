@@ -72,7 +72,9 @@ public class TaskService {
         task.setCreatedBy(task.getCreatedBy() == null ? actorOf(actor) : task.getCreatedBy());
         task.setCreatedAt(writer.now());
         try {
-            return writer.create(task);
+            Task created = writer.create(task);
+            //why: listeners of the creation link declared dependencies and may block the task at once
+            return created.getDependsOn().isEmpty() ? created : find(created.getId()).orElse(created);
         } catch (com.mongodb.MongoWriteException e) {
             //why: two creations with one external id raced; the loser answers with the winner's task
             if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY && task.getExternalId() != null) {

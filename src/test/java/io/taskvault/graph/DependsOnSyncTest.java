@@ -31,6 +31,22 @@ class DependsOnSyncTest {
     }
 
     @Test
+    void aTaskCreatedWithThreeDependenciesIsLinkedToEachAndComesBackBlocked() {
+        Task design = task();
+        Task store = task();
+        Task plan = task();
+
+        Task work = tasks.create(aTask().dependingOn(design.getKey(), store.getKey(), plan.getKey()).build(), "test");
+
+        assertThat(work.getState()).isEqualTo(TaskState.BLOCKED);
+        assertThat(graph.dependencyIds(work.getId()))
+                .containsExactlyInAnyOrder(design.getId(), store.getId(), plan.getId());
+        assertThat(tasks.get(work.getId()).getDependsOn())
+                .containsExactlyInAnyOrder(design.getId(), store.getId(), plan.getId());
+        assertThat(tasks.history(work.getId()).stream().filter(e -> e.type() == EventType.STATE_CHANGED && e.toState() == TaskState.BLOCKED)).hasSize(1);
+    }
+
+    @Test
     void addsABlocksEdgeForADependencyPatchedInByKeyAndBlocksTheTask() {
         Task dependency = task();
         Task work = task();

@@ -24,6 +24,7 @@ public final class TaskDrafts {
     private String createdBy;
     private Integer complexity = 3;
     private Map<String, Object> metadata = new LinkedHashMap<>();
+    private List<String> dependsOn = List.of();
 
     private TaskDrafts() {
     }
@@ -77,10 +78,15 @@ public final class TaskDrafts {
         return this;
     }
 
+    public TaskDrafts dependingOn(String... references) {
+        this.dependsOn = List.of(references);
+        return this;
+    }
+
     public TaskDraft build() {
         return new TaskDraft(title, description, role, priority, tags, null, createdBy, provider, model,
                 "https://git.example.com/app.git", "feature/x", "main", null, null, ".", false, null,
                 Map.of("story", "As a user I want it"), Map.of("done", "tests pass"), List.of("src/App.java"),
-                complexity, "STORY-1", "EPIC-1", "developer", List.of(), List.of(), metadata, null);
+                complexity, "STORY-1", "EPIC-1", "developer", dependsOn, List.of(), metadata, null);
     }
 }
