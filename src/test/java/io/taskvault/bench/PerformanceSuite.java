@@ -65,12 +65,13 @@ public final class PerformanceSuite {
 
     static ConfigurableApplicationContext start(Path data) {
         return new SpringApplicationBuilder(TaskvaultApplication.class).logStartupInfo(false)
-                .properties("spring.shell.interactive.enabled=false", "logging.level.root=warn", "server.port=0",
+                .properties("spring.shell.interactive.enabled=false", "logging.level.root=warn",
                         "taskvault.store.path=" + data,
                         //why: RUNNING clones started days ago; a 10-minute lease would interrupt them all mid-run
                         "taskvault.recovery.lease=36500d",
                         "logging.level.io.taskvault.task.CrashRepair=info")
-                .run();
+                //why: as an argument: a builder property loses to application.yml's port 8080, so two suites clashed
+                .run("--server.port=0");
     }
 
     static int port(ConfigurableApplicationContext app) {
