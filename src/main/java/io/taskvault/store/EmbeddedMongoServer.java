@@ -52,9 +52,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         CommittingH2Backend backend = new CommittingH2Backend(store, listener);
         //why: every checkpoint is taken under the write lock, so a cleanly closed file has consistent indexes; the
         //    check reads every document and index entry (about 60 s at 100,000 tasks with their history)
-        boolean closedCleanly = Boolean.TRUE.equals(
-                store.openMap(GroupCommitter.META_MAP).get(GroupCommitter.CLEAN_SHUTDOWN));
-        this.repairedIndexEntries = closedCleanly ? 0 : IndexRepair.repair(store, backend);
+        this.repairedIndexEntries = GroupCommitter.closedCleanly(store) ? 0 : IndexRepair.repair(store, backend);
         if (repairedIndexEntries > 0) {
             log.warn("Repaired {} index entries left inconsistent by an earlier crash", repairedIndexEntries);
         }

@@ -50,11 +50,16 @@ public final class GroupCommitter implements AutoCloseable {
         this.checkpointNanos = checkpointInterval.toNanos();
         this.housekeepingNanos = housekeepingInterval.toNanos();
         this.meta = store.openMap(META_MAP);
-        this.previousShutdownClean = Boolean.TRUE.equals(meta.get(CLEAN_SHUTDOWN));
+        this.previousShutdownClean = closedCleanly(store);
         //why: cleared in the first checkpoint, so a crash from here on is seen as one at the next open
         meta.put(CLEAN_SHUTDOWN, false);
         Object generation = meta.get(WAL_GENERATION);
         this.wal = new WriteAheadLog(dataFile, generation == null ? 0 : ((Number) generation).longValue(), fsync);
+    }
+
+    /** Whether the store was closed by a final checkpoint last time (read before a committer opens it again). */
+    static boolean closedCleanly(MVStore store) {
+        return Boolean.TRUE.equals(store.openMap(META_MAP).get(CLEAN_SHUTDOWN));
     }
 
     /** Re-runs the writes logged after the last checkpoint, then checkpoints them. Returns how many ran. */
