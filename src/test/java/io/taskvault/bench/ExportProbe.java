@@ -1,9 +1,7 @@
 package io.taskvault.bench;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,20 +24,10 @@ public final class ExportProbe {
             loader.load(size, "bulk load");
             app.getBean(StoreInfo.class).embeddedServer().orElseThrow().committer().checkpoint();
             System.err.println("EXPORT START");
-            AtomicLong bytes = new AtomicLong();
+            CountingSink sink = new CountingSink();
             long start = System.nanoTime();
-            long documents = app.getBean(TaskvaultExport.class).export(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    bytes.incrementAndGet();
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    bytes.addAndGet(len);
-                }
-            });
-            System.err.printf("EXPORT DONE %,d documents, %,d MB in %.1f s%n", documents, bytes.get() >> 20,
+            long documents = app.getBean(TaskvaultExport.class).export(sink);
+            System.err.printf("EXPORT DONE %,d documents, %,d MB in %.1f s%n", documents, sink.bytes() >> 20,
                     PerformanceSuite.seconds(start));
         }
     }

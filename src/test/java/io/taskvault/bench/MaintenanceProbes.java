@@ -1,6 +1,5 @@
 package io.taskvault.bench;
 
-import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -8,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,20 +76,11 @@ final class MaintenanceProbes {
     }
 
     private String export() {
-        AtomicLong bytes = new AtomicLong();
+        CountingSink sink = new CountingSink();
         long start = System.nanoTime();
-        String export = bounded(() -> app.getBean(TaskvaultExport.class).export(new OutputStream() {
-            @Override
-            public void write(int b) {
-                bytes.incrementAndGet();
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                bytes.addAndGet(len);
-            }
-        }), documents -> String.format("%.1f (%,d docs, %,d MB)", PerformanceSuite.seconds(start), documents,
-                bytes.get() >> 20), () -> String.format("%,d MB written", bytes.get() >> 20), EXPORT_LIMIT_SECONDS);
+        String export = bounded(() -> app.getBean(TaskvaultExport.class).export(sink),
+                documents -> String.format("%.1f (%,d docs, %,d MB)", PerformanceSuite.seconds(start), documents,
+                        sink.bytes() >> 20), () -> String.format("%,d MB written", sink.bytes() >> 20), EXPORT_LIMIT_SECONDS);
         return export;
     }
 
