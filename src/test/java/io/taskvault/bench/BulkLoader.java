@@ -162,6 +162,11 @@ final class BulkLoader {
                 io.netty.buffer.Unpooled.wrappedBuffer(bytes))).length;
     }
 
+    /** The store already holds {@code count} clones (loaded by an earlier run): keys continue after them. */
+    void assumeLoaded(int count) {
+        nextKey = firstKey() - 1 + count;
+    }
+
     String lastKey() {
         return "TV-" + nextKey;
     }

@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,9 +33,12 @@ public final class PerformanceSuite {
             return;
         }
         int size = Integer.parseInt(args.length > 0 ? args[0].replace("_", "").replace(",", "") : "10000");
-        Path folder = Files.createTempDirectory(Path.of("target"), "bench-suite-" + size + "-");
+        Phase phase = Phase.of(args);
+        Path folder = phase.reuse != null ? phase.reuse
+                : Files.createTempDirectory(Path.of("target"), "bench-suite-" + size + "-");
         Path data = folder.resolve("taskvault.mv");
-        SuiteResults results = new SuiteResults(size);
+        SuiteResults results = phase.reuse != null ? SuiteResults.continueFrom(size, folder.resolve(LOAD_FIGURES))
+                : new SuiteResults(size);
         long suiteStart = System.nanoTime();
         System.err.printf("PerformanceSuite: %,d tasks into %s (machine: %d cores, load %s)%n", size, folder,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
@@ -43,11 +47,20 @@ public final class PerformanceSuite {
             TaskService tasks = app.getBean(TaskService.class);
             MongoTemplate mongo = app.getBean(MongoTemplate.class);
             BulkLoader loader = new BulkLoader(tasks, mongo.getDb());
-            results.put("bytes of one task (10 events, 2 outputs)", loader.documentSizes());
-            System.err.printf("loading %,d tasks in batches of 500 through the raw driver%n", size);
-            results.put("bulk load (raw insertMany), tasks/s", String.format("%,.0f", loader.load(size, "bulk load")));
             EmbeddedMongoServer server = app.getBean(StoreInfo.class).embeddedServer().orElseThrow();
-            server.committer().checkpoint();
+            if (phase.reuse == null) {
+                results.put("bytes of one task (10 events, 2 outputs)", loader.documentSizes());
+                System.err.printf("loading %,d tasks in batches of 500 through the raw driver%n", size);
+                results.put("bulk load (raw insertMany), tasks/s", String.format("%,.0f", loader.load(size, "bulk load")));
+                server.committer().checkpoint();
+            } else {
+                loader.assumeLoaded(size);
+            }
+            if (phase.loadOnly) {
+                results.copyTo(folder.resolve(LOAD_FIGURES));
+                System.err.printf("loaded; measure with: PerformanceSuite %d --reuse %s%n", size, folder.toAbsolutePath());
+                return;
+            }
             probes = new ServiceProbes(tasks, mongo, loader, results, size);
             probes.createThroughput();
             probes.reads();
@@ -61,6 +74,20 @@ public final class PerformanceSuite {
         results.put("peak heap MB / peak RSS (VmHWM) MB", String.format("%,d / %,d", peakHeapMb(), vmHwmMb()), "RSS <= 2 GB");
         results.put("suite wall time for this size, s", String.format("%.0f", seconds(suiteStart)));
         SuiteResults.printAll();
+    }
+
+    private static final String LOAD_FIGURES = "load-figures.tsv";
+
+    /**
+     * {@code --load-only}: load and stop cleanly, keeping the store; {@code --reuse DIR}: measure a store loaded so,
+     * in another checkout if need be (a million tasks take an hour to load; the measuring code may have moved on).
+     */
+    private record Phase(boolean loadOnly, Path reuse) {
+        static Phase of(String[] args) {
+            List<String> list = List.of(args);
+            int reuse = list.indexOf("--reuse");
+            return new Phase(list.contains("--load-only"), reuse >= 0 ? Path.of(list.get(reuse + 1)) : null);
+        }
     }
 
     static ConfigurableApplicationContext start(Path data) {

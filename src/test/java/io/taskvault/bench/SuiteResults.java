@@ -27,6 +27,22 @@ final class SuiteResults {
         this.size = size;
     }
 
+    /** The figures another run saved (the load of a store measured later with {@code --reuse}). */
+    static SuiteResults continueFrom(int size, Path figures) throws IOException {
+        SuiteResults results = new SuiteResults(size);
+        if (Files.exists(figures)) {
+            for (String line : Files.readAllLines(figures)) {
+                String[] cells = line.split(SEP, -1);
+                results.put(cells[0], cells[1], cells[2]);
+            }
+        }
+        return results;
+    }
+
+    void copyTo(Path file) throws IOException {
+        Files.copy(FOLDER.resolve(size + ".tsv"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     void put(String metric, String value) {
         put(metric, value, "");
     }
