@@ -26,6 +26,7 @@ public final class GroupCommitter implements AutoCloseable {
     static final String META_MAP = "_taskvault_meta";
     static final String WAL_GENERATION = "walGeneration";
     static final String CLEAN_SHUTDOWN = "cleanShutdown";
+    static final String OWNED_COMMITS = "ownedCommits";
     private static final long MAX_LOG_BYTES = 64L << 20;
 
     private final MVStore store;
@@ -53,6 +54,8 @@ public final class GroupCommitter implements AutoCloseable {
         this.previousShutdownClean = closedCleanly(store);
         //why: cleared in the first checkpoint, so a crash from here on is seen as one at the next open
         meta.put(CLEAN_SHUTDOWN, false);
+        //why: from the first checkpoint on, every commit of this file is taken under the write lock
+        meta.put(OWNED_COMMITS, true);
         Object generation = meta.get(WAL_GENERATION);
         this.wal = new WriteAheadLog(dataFile, generation == null ? 0 : ((Number) generation).longValue(), fsync);
     }
@@ -60,6 +63,14 @@ public final class GroupCommitter implements AutoCloseable {
     /** Whether the store was closed by a final checkpoint last time (read before a committer opens it again). */
     static boolean closedCleanly(MVStore store) {
         return Boolean.TRUE.equals(store.openMap(META_MAP).get(CLEAN_SHUTDOWN));
+    }
+
+    /**
+     * Whether every commit in the file was taken by a committer (under the write lock), so the last one holds whole
+     * writes and consistent indexes even after a crash; a file written by the engine's own background commit may not.
+     */
+    static boolean commitsOwned(MVStore store) {
+        return closedCleanly(store) || Boolean.TRUE.equals(store.openMap(META_MAP).get(OWNED_COMMITS));
     }
 
     /** Re-runs the writes logged after the last checkpoint, then checkpoints them. Returns how many ran. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ class EmbeddedStoreCrashTest {
         int replayed = 0;
         for (int round = 0; round < ROUNDS; round++) {
             acknowledged.addAll(writeUntilKilled(data, "r" + round, 300 + round * 150));
+            assertThat(tornIndexEntries(data)).as("index entries out of step with documents after kill %d", round).isZero();
 
             try (EmbeddedMongoServer server = new EmbeddedMongoServer(properties(data), (c, ids) -> { });
                  MongoClient client = MongoClients.create(server.connectionString())) {
@@ -54,7 +56,7 @@ class EmbeddedStoreCrashTest {
                 assertThat(missing).as("acknowledged writes lost or unreachable after kill %d", round).isEmpty();
                 docs.insertOne(new Document("_id", "after-" + round).append("n", "after-" + round));
                 assertThat(docs.find(Filters.eq("_id", "after-" + round)).first()).isNotNull();
-                assertThat(server.repairedIndexEntries()).as("no torn index entries with owned commits").isZero();
+                assertThat(server.indexesChecked()).as("a file only committed by taskvault skips the index check").isFalse();
                 replayed += server.replayedWrites();
             }
         }
@@ -85,6 +87,17 @@ class EmbeddedStoreCrashTest {
         assertThat(acks).as("the writer acknowledged writes before it was killed").hasSizeGreaterThanOrEqualTo(acksBeforeKill);
         assertThat(Files.exists(data)).isTrue();
         return acks;
+    }
+
+    /** The index check the open skips, run on the file exactly as the kill left it: what it would have repaired. */
+    private static int tornIndexEntries(Path data) {
+        MVStore store = new MVStore.Builder().fileName(data.toString()).autoCommitDisabled().open();
+        try {
+            return IndexRepair.repair(store, new CommittingH2Backend(store, (c, ids) -> { }));
+        } finally {
+            //why: closed without a commit, so the file the next open sees is the one the kill left
+            store.closeImmediately();
+        }
     }
 
     static StoreProperties properties(Path data) {
