@@ -31,6 +31,7 @@ import com.mongodb.client.model.Projections;
 import io.taskvault.archive.ArchiveStore;
 import io.taskvault.context.ContextKind;
 import io.taskvault.graph.TaskEdge;
+import io.taskvault.store.IdRanges;
 import io.taskvault.store.StoreInfo;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.Task;
@@ -125,28 +126,10 @@ public class TaskvaultExport {
         writer.newLine();
     }
 
-    //why: the embedded engine collects a find's whole answer before sending it, and a sorted find holds every
-    //    matching document (10 million events at 1,000,000 tasks); an unsorted find of the ids alone holds only them,
-    //    and in large collections a range of them at a time
+    //why: a sorted find holds every matching document on the embedded engine; an unsorted find of the ids alone
+    //    holds only them, a range of them at a time in large collections
     private List<Bson> parts(String collection) {
-        if (mongo.getCollection(collection).estimatedDocumentCount() <= partitionAbove) {
-            return List.of(new Document());
-        }
-        //why: string ids by their first character in 16 ascending ranges (ids start with a hex task id), then the rest
-        List<Bson> parts = new ArrayList<>();
-        String bounds = "123456789abcdef";
-        for (int i = 0; i <= bounds.length(); i++) {
-            List<Bson> range = new ArrayList<>(List.of(Filters.type("_id", BsonType.STRING)));
-            if (i > 0) {
-                range.add(Filters.gte("_id", bounds.substring(i - 1, i)));
-            }
-            if (i < bounds.length()) {
-                range.add(Filters.lt("_id", bounds.substring(i, i + 1)));
-            }
-            parts.add(Filters.and(range));
-        }
-        parts.add(Filters.not(Filters.type("_id", BsonType.STRING)));
-        return parts;
+        return IdRanges.of(mongo.getCollection(collection), partitionAbove);
     }
 
     //why: a find by _id $in is answered from the engine's _id index

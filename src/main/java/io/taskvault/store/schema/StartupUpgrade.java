@@ -34,7 +34,7 @@ class StartupUpgrade {
         }
         Thread worker = new Thread(() -> {
             try {
-                UpgradeReport report = upgrade.run();
+                UpgradeReport report = upgrade.runAtStartUp();
                 log.info("Schema upgrade at start-up: {} documents rewritten in {} ms", report.rewritten(),
                         report.millis());
             } catch (RuntimeException e) {
