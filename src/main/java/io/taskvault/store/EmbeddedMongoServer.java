@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
@@ -45,6 +46,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final int repairedIndexEntries;
     private final boolean indexesChecked;
+    private final ReplayedIds replayedIds = new ReplayedIds();
     private final int replayedWrites;
 
     public EmbeddedMongoServer(StoreProperties properties, CommittingH2Backend.WriteListener listener) {
@@ -62,7 +64,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.committer = new GroupCommitter(store, properties.path(), properties.fsync(),
                 properties.checkpointInterval(), properties.housekeepingInterval());
         EmbeddedChannel replayChannel = new EmbeddedChannel();
-        this.replayedWrites = committer.replay(entry -> backend.replay(entry, replayChannel));
+        this.replayedWrites = committer.replay(entry -> {
+            replayedIds.note(entry.command(), entry.query());
+            backend.replay(entry, replayChannel);
+        });
         backend.handleClose(replayChannel);
         if (replayedWrites > 0) {
             log.info("Replayed {} logged writes that were not yet in the data file", replayedWrites);
@@ -128,6 +133,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** How many logged writes the last open replayed (they had not reached a checkpoint before the process ended). */
     public int replayedWrites() {
         return replayedWrites;
+    }
+
+    /**
+     * The ids each collection's replayed writes named, when the process before kept every change whole within its
+     * checkpoints (so a change a crash cut in two is among them); empty when that is not known.
+     */
+    public Optional<ReplayedIds> idsOfCutChanges() {
+        return committer.previousChangesWhole() ? Optional.of(replayedIds) : Optional.empty();
     }
 
     /** True when the data file was closed cleanly last time and nothing needed replaying: no write was cut short. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,6 +28,7 @@ public final class GroupCommitter implements AutoCloseable {
     static final String WAL_GENERATION = "walGeneration";
     static final String CLEAN_SHUTDOWN = "cleanShutdown";
     static final String OWNED_COMMITS = "ownedCommits";
+    static final String CHANGES_WHOLE = "changesWholeInCheckpoints";
     private static final long MAX_LOG_BYTES = 64L << 20;
 
     private final MVStore store;
@@ -37,6 +39,10 @@ public final class GroupCommitter implements AutoCloseable {
     private final MVMap<String, Object> meta;
     //why: one lock orders writes, so the log replays in exactly the order the writes ran
     private final ReentrantLock writes = new ReentrantLock();
+    //why: a task change is two writes (its event, then its projection); no checkpoint falls between them, so a change
+    //    a crash cut in two has its first write in the log, and start-up checks only the tasks the log names
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
+    private final boolean previousChangesWhole;
     private final ReentrantLock signal = new ReentrantLock();
     private final Condition wake = signal.newCondition();
     private final boolean previousShutdownClean;
@@ -52,6 +58,8 @@ public final class GroupCommitter implements AutoCloseable {
         this.housekeepingNanos = housekeepingInterval.toNanos();
         this.meta = store.openMap(META_MAP);
         this.previousShutdownClean = closedCleanly(store);
+        this.previousChangesWhole = Boolean.TRUE.equals(meta.get(CHANGES_WHOLE));
+        meta.put(CHANGES_WHOLE, true);
         //why: cleared in the first checkpoint, so a crash from here on is seen as one at the next open
         meta.put(CLEAN_SHUTDOWN, false);
         //why: from the first checkpoint on, every commit of this file is taken under the write lock
@@ -116,6 +124,21 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /** Runs several writes that belong together; no checkpoint (and so no new log) starts between them. */
+    public <T> T asOneChange(Supplier<T> writesOfOneChange) {
+        changes.readLock().lock();
+        try {
+            return writesOfOneChange.get();
+        } finally {
+            changes.readLock().unlock();
+        }
+    }
+
+    /** Whether the process that wrote the file last kept every change whole within checkpoints (see asOneChange). */
+    boolean previousChangesWhole() {
+        return previousChangesWhole;
+    }
+
     /** Runs an action while no write is in progress (repair, compaction, backup). */
     public <T> T exclusively(Supplier<T> action) {
         writes.lock();
@@ -132,6 +155,15 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void checkpoint(boolean force) {
+        changes.writeLock().lock();
+        try {
+            checkpointBetweenChanges(force);
+        } finally {
+            changes.writeLock().unlock();
+        }
+    }
+
+    private void checkpointBetweenChanges(boolean force) {
         exclusively(() -> {
             if (!force && wal.size() == 0 && !store.hasUnsavedChanges()) {
                 return null;

@@ -1,6 +1,7 @@
 package io.taskvault.store;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -25,6 +26,15 @@ public class StoreInfo {
         }
         return store.getObject().attachedTo().map(a -> "embedded (attached to the running taskvault at " + a + ")")
                 .orElse("embedded (mongo-java-server, H2 MVStore)");
+    }
+
+    /**
+     * Runs the writes of one change so that no checkpoint of the embedded store falls between them (a crash then
+     * leaves a cut change's first write in the log, where start-up finds it). On MongoDB it just runs them.
+     */
+    public <T> T asOneChange(Supplier<T> writes) {
+        Optional<EmbeddedMongoServer> server = embeddedServer();
+        return server.isPresent() ? server.get().committer().asOneChange(writes) : writes.get();
     }
 
     /** The embedded server, when this process runs it (not on MongoDB, not when attached to another process). */

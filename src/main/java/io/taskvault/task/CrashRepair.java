@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.LinkedHashMap;
 
@@ -13,17 +14,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.store.IndexSetup;
+import io.taskvault.store.ReplayedIds;
 import io.taskvault.store.StoreInfo;
 import io.taskvault.task.history.HistoryEvent;
 
 /**
  * At start-up, finds every task whose last write a crash cut in two (an event stored but not projected, or a
- * CREATED event lost after its task was stored) and completes it. Reads by exact keys, a batch at a time.
+ * CREATED event lost after its task was stored) and completes it: only the tasks the replayed log names when the
+ * embedded store kept changes whole within checkpoints, otherwise every task. Reads by exact keys, a batch at a time.
  */
 @Component
 public class CrashRepair {
@@ -54,7 +58,9 @@ public class CrashRepair {
             log.info("The store was closed cleanly last time; no start-up repair scan needed");
             return;
         }
-        lastResult = repairAll();
+        Optional<ReplayedIds> named = store.embeddedServer().flatMap(EmbeddedMongoServer::idsOfCutChanges)
+                .filter(ids -> ids.allNamed(Task.COLLECTION) && ids.allNamed(HistoryEvent.COLLECTION));
+        lastResult = named.map(this::repairNamed).orElseGet(this::repairAll);
         if (lastResult.repaired() > 0) {
             log.warn("Completed {} task writes interrupted by a crash ({} tasks checked in {} ms)", lastResult.repaired(),
                     lastResult.checked(), lastResult.took().toMillis());
@@ -78,6 +84,28 @@ public class CrashRepair {
         });
         counts[1] += repair(batch);
         return new Result(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Checks only the tasks the replayed log names: the store kept each change's writes within one checkpoint, so
+     * a change a crash cut in two has its first write in the log (a pass over every task took 27 s at 100,000).
+     */
+    Result repairNamed(ReplayedIds replayed) {
+        long start = System.nanoTime();
+        Set<String> ids = new HashSet<>();
+        replayed.of(Task.COLLECTION).forEach(id -> ids.add(String.valueOf(id)));
+        replayed.of(HistoryEvent.COLLECTION).forEach(id -> ids.add(HistoryEvent.taskIdOf(String.valueOf(id))));
+        List<String> all = new ArrayList<>(ids);
+        int repaired = 0;
+        for (int from = 0; from < all.size(); from += BATCH) {
+            Query heads = Query.query(Criteria.where("_id").in(all.subList(from, Math.min(all.size(), from + BATCH))));
+            heads.fields().include("_id", "version");
+            Map<String, Long> batch = new LinkedHashMap<>();
+            tasks.stream(heads).forEach(head -> batch.put(head.getString("_id"), ((Number) head.get("version")).longValue()));
+            repaired += repair(batch);
+        }
+        log.info("Checked the {} tasks the replayed log named ({} repaired)", all.size(), repaired);
+        return new Result(all.size(), repaired, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private int repair(Map<String, Long> heads) {

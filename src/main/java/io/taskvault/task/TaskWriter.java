@@ -20,6 +20,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 
 import io.taskvault.store.StoreChanges;
+import io.taskvault.store.StoreInfo;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 
@@ -40,12 +41,14 @@ class TaskWriter {
     private final StoreChanges changes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final StoreInfo store;
     //why: writers of one task in this JVM queue up instead of racing; the seq key still orders other processes
     private final Striped<Lock> locks = Striped.lock(1024);
 
     TaskWriter(TaskStore tasks, HistoryStore history, TaskDocuments documents, StoreChanges changes, Clock clock,
-               ApplicationEventPublisher events) {
+               ApplicationEventPublisher events, StoreInfo store) {
         this.events = events;
+        this.store = store;
         this.tasks = tasks;
         this.history = history;
         this.documents = documents;
@@ -66,8 +69,11 @@ class TaskWriter {
         task.setHistoryHash(sealed.getString("hash"));
         task.setUpdatedAt(task.getCreatedAt());
         //why: the task goes first; if the event is lost to a crash it is rebuilt from the task, byte for byte
-        tasks.insert(task);
-        history.insert(sealed);
+        store.asOneChange(() -> {
+            tasks.insert(task);
+            history.insert(sealed);
+            return null;
+        });
         changes.written(Task.COLLECTION);
         events.publishEvent(new TaskChanged(task, EventType.CREATED, null, task.getState(), task.getCreatedBy()));
         return task;
@@ -125,11 +131,23 @@ class TaskWriter {
                 change.reason(), change.errorMessage(), change.details() == null ? Map.of() : change.details(),
                 documents.diff(current, next), current.getHistoryHash(), null, HistoryEvent.SCHEMA_VERSION);
         Document sealed = history.seal(event);
+        if (!store.asOneChange(() -> writeEventThenProjection(current, change, sealed, seq))) {
+            return Optional.empty();
+        }
+        next.setVersion(seq);
+        next.setHistorySeq(seq);
+        next.setHistoryHash(sealed.getString("hash"));
+        next.setUpdatedAt(at);
+        return Optional.of(next);
+    }
+
+    /** False when another writer stored this seq first. */
+    private boolean writeEventThenProjection(Task current, TaskChange change, Document sealed, long seq) {
         try {
             history.insert(sealed);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return Optional.empty();
+                return false;
             }
             throw e;
         }
@@ -141,11 +159,7 @@ class TaskWriter {
                 throw new ConcurrentTaskModificationException(current.getKey(), "its projection moved unexpectedly");
             }
         }
-        next.setVersion(seq);
-        next.setHistorySeq(seq);
-        next.setHistoryHash(sealed.getString("hash"));
-        next.setUpdatedAt(at);
-        return Optional.of(next);
+        return true;
     }
 
     /** The task's projection, after rolling forward any event a crash left unapplied. */

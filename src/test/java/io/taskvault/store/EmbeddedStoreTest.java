@@ -175,6 +175,42 @@ class EmbeddedStoreTest {
         }
     }
 
+    @Test
+    void aCheckpointWaitsUntilTheWritesOfAChangeInFlightAreDone() throws Exception {
+        Path data = folder.resolve("gate.mv");
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { })) {
+            java.util.concurrent.CountDownLatch inChange = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean changeDone = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicBoolean checkpointSawChangeDone = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread change = new Thread(() -> server.committer().asOneChange(() -> {
+                inChange.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                changeDone.set(true);
+                return null;
+            }));
+            change.start();
+            inChange.await();
+            Thread checkpoint = new Thread(() -> {
+                server.committer().checkpoint();
+                checkpointSawChangeDone.set(changeDone.get());
+            });
+            checkpoint.start();
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> checkpoint.getState() == Thread.State.WAITING);
+            release.countDown();
+            checkpoint.join(10_000);
+            change.join(10_000);
+
+            assertThat(checkpointSawChangeDone).as("the checkpoint ran only after the change's writes").isTrue();
+        }
+    }
+
     private static void writeWithTheEnginesOwnCommits(Path data) {
         H2Backend backend = new H2Backend(data.toString());
         MongoServer server = new MongoServer(backend);

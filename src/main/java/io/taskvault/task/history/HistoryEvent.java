@@ -39,4 +39,10 @@ public record HistoryEvent(
     public static String idOf(String taskId, long seq) {
         return taskId + ":" + seq;
     }
+
+    /** The task an event id belongs to (the part before the last colon of {@code <taskId>:<seq>}). */
+    public static String taskIdOf(String eventId) {
+        int colon = eventId.lastIndexOf(':');
+        return colon < 0 ? eventId : eventId.substring(0, colon);
+    }
 }
