@@ -29,9 +29,11 @@ final class CommittingH2Backend extends H2Backend {
 
     private GroupCommitter committer;
     private final WriteListener listener;
+    private final MVStore store;
 
     CommittingH2Backend(MVStore store, WriteListener listener) {
         super(store);
+        this.store = store;
         this.listener = listener;
     }
 
@@ -58,7 +60,15 @@ final class CommittingH2Backend extends H2Backend {
             cursor.put("batchSize", DEFAULT_BATCH);
         }
         if (!WRITE_COMMANDS.contains(name)) {
-            return super.handleCommand(channel, database, command, query);
+            //why: a find reads one version of the pages, and a scan of millions of documents takes minutes; checkpoints
+            //    free chunks meanwhile, and one freed longer ago than the retention time was dropped under the scan
+            //    ("Chunk 267 not found" at 420,000 tasks). A version in use keeps its chunks until the read ends
+            MVStore.TxCounter reading = store.registerVersionUsage();
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                store.deregisterVersionUsage(reading);
+            }
         }
         Document reply = committer.write(database, command, query,
                 () -> super.handleCommand(channel, database, command, query));
