@@ -79,8 +79,10 @@ class StatisticsCache {
         return System.nanoTime() - current.at < FRESH_NANOS;
     }
 
+    //why: every collection's writes, not only the tasks': archival moves counts to the archive's counters in writes
+    //    of its own, and a recount that fell between them must not look current afterwards
     private boolean upToDate(Snapshot current) {
-        return current.version == changes.version(Task.COLLECTION) && seesEveryWrite
+        return current.version == changes.version() && seesEveryWrite
                 && current.census == censusGeneration.get();
     }
 
@@ -90,7 +92,7 @@ class StatisticsCache {
             return current.statistics;
         }
         long at = System.nanoTime();
-        long before = changes.version(Task.COLLECTION);
+        long before = changes.version();
         long censusBefore = censusGeneration.get();
         refreshCensus();
         StatisticsCalculator calculator = new StatisticsCalculator();
