@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,8 +20,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 
 import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.store.StoreChanges;
@@ -124,13 +129,28 @@ public class TaskLeases {
             if (recordedVersion(task.getId()) > task.getVersion()) {
                 return;
             }
-            Document lease = new Document("_id", task.getId()).append("version", task.getVersion())
-                    .append("lastSeen", Date.from(LeaseRecovery.lastSignOfLife(task)))
-                    .append("schemaVersion", SCHEMA_VERSION);
-            leases().replaceOne(Filters.eq("_id", task.getId()), lease, new ReplaceOptions().upsert(true));
+            leases().replaceOne(Filters.eq("_id", task.getId()), lease(task), new ReplaceOptions().upsert(true));
         } finally {
             lock.unlock();
         }
+    }
+
+    //why: one bulk write per page instead of a read and a write per task (150,000 RUNNING tasks at 1,000,000). A change
+    //    recorded meanwhile may be overwritten by an older version: leases are only a hint, every expiry is judged
+    //    again on the task read fresh, and the task's next change records it again
+    private void recordAll(List<Task> running) {
+        if (running.isEmpty()) {
+            return;
+        }
+        leases().bulkWrite(running.stream().<WriteModel<Document>>map(task -> new ReplaceOneModel<>(
+                Filters.eq("_id", task.getId()), lease(task), new ReplaceOptions().upsert(true))).toList(),
+                new BulkWriteOptions().ordered(false));
+    }
+
+    private static Document lease(Task task) {
+        return new Document("_id", task.getId()).append("version", task.getVersion())
+                .append("lastSeen", Date.from(LeaseRecovery.lastSignOfLife(task)))
+                .append("schemaVersion", SCHEMA_VERSION);
     }
 
     /** Drops a lease, unless a version newer than {@code version} recorded it again. */
@@ -195,13 +215,13 @@ public class TaskLeases {
         trusted = true;
         unseen.clear();
         Set<String> running = new HashSet<>();
+        Map<String, Long> recorded = new HashMap<>();
+        all().forEach(lease -> recorded.put(lease.taskId(), lease.version()));
         TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.RUNNING)).withLimit(TaskQuery.MAX_LIMIT, 0);
         while (page != null) {
             TaskPage found = tasks.list(page);
-            found.tasks().forEach(task -> {
-                running.add(task.getId());
-                record(task);
-            });
+            found.tasks().forEach(task -> running.add(task.getId()));
+            recordAll(found.tasks().stream().filter(t -> recorded.getOrDefault(t.getId(), -1L) <= t.getVersion()).toList());
             page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
         }
         if (exact) {
