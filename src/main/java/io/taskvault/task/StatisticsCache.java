@@ -62,7 +62,10 @@ class StatisticsCache {
     TaskStatistics get() {
         lastAsked = System.nanoTime();
         Snapshot current = snapshot;
-        if (current != null && (young(current) || upToDate(current))) {
+        if (current != null && upToDate(current)) {
+            return current.statistics.asOf(java.time.Instant.now());
+        }
+        if (current != null && young(current)) {
             return current.statistics;
         }
         startRefresher();
@@ -92,6 +95,7 @@ class StatisticsCache {
             return current.statistics;
         }
         long at = System.nanoTime();
+        java.time.Instant countedAt = java.time.Instant.now();
         long before = changes.version();
         long censusBefore = censusGeneration.get();
         refreshCensus();
@@ -103,7 +107,7 @@ class StatisticsCache {
             tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
         }
         archived.ifAvailable(calculator::addArchived);
-        TaskStatistics statistics = calculator.result(otherVersions);
+        TaskStatistics statistics = calculator.result(otherVersions, countedAt);
         snapshot = new Snapshot(before, censusBefore, at, statistics);
         return statistics;
     }

@@ -64,7 +64,7 @@ final class StatisticsCalculator {
         });
     }
 
-    TaskStatistics result(Map<String, Map<Integer, Long>> otherVersions) {
+    TaskStatistics result(Map<String, Map<Integer, Long>> otherVersions, java.time.Instant countedAt) {
         long completed = byState.getOrDefault(TaskState.COMPLETED, 0L) + finishedArchived.getOrDefault(TaskState.COMPLETED, 0L);
         long failed = byState.getOrDefault(TaskState.FAILED, 0L) + finishedArchived.getOrDefault(TaskState.FAILED, 0L);
         long finished = completed + failed + byState.getOrDefault(TaskState.CANCELLED, 0L)
@@ -75,7 +75,7 @@ final class StatisticsCalculator {
         Map<String, Map<Integer, Long>> schema = new TreeMap<>(otherVersions);
         schema.put(Task.COLLECTION, versions);
         return new TaskStatistics(total, byState, byRole, byProvider, finished == 0 ? 0 : (double) completed / finished,
-                finished == 0 ? 0 : (double) failed / finished, means(runningByRole), means(runningByProvider), schema);
+                finished == 0 ? 0 : (double) failed / finished, means(runningByRole), means(runningByProvider), schema, countedAt);
     }
 
     private static TaskState parse(String state) {

@@ -217,7 +217,10 @@ abstract class TaskServiceContract {
 
     @Test
     void countsTasksByStateRoleAndProvider() {
-        TaskStatistics before = tasks.statistics();
+        java.time.Instant settled = java.time.Instant.now();
+        //why: statistics may be up to a second old; the comparison needs a count holding every earlier write
+        TaskStatistics before = org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
+                .until(tasks::statistics, s -> !s.countedAt().isBefore(settled));
         Task task = tasks.create(aTask().withRole("stats-role").withProvider("stats-provider").build(), "x");
         tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);
         tasks.transition(task.getKey(), TaskState.RUNNING, "x", null);
