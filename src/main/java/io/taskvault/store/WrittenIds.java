@@ -19,7 +19,7 @@ final class WrittenIds {
             case "delete" -> each(query.get("deletes"), delete -> exactId(delete.get("q")));
             case "findandmodify" -> {
                 Object id = exactId(query.get("query"));
-                yield id == null ? null : List.of(id);
+                yield id == null ? null : id instanceof InIds in ? in.ids() : List.of(id);
             }
             default -> null;
         };
@@ -35,16 +35,29 @@ final class WrittenIds {
             if (value == null) {
                 return null;
             }
-            ids.add(value);
+            if (value instanceof InIds in) {
+                ids.addAll(in.ids());
+            } else {
+                ids.add(value);
+            }
         }
         return ids;
     }
 
+    //why: {_id: x} names one document, {_id: {$in: [...]}} (archival's deletes of a task's history) names each listed
     private static Object exactId(Object filter) {
         if (filter instanceof Map<?, ?> map) {
             Object id = map.get("_id");
-            return id instanceof Map<?, ?> ? null : id;
+            if (id instanceof Map<?, ?> operators) {
+                return operators.size() == 1 && operators.get("$in") instanceof List<?> in
+                        && in.stream().allMatch(java.util.Objects::nonNull)
+                        ? new InIds(List.copyOf(in)) : null;
+            }
+            return id;
         }
         return null;
+    }
+
+    private record InIds(List<Object> ids) {
     }
 }
