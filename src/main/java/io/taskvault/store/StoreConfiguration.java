@@ -51,12 +51,20 @@ class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(Environment environment, ObjectProvider<EmbeddedStore> embedded) {
-        String uri = configuredUri(environment).orElseGet(() -> embedded.getObject().connectionString());
-        return MongoClients.create(MongoClientSettings.builder()
+        Optional<String> configured = configuredUri(environment);
+        String uri = configured.orElseGet(() -> embedded.getObject().connectionString());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .uuidRepresentation(UuidRepresentation.STANDARD)
-                .applicationName("taskvault")
-                .build());
+                .applicationName("taskvault");
+        if (configured.isEmpty()) {
+            //why: the embedded server runs each command on the network thread of its connection, so a scan of
+            //    millions of documents can hold the driver's heartbeat for minutes; with the default 10 s the driver
+            //    declared the in-process server down and failed every operation in flight (list index build at
+            //    1,000,000 tasks). On loopback a connection is refused at once when nothing listens
+            settings.applyToSocketSettings(socket -> socket.connectTimeout(0, java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
+        return MongoClients.create(settings.build());
     }
 
     @Bean
