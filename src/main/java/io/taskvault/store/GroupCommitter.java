@@ -27,8 +27,8 @@ public final class GroupCommitter implements AutoCloseable {
     static final String META_MAP = "_taskvault_meta";
     static final String WAL_GENERATION = "walGeneration";
     static final String CLEAN_SHUTDOWN = "cleanShutdown";
+    //why: set by every committer since commits are owned and changes kept whole within checkpoints (one release)
     static final String OWNED_COMMITS = "ownedCommits";
-    static final String CHANGES_WHOLE = "changesWholeInCheckpoints";
     private static final long MAX_LOG_BYTES = 64L << 20;
 
     private final MVStore store;
@@ -58,11 +58,10 @@ public final class GroupCommitter implements AutoCloseable {
         this.housekeepingNanos = housekeepingInterval.toNanos();
         this.meta = store.openMap(META_MAP);
         this.previousShutdownClean = closedCleanly(store);
-        this.previousChangesWhole = Boolean.TRUE.equals(meta.get(CHANGES_WHOLE));
-        meta.put(CHANGES_WHOLE, true);
+        this.previousChangesWhole = Boolean.TRUE.equals(meta.get(OWNED_COMMITS));
         //why: cleared in the first checkpoint, so a crash from here on is seen as one at the next open
         meta.put(CLEAN_SHUTDOWN, false);
-        //why: from the first checkpoint on, every commit of this file is taken under the write lock
+        //why: from the first checkpoint on, every commit of this file is taken under the write lock, between changes
         meta.put(OWNED_COMMITS, true);
         Object generation = meta.get(WAL_GENERATION);
         this.wal = new WriteAheadLog(dataFile, generation == null ? 0 : ((Number) generation).longValue(), fsync);
