@@ -2,6 +2,7 @@ package io.taskvault.store;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.h2.mvstore.MVMap;
@@ -100,16 +101,26 @@ final class CommittingH2Backend extends H2Backend {
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
+        //why: as H2Database does it (its map names "databases." and "meta." + namespace), with the tallying class
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            openTyped("databases." + getFullCollectionNamespace(collectionName));
-            return super.openOrCreateCollection(collectionName, options);
+            String namespace = getFullCollectionNamespace(collectionName);
+            openTyped("databases." + namespace);
+            MVStore mvStore = getMvStore();
+            return new TallyingH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
+                    mvStore.openMap("meta." + namespace), getCursorRegistry());
         }
 
         private void openTyped(String mapName) {
             getMvStore().openMap(mapName, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType())
                     .valueType(new StoredDocumentType()));
         }
+    }
+
+    /** The documents per schema version of a collection, from its tally; empty when the collection does not exist. */
+    Map<Integer, Long> schemaVersions(String database, String collection) {
+        MongoCollection<?> found = resolveDatabase(database).resolveCollection(collection, false);
+        return found instanceof TallyingH2Collection tallied ? tallied.schemaVersions() : Map.of();
     }
 
     //why: H2Backend.close() commits and closes the MVStore; the store's owner does that, after the last checkpoint

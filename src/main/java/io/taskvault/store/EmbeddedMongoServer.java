@@ -41,6 +41,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private final StoreProperties properties;
     private final MVStore store;
+    private final CommittingH2Backend backend;
     private final GroupCommitter committer;
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -52,7 +53,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     public EmbeddedMongoServer(StoreProperties properties, CommittingH2Backend.WriteListener listener) {
         this.properties = properties;
         this.store = open(properties);
-        CommittingH2Backend backend = new CommittingH2Backend(store, listener);
+        this.backend = new CommittingH2Backend(store, listener);
         //why: every checkpoint is taken under the write lock, so a file only ever committed so has consistent indexes,
         //    after a crash too (MVStore opens at its last complete commit); the check reads every document and index
         //    entry (about 60 s at 100,000 tasks with their history), so only files written otherwise pay for it
@@ -115,6 +116,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not record the store's port in {}: {}", properties.portFile(), e.getMessage());
         }
+    }
+
+    /**
+     * How many documents of each {@code schemaVersion} a collection holds (a missing version field counts as 1), from
+     * the tally every write keeps; empty when there is no such collection.
+     */
+    public java.util.Map<Integer, Long> schemaVersions(String database, String collection) {
+        return backend.schemaVersions(database, collection);
     }
 
     public String connectionString() {

@@ -42,8 +42,9 @@ class StatisticsCache {
     private volatile Snapshot snapshot;
     private volatile long lastAsked;
     private volatile ScheduledExecutorService refresher;
-    //why: counting the other collections' schema versions is a pass over every event (seconds at scale): it runs
-    // in the background and the statistics carry its latest result
+    //why: on MongoDB counting the other collections' schema versions is a pass over every event (seconds at scale),
+    //    and on the embedded store its tally waits behind any long scan of the collection: it runs in the background
+    //    and the statistics carry its latest result
     private volatile Map<String, Map<Integer, Long>> otherVersions = Map.of();
     private final AtomicLong censusGeneration = new AtomicLong();
     private final AtomicBoolean censusRunning = new AtomicBoolean();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.bson.Document;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 
+import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.store.IdRanges;
+import io.taskvault.store.StoreInfo;
 
 /** Counts the documents of each schema version per versioned collection; the counts of others are cached. */
 @Component
@@ -21,25 +24,44 @@ public class SchemaCensus {
 
     public static final String HISTORY = "task_history";
     private static final long FRESH_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final long TALLY_FRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final MongoTemplate mongo;
     private final VersionedSchemaUpgrader upgrader;
+    private final StoreInfo store;
     private volatile Cached cached;
 
-    SchemaCensus(MongoTemplate mongo, VersionedSchemaUpgrader upgrader) {
+    SchemaCensus(MongoTemplate mongo, VersionedSchemaUpgrader upgrader, StoreInfo store) {
         this.mongo = mongo;
         this.upgrader = upgrader;
+        this.store = store;
     }
 
-    /** Fresh counts of one collection (one pass over its schemaVersion field, a range of ids at a time). */
+    /**
+     * Fresh counts of one collection: from the embedded store's tally when this process runs it, otherwise one pass
+     * over its schemaVersion field, a range of ids at a time.
+     */
     public VersionCounts count(String collection) {
+        Optional<EmbeddedMongoServer> embedded = store.embeddedServer();
+        Map<Integer, Long> versions = embedded.isPresent()
+                ? new TreeMap<>(embedded.get().schemaVersions(mongo.getDb().getName(), collection))
+                : scan(collection);
+        return new VersionCounts(collection, upgrader.newest(collection), versions, HISTORY.equals(collection));
+    }
+
+    /** Whether counting is a lookup (the embedded store's tally) rather than a pass over every document. */
+    public boolean countsAreTallied() {
+        return store.embeddedServer().isPresent();
+    }
+
+    private Map<Integer, Long> scan(String collection) {
         Map<Integer, Long> versions = new TreeMap<>();
         MongoCollection<Document> documents = mongo.getCollection(collection);
         for (Bson part : IdRanges.of(documents, IdRanges.DEFAULT_PARTITION_ABOVE)) {
             documents.find(part).projection(new Document(UpgradeChain.VERSION_FIELD, 1))
                     .forEach(d -> versions.merge(UpgradeChain.versionOf(d), 1L, Long::sum));
         }
-        return new VersionCounts(collection, upgrader.newest(collection), versions, HISTORY.equals(collection));
+        return versions;
     }
 
     public List<VersionCounts> countAll() {
@@ -52,13 +74,13 @@ public class SchemaCensus {
 
     /**
      * Counts per version of the versioned collections other than tasks (which the task statistics count in their
-     * own pass), at most 30 seconds old, or 20 times as old as the last count took: a pass over the history reads
-     * every event (10 million at 1,000,000 tasks, over a minute on the embedded engine), so it never takes more
-     * than a twentieth of one core.
+     * own pass), at most a second old where the embedded store's tally answers; on MongoDB at most 30 seconds old,
+     * or 20 times as old as the last count took: there it is a pass over every event (10 million at 1,000,000
+     * tasks), which so never takes more than a twentieth of one core.
      */
     public Map<String, Map<Integer, Long>> othersThanTasks() {
         Cached current = cached;
-        if (current == null || System.nanoTime() - current.at > Math.max(FRESH_NANOS, 20 * current.took)) {
+        if (current == null || System.nanoTime() - current.at > freshFor(current)) {
             countAll();
             current = cached;
         }
@@ -66,6 +88,10 @@ public class SchemaCensus {
         current.counts.stream().filter(c -> !c.collection().equals("tasks"))
                 .forEach(c -> others.put(c.collection(), c.byVersion()));
         return others;
+    }
+
+    private long freshFor(Cached current) {
+        return countsAreTallied() ? TALLY_FRESH_NANOS : Math.max(FRESH_NANOS, 20 * current.took);
     }
 
     void forget() {
