@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -97,8 +98,16 @@ final class TallyingH2Collection extends H2Collection {
 
     private Map<Integer, Long> recount() {
         Map<Integer, Long> tally = new TreeMap<>();
-        for (Document document : documents.values()) {
-            tally.merge(versionOf(document), 1L, Long::sum);
+        //why: as every read command does (CommittingH2Backend): a pass over millions of documents outlives the chunk
+        //    retention, and the pages it reads must not be dropped under it ("Chunk 1538 not found" at 1,000,000)
+        MVStore store = documents.getStore();
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            for (Document document : documents.values()) {
+                tally.merge(versionOf(document), 1L, Long::sum);
+            }
+        } finally {
+            store.deregisterVersionUsage(reading);
         }
         meta.keySet().stream().filter(k -> k.startsWith(PREFIX)).toList().forEach(meta::remove);
         tally.forEach((version, count) -> meta.put(PREFIX + version, count));
