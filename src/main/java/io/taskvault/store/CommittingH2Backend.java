@@ -1,5 +1,7 @@
 package io.taskvault.store;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,16 +91,35 @@ final class CommittingH2Backend extends H2Backend {
      */
     private final class TypedH2Database extends H2Database {
 
+        //why: no initializers: H2Database's constructor, which opens every stored collection and index, runs first
+        private Set<Index<Object>> storedIndexes;
+        private boolean opened;
+
         //why: an inner class, so the overrides below can reach the store while H2Database's constructor calls them
         TypedH2Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+            opened = true;
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            openTyped(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            boolean stored = getMvStore().hasMap(mapName);
+            openTyped(mapName);
+            Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            if (stored && !opened) {
+                if (storedIndexes == null) {
+                    storedIndexes = Collections.newSetFromMap(new IdentityHashMap<>());
+                }
+                storedIndexes.add(index);
+            }
+            return index;
+        }
+
+        /** Whether the database is being opened and this index's entries come from the file, complete. */
+        private boolean openedFromFile(Index<Object> index) {
+            return !opened && storedIndexes != null && storedIndexes.contains(index);
         }
 
         //why: as H2Database does it (its map names "databases." and "meta." + namespace), with the tallying class
@@ -108,7 +129,7 @@ final class CommittingH2Backend extends H2Backend {
             openTyped("databases." + namespace);
             MVStore mvStore = getMvStore();
             return new TallyingH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
-                    mvStore.openMap("meta." + namespace), getCursorRegistry());
+                    mvStore.openMap("meta." + namespace), getCursorRegistry(), this::openedFromFile);
         }
 
         private void openTyped(String mapName) {

@@ -126,6 +126,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return backend.schemaVersions(database, collection);
     }
 
+    CommittingH2Backend backend() {
+        return backend;
+    }
+
     public String connectionString() {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }

@@ -1,6 +1,7 @@
 package io.taskvault.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,16 +14,23 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 
-/** The embedded store's per-collection tally of schema versions agrees with the documents, through every kind of write. */
-class SchemaVersionTallyTest {
+/**
+ * The embedded store's own collection class: its per-collection tally of schema versions agrees with the documents
+ * through every kind of write, and opening a stored index does not read every document.
+ */
+class TallyingH2CollectionTest {
 
     @TempDir
     Path folder;
@@ -77,6 +85,35 @@ class SchemaVersionTallyTest {
             assertThat(server.schemaVersions("crash", "docs")).isEqualTo(Map.of(1, 2L, 2, 1L, 3, 3L));
             docs.deleteOne(Filters.eq("_id", "before-the-count"));
             assertThat(server.schemaVersions("crash", "docs")).isEqualTo(countedByScan(docs));
+        }
+    }
+
+    @Test
+    void opensAStoredIndexThatNoDocumentIsInWithoutReadingEveryDocument() {
+        StoreProperties properties = slowCheckpoints("sparse.mv");
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(properties, (c, ids) -> { });
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            writeMixedVersions(docs);
+            docs.createIndex(Indexes.ascending("externalId"), new IndexOptions().name("externalId").unique(true).sparse(true));
+        }
+
+        try (EmbeddedMongoServer reopened = new EmbeddedMongoServer(properties, (c, ids) -> { });
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            TallyingH2Collection opened = (TallyingH2Collection) reopened.backend().resolveDatabase("crash")
+                    .resolveCollection("docs", true);
+            assertThat(opened.passesOverEveryDocument()).as("passes over every document while opening").isZero();
+
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            docs.insertOne(new Document("_id", "with-id").append("externalId", "EXT-1"));
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "same-id").append("externalId", "EXT-1")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThat(docs.find(Filters.eq("externalId", "EXT-1")).first()).containsEntry("_id", "with-id");
+
+            docs.createIndex(Indexes.ascending("schemaVersion", "_id"), new IndexOptions().name("new").unique(true));
+            assertThat(opened.passesOverEveryDocument()).as("an index created later is filled from the documents")
+                    .isPositive();
         }
     }
 
