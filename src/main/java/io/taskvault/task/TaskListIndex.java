@@ -43,7 +43,7 @@ class TaskListIndex {
 
     private final TaskStore tasks;
     private final boolean enabled;
-    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+    private final ListEntries entries = new ListEntries();
     private final Map<Object, Document> facts = new ConcurrentHashMap<>();
     private final Set<Object> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean building = new AtomicBoolean();
@@ -146,7 +146,7 @@ class TaskListIndex {
         stale = false;
         //why: cleared before reading, so a write that lands while the build reads is applied again afterwards
         dirty.clear();
-        Map<Object, Entry> freshEntries = new HashMap<>();
+        ListEntries freshEntries = new ListEntries();
         Map<Object, Document> freshFacts = new HashMap<>();
         //why: the embedded engine holds every document a query matches in memory at once; ids first, then whole
         // documents a batch at a time (an _id $in query is answered from the _id index) keeps the heap bounded
@@ -158,8 +158,7 @@ class TaskListIndex {
             read(ids.subList(from, Math.min(ids.size(), from + BATCH)), freshEntries, freshFacts);
         }
         synchronized (this) {
-            entries.clear();
-            entries.putAll(freshEntries);
+            entries.replaceWith(freshEntries);
             facts.clear();
             facts.putAll(freshFacts);
         }
@@ -207,7 +206,8 @@ class TaskListIndex {
         awaitBuilt();
         synchronized (this) {
             refresh();
-            return TaskListPages.select(entries.values(), q);
+            Set<String> states = Set.copyOf(q.states().stream().map(Enum::name).toList());
+            return TaskListPages.select(entries.inStates(states), q);
         }
     }
 
@@ -226,7 +226,7 @@ class TaskListIndex {
     }
 
     //why: whole documents, upgraded like every read, so tasks still in an older shape are listed too
-    private void read(List<Object> ids, Map<Object, Entry> intoEntries, Map<Object, Document> intoFacts) {
+    private void read(List<Object> ids, ListEntries intoEntries, Map<Object, Document> intoFacts) {
         tasks.stream(Query.query(Criteria.where("_id").in(ids))).forEach(raw -> {
             Document counted = facts(raw);
             //why: keyed by the stored _id, which write notifications name; an upgrade may give the task another
