@@ -21,9 +21,10 @@ import io.taskvault.store.StoreInfo;
 import io.taskvault.store.schema.SchemaCensus;
 
 /**
- * Statistics need a pass over every task; they are recomputed only when tasks changed, and at most once a
- * second by a reader, so they are never more than a second stale. While tasks change and somebody reads them, a
- * background thread recounts every quarter second, so readers find a young snapshot instead of paying for a pass.
+ * Statistics come from the list index's running counts on the embedded store, from a pass over every task on MongoDB;
+ * they are recomputed only when tasks changed, and at most once a second by a reader, so they are never more than a
+ * second stale. While tasks change and somebody reads them, a background thread recounts every quarter second, so
+ * readers find a young snapshot instead of paying for the recount.
  */
 @Component
 class StatisticsCache {
@@ -100,11 +101,12 @@ class StatisticsCache {
         long before = changes.version();
         long censusBefore = censusGeneration.get();
         refreshCensus();
-        StatisticsCalculator calculator = new StatisticsCalculator();
+        StatisticsCalculator calculator;
         if (listIndex.enabled() && listIndex.ready()) {
-            //why: the list index already holds every task's counted fields, fresh from the write notifications
-            listIndex.facts().forEach(calculator::add);
+            //why: the list index keeps every task's counts, fresh from the write notifications
+            calculator = listIndex.counted();
         } else {
+            calculator = new StatisticsCalculator();
             tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
         }
         archived.ifAvailable(calculator::addArchived);

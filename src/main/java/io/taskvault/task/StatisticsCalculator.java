@@ -9,7 +9,10 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** One pass over a projection of the tasks, counting what the statistics need. */
+/**
+ * Counts what the statistics need from a projection of the tasks: in one pass, or kept up to date as tasks change
+ * (the list index adds and removes each written task's projection).
+ */
 final class StatisticsCalculator {
 
     private static final String NONE = "(none)";
@@ -30,24 +33,52 @@ final class StatisticsCalculator {
     }
 
     void add(Document task) {
-        total++;
+        count(task, 1);
+    }
+
+    /** Takes back what {@link #add} counted for this projection: counts can follow a task as it changes. */
+    void remove(Document task) {
+        count(task, -1);
+    }
+
+    private void count(Document task, int sign) {
+        total += sign;
         Number version = task.get("schemaVersion", Number.class);
-        versions.merge(version == null ? 1 : version.intValue(), 1L, Long::sum);
+        merge(versions, version == null ? 1 : version.intValue(), sign);
         TaskState state = parse(task.getString("state"));
         if (state != null) {
-            byState.merge(state, 1L, Long::sum);
+            merge(byState, state, sign);
         }
         String role = orNone(task.getString("role"));
         String provider = orNone(task.getString("provider"));
-        byRole.merge(role, 1L, Long::sum);
-        byProvider.merge(provider, 1L, Long::sum);
+        merge(byRole, role, sign);
+        merge(byProvider, provider, sign);
         Date started = task.getDate("startedAt");
         Date completed = task.getDate("completedAt");
         if (started != null && completed != null && state != null && state.isFinished()) {
             long millis = completed.getTime() - started.getTime();
-            add(runningByRole, role, millis);
-            add(runningByProvider, provider, millis);
+            add(runningByRole, role, millis, sign);
+            add(runningByProvider, provider, millis, sign);
         }
+    }
+
+    //why: a count that falls to zero goes, so counts kept by add and remove equal a fresh pass's
+    private static <K> void merge(Map<K, Long> counts, K key, long delta) {
+        counts.merge(key, delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    /** An independent copy, to add the archive's counts to and take a result from. */
+    StatisticsCalculator copy() {
+        StatisticsCalculator copy = new StatisticsCalculator();
+        copy.total = total;
+        copy.byState.putAll(byState);
+        copy.byRole.putAll(byRole);
+        copy.byProvider.putAll(byProvider);
+        runningByRole.forEach((key, sum) -> copy.runningByRole.put(key, sum.clone()));
+        runningByProvider.forEach((key, sum) -> copy.runningByProvider.put(key, sum.clone()));
+        copy.versions.putAll(versions);
+        copy.finishedArchived.putAll(finishedArchived);
+        return copy;
     }
 
     /** Tasks that moved to the archive: counted as ARCHIVED, by role, and in the rates by the state they had. */
@@ -69,12 +100,13 @@ final class StatisticsCalculator {
         long failed = byState.getOrDefault(TaskState.FAILED, 0L) + finishedArchived.getOrDefault(TaskState.FAILED, 0L);
         long finished = completed + failed + byState.getOrDefault(TaskState.CANCELLED, 0L)
                 + finishedArchived.getOrDefault(TaskState.CANCELLED, 0L);
+        Map<TaskState, Long> states = new EnumMap<>(byState);
         for (TaskState state : TaskState.values()) {
-            byState.putIfAbsent(state, 0L);
+            states.putIfAbsent(state, 0L);
         }
         Map<String, Map<Integer, Long>> schema = new TreeMap<>(otherVersions);
-        schema.put(Task.COLLECTION, versions);
-        return new TaskStatistics(total, byState, byRole, byProvider, finished == 0 ? 0 : (double) completed / finished,
+        schema.put(Task.COLLECTION, new TreeMap<>(versions));
+        return new TaskStatistics(total, states, new TreeMap<>(byRole), new TreeMap<>(byProvider), finished == 0 ? 0 : (double) completed / finished,
                 finished == 0 ? 0 : (double) failed / finished, means(runningByRole), means(runningByProvider), schema, countedAt);
     }
 
@@ -90,10 +122,13 @@ final class StatisticsCalculator {
         return value == null || value.isBlank() ? NONE : value;
     }
 
-    private static void add(Map<String, long[]> sums, String key, long millis) {
+    private static void add(Map<String, long[]> sums, String key, long millis, int sign) {
         long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
-        sum[0] += millis;
-        sum[1]++;
+        sum[0] += sign * millis;
+        sum[1] += sign;
+        if (sum[1] == 0) {
+            sums.remove(key);
+        }
     }
 
     private static Map<String, Long> means(Map<String, long[]> sums) {
