@@ -25,7 +25,6 @@ import io.taskvault.store.StoreInfo;
 import io.taskvault.task.ConcurrentTaskModificationException;
 import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.Task;
-import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -151,14 +150,16 @@ public class ArchivalJob {
     }
 
     /** Finished tasks whose finish (or, lacking one, last change) is strictly before the cutoff. */
+    //why: the ids in one pass, then the tasks a page at a time: paging through the list filtered every task once
+    //    per page of 500 (none archived within 3 minutes at 1,000,000 tasks)
     private List<Task> candidates(Instant cutoff) {
         List<Task> found = new ArrayList<>();
-        TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.COMPLETED, TaskState.FAILED, TaskState.CANCELLED))
-                .sortedBy(TaskQuery.SortField.CREATED, false).withLimit(TaskQuery.MAX_LIMIT, 0);
-        while (page != null) {
-            TaskPage result = tasks.list(page);
-            result.tasks().stream().filter(t -> finishedAt(t).isBefore(cutoff)).forEach(found::add);
-            page = result.nextCursor() == null ? null : page.withCursor(result.nextCursor());
+        List<String> finished = tasks.idsOf(TaskQuery.all()
+                .withStates(Set.of(TaskState.COMPLETED, TaskState.FAILED, TaskState.CANCELLED))
+                .sortedBy(TaskQuery.SortField.CREATED, false));
+        for (int from = 0; from < finished.size(); from += TaskQuery.MAX_LIMIT) {
+            tasks.byIds(finished.subList(from, Math.min(finished.size(), from + TaskQuery.MAX_LIMIT))).stream()
+                    .filter(t -> finishedAt(t).isBefore(cutoff)).forEach(found::add);
         }
         return found;
     }

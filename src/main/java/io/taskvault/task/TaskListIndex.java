@@ -217,6 +217,16 @@ class TaskListIndex {
         }
     }
 
+    /** The ids of every task the query matches, in its order, whatever its limit, offset and cursor. */
+    List<Object> ids(TaskQuery q) {
+        awaitBuilt();
+        synchronized (this) {
+            refresh();
+            Set<String> states = Set.copyOf(q.states().stream().map(Enum::name).toList());
+            return TaskListPages.all(entries.inStates(states), q.withCursor(null));
+        }
+    }
+
     private void refresh() {
         if (dirty.isEmpty()) {
             return;

@@ -63,6 +63,11 @@ final class TaskListPages {
                 page.isEmpty() ? null : page.get(page.size() - 1));
     }
 
+    /** The ids of every matching entry, in the query's order. */
+    static List<Object> all(Collection<Entry> entries, TaskQuery q) {
+        return entries.stream().filter(filter(q)).sorted(order(q)).map(Entry::rawId).toList();
+    }
+
     static Predicate<Entry> filter(TaskQuery q) {
         Predicate<Entry> p = e -> true;
         if (!q.states().isEmpty()) {

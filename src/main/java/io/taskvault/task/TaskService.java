@@ -199,11 +199,7 @@ public class TaskService {
     public TaskPage list(TaskQuery query) {
         if (listIndex.enabled()) {
             TaskListIndex.Page page = listIndex.page(query);
-            Map<String, Task> found = new java.util.HashMap<>();
-            tasks.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").in(page.ids())))
-                    .forEach(t -> found.put(t.getId(), t));
-            List<Task> ordered = page.ids().stream().map(id -> found.get(String.valueOf(id)))
-                    .filter(java.util.Objects::nonNull).toList();
+            List<Task> ordered = byIds(page.ids().stream().map(String::valueOf).toList());
             String next = page.ids().size() == query.limit() ? TaskQueries.cursorAfter(query, page.last()) : null;
             return new TaskPage(ordered, page.total(), query.offset(), query.limit(), next);
         }
@@ -214,6 +210,29 @@ public class TaskService {
                 ? query.offset() + found.size() : tasks.count(TaskQueries.query(query.withCursor(null), false));
         String next = found.size() == query.limit() ? TaskQueries.cursorAfter(query, found.get(found.size() - 1)) : null;
         return new TaskPage(found.stream().map(tasks::toTask).toList(), total, query.offset(), query.limit(), next);
+    }
+
+    /**
+     * The ids of every task the query matches, in its order (its limit, offset and cursor ignored): one pass for
+     * jobs that visit every match, where paging would filter every task once per page.
+     */
+    public List<String> idsOf(TaskQuery query) {
+        if (listIndex.enabled()) {
+            return listIndex.ids(query).stream().map(String::valueOf).toList();
+        }
+        Query all = TaskQueries.query(query.withCursor(null), false);
+        all.fields().include("_id");
+        List<String> ids = new ArrayList<>();
+        tasks.stream(all).forEach(d -> ids.add(String.valueOf(d.get("_id"))));
+        return ids;
+    }
+
+    /** The tasks with these ids, in this order (ids no task has any more are left out). */
+    public List<Task> byIds(List<String> ids) {
+        Map<String, Task> found = new java.util.HashMap<>();
+        tasks.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").in(ids)))
+                .forEach(t -> found.put(t.getId(), t));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public List<HistoryEvent> history(String reference) {

@@ -213,6 +213,14 @@ abstract class TaskServiceContract {
         assertThat(keys(second)).containsExactly(c.getKey());
         TaskPage byOffset = tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(2, 2));
         assertThat(keys(byOffset)).containsExactly(c.getKey());
+
+        TaskQuery byKeyDescending = mine.sortedBy(TaskQuery.SortField.KEY, true).withLimit(1, 1);
+        assertThat(tasks.idsOf(byKeyDescending)).as("every match in order, past limit, offset and cursor")
+                .containsExactly(c.getId(), b.getId(), a.getId());
+        assertThat(tasks.idsOf(byKeyDescending.withStates(Set.of(TaskState.PENDING)).withCursor(first.nextCursor())))
+                .containsExactly(b.getId(), a.getId());
+        assertThat(tasks.byIds(List.of(b.getId(), "no-such-task", a.getId())).stream().map(Task::getKey))
+                .containsExactly(b.getKey(), a.getKey());
     }
 
     @Test
