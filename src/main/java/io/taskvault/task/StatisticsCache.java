@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.store.StoreChanges;
@@ -31,7 +32,7 @@ class StatisticsCache {
 
     private static final Logger log = LoggerFactory.getLogger(StatisticsCache.class);
     private static final long FRESH_NANOS = Duration.ofSeconds(1).toNanos();
-    private static final long REFRESH_MILLIS = 250;
+
     private static final long WATCHED_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final TaskStore tasks;
@@ -50,8 +51,12 @@ class StatisticsCache {
     private final AtomicLong censusGeneration = new AtomicLong();
     private final AtomicBoolean censusRunning = new AtomicBoolean();
 
+    private final long refreshMillis;
+
     StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store, SchemaCensus census,
-                    ObjectProvider<ArchivedTaskCounts> archived, TaskListIndex listIndex) {
+                    ObjectProvider<ArchivedTaskCounts> archived, TaskListIndex listIndex,
+                    @Value("${taskvault.statistics.refresh-interval:250ms}") Duration refreshInterval) {
+        this.refreshMillis = refreshInterval.toMillis();
         this.listIndex = listIndex;
         this.tasks = tasks;
         this.archived = archived;
@@ -118,7 +123,7 @@ class StatisticsCache {
     //why: a reader that finds the snapshot a second old pays for a pass over every task (hundreds of ms at 100,000);
     //    while tasks change and somebody reads statistics, this thread recounts a few times a second instead
     private void startRefresher() {
-        if (!listIndex.enabled() || refresher != null) {
+        if (!listIndex.enabled() || refresher != null || refreshMillis <= 0) {
             return;
         }
         synchronized (this) {
@@ -128,7 +133,7 @@ class StatisticsCache {
                     thread.setDaemon(true);
                     return thread;
                 });
-                refresher.scheduleWithFixedDelay(this::refreshInBackground, REFRESH_MILLIS, REFRESH_MILLIS,
+                refresher.scheduleWithFixedDelay(this::refreshInBackground, refreshMillis, refreshMillis,
                         TimeUnit.MILLISECONDS);
             }
         }
