@@ -26,6 +26,8 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class TallyingH2Collection extends H2Collection {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TallyingH2Collection.class);
+
     /** The field the tally counts by; a document without it is version 1, as the upgraders read it. */
     static final String VERSION_FIELD = "schemaVersion";
     private static final String PREFIX = "taskvault.schemaVersion.";
@@ -55,8 +57,13 @@ final class TallyingH2Collection extends H2Collection {
      */
     synchronized Map<Integer, Long> schemaVersions() {
         Map<Integer, Long> tally = readTally();
-        if (!meta.containsKey(TALLIED) || tally.values().stream().mapToLong(Long::longValue).sum() != count()) {
+        boolean tallied = meta.containsKey(TALLIED);
+        long sum = tally.values().stream().mapToLong(Long::longValue).sum();
+        if (!tallied || sum != count()) {
+            long start = System.nanoTime();
             tally = recount();
+            log.info("Counted the schema versions of {} once ({}): {} documents in {} ms", getCollectionName(),
+                    tallied ? "its tally held " + sum : "no tally yet", count(), (System.nanoTime() - start) / 1_000_000);
         }
         return tally;
     }
