@@ -144,6 +144,14 @@ final class CommittingH2Backend extends H2Backend {
         return found instanceof TallyingH2Collection tallied ? tallied.schemaVersions() : Map.of();
     }
 
+    /** Every document of a collection as BSON, a snapshot read in this process; none when there is no such collection. */
+    void forEachBson(String database, String collection, java.util.function.Consumer<byte[]> action) {
+        MongoCollection<?> found = resolveDatabase(database).resolveCollection(collection, false);
+        if (found instanceof TallyingH2Collection tallied) {
+            tallied.forEachBson(action);
+        }
+    }
+
     //why: H2Backend.close() commits and closes the MVStore; the store's owner does that, after the last checkpoint
     @Override
     public void close() {

@@ -2,6 +2,7 @@ package io.taskvault.store;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -98,6 +99,27 @@ final class TallyingH2Collection extends H2Collection {
     /** How many times every document was read by the engine's own passes (index builds), for tests. */
     int passesOverEveryDocument() {
         return passes;
+    }
+
+    /**
+     * Hands every document, as BSON, to {@code action}: a snapshot of the collection as this call starts, read from
+     * the pages in this process without the collection's lock or the wire.
+     */
+    void forEachBson(Consumer<byte[]> action) {
+        MVStore store = documents.getStore();
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            for (Document document : documents.values()) {
+                byte[] bson = StoredDocumentType.encode(document);
+                if (bson == null) {
+                    throw new IllegalStateException("document " + document.get("_id") + " in " + getCollectionName()
+                            + " holds a value BSON cannot carry");
+                }
+                action.accept(bson);
+            }
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
     }
 
     @Override

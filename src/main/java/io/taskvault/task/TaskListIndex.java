@@ -42,6 +42,7 @@ class TaskListIndex {
             "schemaVersion", "status");
 
     private final TaskStore tasks;
+    private final StoreInfo store;
     private final boolean enabled;
     private final ListEntries entries = new ListEntries();
     private final Map<Object, Document> facts = new ConcurrentHashMap<>();
@@ -56,6 +57,7 @@ class TaskListIndex {
 
     TaskListIndex(TaskStore tasks, StoreInfo store, StoreChanges changes) {
         this.tasks = tasks;
+        this.store = store;
         this.enabled = store.embeddedServer().isPresent();
         if (enabled) {
             changes.onWrite(Task.COLLECTION, this::written);
@@ -151,15 +153,10 @@ class TaskListIndex {
         dirty.clear();
         ListEntries freshEntries = new ListEntries();
         Map<Object, Document> freshFacts = new HashMap<>();
-        //why: the embedded engine holds every document a query matches in memory at once; ids first, then whole
-        // documents a batch at a time (an _id $in query is answered from the _id index) keeps the heap bounded
-        Query idsOnly = new Query();
-        idsOnly.fields().include("_id");
-        List<Object> ids = new ArrayList<>();
-        tasks.stream(idsOnly).forEach(d -> ids.add(d.get("_id")));
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            read(ids.subList(from, Math.min(ids.size(), from + BATCH)), freshEntries, freshFacts);
-        }
+        //why: read from the store's pages in this process, not by queries: the engine holds every document a query
+        //    matches in memory at once, and reading them a batch at a time by _id held the tasks' lock for most of
+        //    the build (minutes at 1,000,000 tasks, each lookup deserializing the engine's index keys)
+        tasks.forEachStored(store.embeddedServer().orElseThrow(), raw -> read(raw, freshEntries, freshFacts));
         StatisticsCalculator freshCounted = new StatisticsCalculator();
         freshFacts.values().forEach(freshCounted::add);
         synchronized (this) {
@@ -252,18 +249,20 @@ class TaskListIndex {
         }
     }
 
-    //why: whole documents, upgraded like every read, so tasks still in an older shape are listed too
     private void read(List<Object> ids, ListEntries intoEntries, Map<Object, Document> intoFacts) {
-        tasks.stream(Query.query(Criteria.where("_id").in(ids))).forEach(raw -> {
-            Document counted = facts(raw);
-            //why: keyed by the stored _id, which write notifications name; an upgrade may give the task another
-            //    form of it (a v1 ObjectId becomes its hex string), and an entry under that key would never be dropped
-            Object storedId = raw.get("_id");
-            Document d = new Document(tasks.upgraded(raw));
-            d.put("_id", storedId);
-            intoEntries.put(storedId, Entry.of(d));
-            intoFacts.put(storedId, counted);
-        });
+        tasks.stream(Query.query(Criteria.where("_id").in(ids))).forEach(raw -> read(raw, intoEntries, intoFacts));
+    }
+
+    //why: whole documents, upgraded like every read, so tasks still in an older shape are listed too
+    private void read(Document raw, ListEntries intoEntries, Map<Object, Document> intoFacts) {
+        Document counted = facts(raw);
+        //why: keyed by the stored _id, which write notifications name; an upgrade may give the task another
+        //    form of it (a v1 ObjectId becomes its hex string), and an entry under that key would never be dropped
+        Object storedId = raw.get("_id");
+        Document d = new Document(tasks.upgraded(raw));
+        d.put("_id", storedId);
+        intoEntries.put(storedId, Entry.of(d));
+        intoFacts.put(storedId, counted);
     }
 
     //why: from the stored document, before any upgrade: statistics count the schema versions as stored

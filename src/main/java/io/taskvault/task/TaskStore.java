@@ -98,6 +98,13 @@ class TaskStore {
         return documents.upgrade(raw);
     }
 
+    /** Every stored task document, read in this process from the embedded store's pages (see its forEachDocument). */
+    void forEachStored(io.taskvault.store.EmbeddedMongoServer server, java.util.function.Consumer<Document> action) {
+        org.bson.codecs.Codec<Document> codec = mongo.getDb().getCodecRegistry().get(Document.class);
+        server.forEachDocument(mongo.getDb().getName(), Task.COLLECTION,
+                bson -> action.accept(new org.bson.RawBsonDocument(bson).decode(codec)));
+    }
+
     Stream<Document> stream(Query query) {
         return mongo.stream(query, Document.class, Task.COLLECTION);
     }

@@ -117,6 +117,25 @@ class TallyingH2CollectionTest {
         }
     }
 
+    @Test
+    void handsOutEveryDocumentAsTheDriverReadsIt() {
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(slowCheckpoints("snapshot.mv"), (c, ids) -> { });
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            writeMixedVersions(docs);
+            docs.updateOne(Filters.eq("_id", "b"), Updates.set("when", new java.util.Date(1_700_000_000_000L)));
+            java.util.List<Document> read = new java.util.ArrayList<>();
+
+            server.forEachDocument("crash", "docs", bson -> read.add(new org.bson.RawBsonDocument(bson)
+                    .decode(client.getDatabase("crash").getCodecRegistry().get(Document.class))));
+
+            assertThat(read).containsExactlyInAnyOrderElementsOf(docs.find().into(new java.util.ArrayList<>()));
+            java.util.List<byte[]> none = new java.util.ArrayList<>();
+            server.forEachDocument("crash", "absent", none::add);
+            assertThat(none).isEmpty();
+        }
+    }
+
     /** Ends with versions {1: 2, 2: 1, 3: 2}; every kind of write the engine has changes a version on the way. */
     private static void writeMixedVersions(MongoCollection<Document> docs) {
         docs.insertOne(new Document("_id", "unversioned"));
