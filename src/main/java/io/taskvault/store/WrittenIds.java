@@ -21,6 +21,8 @@ final class WrittenIds {
                 Object id = exactId(query.get("query"));
                 yield id == null ? null : id instanceof InIds in ? in.ids() : List.of(id);
             }
+            //why: they change indexes or create an empty collection, never a document
+            case "createindexes", "dropindexes", "deleteindexes", "create" -> List.of();
             default -> null;
         };
     }

@@ -136,6 +136,27 @@ class TallyingH2CollectionTest {
         }
     }
 
+    @Test
+    void announcesWritesButNotAggregationsThatOnlyRead() {
+        java.util.List<String> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(slowCheckpoints("announced.mv"),
+                (collection, ids) -> announced.add(collection + " " + ids));
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            docs.insertOne(new Document("_id", "a").append("n", 1));
+            announced.clear();
+
+            assertThat(docs.countDocuments(Filters.eq("n", 1))).isEqualTo(1);
+            docs.aggregate(java.util.List.of(com.mongodb.client.model.Aggregates.match(Filters.eq("n", 1))))
+                    .into(new java.util.ArrayList<>());
+            docs.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true));
+            docs.aggregate(java.util.List.of(com.mongodb.client.model.Aggregates.match(Filters.eq("n", 1)),
+                    com.mongodb.client.model.Aggregates.out("copies"))).toCollection();
+
+            assertThat(announced).containsExactly("docs []", "docs null");
+        }
+    }
+
     /** Ends with versions {1: 2, 2: 1, 3: 2}; every kind of write the engine has changes a version on the way. */
     private static void writeMixedVersions(MongoCollection<Document> docs) {
         docs.insertOne(new Document("_id", "unversioned"));

@@ -26,6 +26,14 @@ class WrittenIdsTest {
     }
 
     @Test
+    void namesNoDocumentForIndexesAndNewCollections() {
+        assertThat(WrittenIds.of("createIndexes", Map.of("indexes", List.of(Map.of("key", Map.of("key", 1)))))).isEmpty();
+        assertThat(WrittenIds.of("dropIndexes", Map.of("index", "key"))).isEmpty();
+        assertThat(WrittenIds.of("create", Map.of("create", "tasks"))).isEmpty();
+        assertThat(WrittenIds.of("drop", Map.of("drop", "tasks"))).as("every document went").isNull();
+    }
+
+    @Test
     void namesNothingWhenAFilterMayTouchOtherDocuments() {
         assertThat(WrittenIds.of("delete", Map.of("deletes", List.of(Map.of("q", Map.of("taskId", "t")))))).isNull();
         assertThat(WrittenIds.of("update", Map.of("updates", List.of(Map.of("q", Map.of("_id", Map.of("$gt", "t")))))))
