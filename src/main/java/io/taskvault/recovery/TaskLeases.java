@@ -31,7 +31,6 @@ import io.taskvault.store.StoreChanges;
 import io.taskvault.store.StoreInfo;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskChanged;
-import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -217,12 +216,14 @@ public class TaskLeases {
         Set<String> running = new HashSet<>();
         Map<String, Long> recorded = new HashMap<>();
         all().forEach(lease -> recorded.put(lease.taskId(), lease.version()));
-        TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.RUNNING)).withLimit(TaskQuery.MAX_LIMIT, 0);
-        while (page != null) {
-            TaskPage found = tasks.list(page);
-            found.tasks().forEach(task -> running.add(task.getId()));
-            recordAll(found.tasks().stream().filter(t -> recorded.getOrDefault(t.getId(), -1L) <= t.getVersion()).toList());
-            page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
+        //why: the ids in one pass, then the tasks a page at a time: paging through the list filtered every RUNNING task
+        //    twice per page of 500 (minutes for 150,000 RUNNING tasks at 1,000,000, all of them before start-up ended)
+        List<String> ids = tasks.idsOf(TaskQuery.all().withStates(Set.of(TaskState.RUNNING)));
+        for (int from = 0; from < ids.size(); from += TaskQuery.MAX_LIMIT) {
+            List<Task> found = tasks.byIds(ids.subList(from, Math.min(ids.size(), from + TaskQuery.MAX_LIMIT))).stream()
+                    .filter(t -> t.getState() == TaskState.RUNNING).toList();
+            found.forEach(task -> running.add(task.getId()));
+            recordAll(found.stream().filter(t -> recorded.getOrDefault(t.getId(), -1L) <= t.getVersion()).toList());
         }
         if (exact) {
             all().stream().filter(l -> !running.contains(l.taskId())).forEach(l -> forget(l.taskId(), Long.MAX_VALUE));
