@@ -63,21 +63,28 @@ final class CommittingH2Backend extends H2Backend {
             cursor.put("batchSize", DEFAULT_BATCH);
         }
         if (!writes(name, query)) {
-            //why: a find reads one version of the pages, and a scan of millions of documents takes minutes; checkpoints
-            //    free chunks meanwhile, and one freed longer ago than the retention time was dropped under the scan
-            //    ("Chunk 267 not found" at 420,000 tasks). A version in use keeps its chunks until the read ends
-            MVStore.TxCounter reading = store.registerVersionUsage();
-            try {
-                return super.handleCommand(channel, database, command, query);
-            } finally {
-                store.deregisterVersionUsage(reading);
-            }
+            return readingOneVersion(store, () -> super.handleCommand(channel, database, command, query));
         }
         Document reply = committer.write(database, command, query,
                 () -> super.handleCommand(channel, database, command, query));
         Object collection = query.get(command);
         listener.written(collection instanceof String written ? written : null, WrittenIds.of(command, query));
         return reply;
+    }
+
+    /**
+     * Runs a read with the store version it reads registered, so that version's chunks stay until the read ends.
+     * //why: a read sees one version of the pages, and a pass over millions of documents takes minutes; checkpoints free
+     * //    chunks meanwhile, and one freed longer ago than the retention time was dropped under the reader ("Chunk 267
+     * //    not found" at 420,000 tasks, "Chunk 1538" in the tally's first count at 1,000,000)
+     */
+    static <T> T readingOneVersion(MVStore store, java.util.function.Supplier<T> read) {
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
     }
 
     //why: an aggregation writes only through $out or $merge; logged and announced as a write that may touch any
@@ -150,16 +157,17 @@ final class CommittingH2Backend extends H2Backend {
 
     /** The documents per schema version of a collection, from its tally; empty when the collection does not exist. */
     Map<Integer, Long> schemaVersions(String database, String collection) {
-        MongoCollection<?> found = resolveDatabase(database).resolveCollection(collection, false);
-        return found instanceof TallyingH2Collection tallied ? tallied.schemaVersions() : Map.of();
+        return tallied(database, collection).map(TallyingH2Collection::schemaVersions).orElse(Map.of());
     }
 
     /** Every document of a collection as BSON, a snapshot read in this process; none when there is no such collection. */
     void forEachBson(String database, String collection, java.util.function.Consumer<byte[]> action) {
-        MongoCollection<?> found = resolveDatabase(database).resolveCollection(collection, false);
-        if (found instanceof TallyingH2Collection tallied) {
-            tallied.forEachBson(action);
-        }
+        tallied(database, collection).ifPresent(found -> found.forEachBson(action));
+    }
+
+    private java.util.Optional<TallyingH2Collection> tallied(String database, String collection) {
+        return resolveDatabase(database).resolveCollection(collection, false) instanceof TallyingH2Collection found
+                ? java.util.Optional.of(found) : java.util.Optional.empty();
     }
 
     //why: H2Backend.close() commits and closes the MVStore; the store's owner does that, after the last checkpoint

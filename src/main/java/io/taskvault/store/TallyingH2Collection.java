@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -78,8 +77,7 @@ final class TallyingH2Collection extends H2Collection {
      */
     @Override
     public void addIndex(Index<Object> index) {
-        boolean fromFile = indexFromFile.test(index);
-        indexing = fromFile;
+        indexing = indexFromFile.test(index);
         try {
             super.addIndex(index);
         } finally {
@@ -106,9 +104,7 @@ final class TallyingH2Collection extends H2Collection {
      * the pages in this process without the collection's lock or the wire.
      */
     void forEachBson(Consumer<byte[]> action) {
-        MVStore store = documents.getStore();
-        MVStore.TxCounter reading = store.registerVersionUsage();
-        try {
+        CommittingH2Backend.readingOneVersion(documents.getStore(), () -> {
             for (Document document : documents.values()) {
                 byte[] bson = StoredDocumentType.encode(document);
                 if (bson == null) {
@@ -117,9 +113,8 @@ final class TallyingH2Collection extends H2Collection {
                 }
                 action.accept(bson);
             }
-        } finally {
-            store.deregisterVersionUsage(reading);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -168,17 +163,12 @@ final class TallyingH2Collection extends H2Collection {
 
     private Map<Integer, Long> recount() {
         Map<Integer, Long> tally = new TreeMap<>();
-        //why: as every read command does (CommittingH2Backend): a pass over millions of documents outlives the chunk
-        //    retention, and the pages it reads must not be dropped under it ("Chunk 1538 not found" at 1,000,000)
-        MVStore store = documents.getStore();
-        MVStore.TxCounter reading = store.registerVersionUsage();
-        try {
+        CommittingH2Backend.readingOneVersion(documents.getStore(), () -> {
             for (Document document : documents.values()) {
                 tally.merge(versionOf(document), 1L, Long::sum);
             }
-        } finally {
-            store.deregisterVersionUsage(reading);
-        }
+            return null;
+        });
         meta.keySet().stream().filter(k -> k.startsWith(PREFIX)).toList().forEach(meta::remove);
         tally.forEach((version, count) -> meta.put(PREFIX + version, count));
         meta.put(TALLIED, Boolean.TRUE);
