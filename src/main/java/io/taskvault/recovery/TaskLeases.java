@@ -216,15 +216,11 @@ public class TaskLeases {
         Set<String> running = new HashSet<>();
         Map<String, Long> recorded = new HashMap<>();
         all().forEach(lease -> recorded.put(lease.taskId(), lease.version()));
-        //why: the ids in one pass, then the tasks a page at a time: paging through the list filtered every RUNNING task
-        //    twice per page of 500 (minutes for 150,000 RUNNING tasks at 1,000,000, all of them before start-up ended)
-        List<String> ids = tasks.idsOf(TaskQuery.all().withStates(Set.of(TaskState.RUNNING)));
-        for (int from = 0; from < ids.size(); from += TaskQuery.MAX_LIMIT) {
-            List<Task> found = tasks.byIds(ids.subList(from, Math.min(ids.size(), from + TaskQuery.MAX_LIMIT))).stream()
-                    .filter(t -> t.getState() == TaskState.RUNNING).toList();
+        tasks.forEachPage(TaskQuery.all().withStates(Set.of(TaskState.RUNNING)), page -> {
+            List<Task> found = page.stream().filter(t -> t.getState() == TaskState.RUNNING).toList();
             found.forEach(task -> running.add(task.getId()));
             recordAll(found.stream().filter(t -> recorded.getOrDefault(t.getId(), -1L) <= t.getVersion()).toList());
-        }
+        });
         if (exact) {
             all().stream().filter(l -> !running.contains(l.taskId())).forEach(l -> forget(l.taskId(), Long.MAX_VALUE));
         }

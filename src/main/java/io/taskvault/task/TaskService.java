@@ -227,6 +227,18 @@ public class TaskService {
         return ids;
     }
 
+    /**
+     * Hands every task the query matches to {@code page}, 500 at a time in the query's order: the ids in one pass
+     * ({@link #idsOf}), then the tasks by id. A task may have changed between the two; callers check what they need.
+     * //why: paging through {@link #list} filters every candidate once per page (jobs at 1,000,000 tasks took minutes)
+     */
+    public void forEachPage(TaskQuery query, java.util.function.Consumer<List<Task>> page) {
+        List<String> ids = idsOf(query);
+        for (int from = 0; from < ids.size(); from += TaskQuery.MAX_LIMIT) {
+            page.accept(byIds(ids.subList(from, Math.min(ids.size(), from + TaskQuery.MAX_LIMIT))));
+        }
+    }
+
     /** The tasks with these ids, in this order (ids no task has any more are left out). */
     public List<Task> byIds(List<String> ids) {
         Map<String, Task> found = new java.util.HashMap<>();
