@@ -52,13 +52,13 @@ final class ListEntries {
     }
 
     /** The entries in any of these states (every entry when none are given). */
-    Collection<Entry> inStates(Set<String> states) {
+    Collection<Entry> inStates(Set<TaskState> states) {
         if (states.isEmpty()) {
             return all();
         }
         List<Entry> found = new ArrayList<>();
-        for (String state : states) {
-            found.addAll(byState.getOrDefault(state, Map.of()).values());
+        for (TaskState state : states) {
+            found.addAll(byState.getOrDefault(state.name(), Map.of()).values());
         }
         return found;
     }

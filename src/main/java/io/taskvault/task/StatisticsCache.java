@@ -32,7 +32,6 @@ class StatisticsCache {
 
     private static final Logger log = LoggerFactory.getLogger(StatisticsCache.class);
     private static final long FRESH_NANOS = Duration.ofSeconds(1).toNanos();
-
     private static final long WATCHED_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final TaskStore tasks;
@@ -50,7 +49,6 @@ class StatisticsCache {
     private volatile Map<String, Map<Integer, Long>> otherVersions = Map.of();
     private final AtomicLong censusGeneration = new AtomicLong();
     private final AtomicBoolean censusRunning = new AtomicBoolean();
-
     private final long refreshMillis;
 
     StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store, SchemaCensus census,

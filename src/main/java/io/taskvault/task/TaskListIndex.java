@@ -206,21 +206,20 @@ class TaskListIndex {
 
     /** The ids of one page, in order, and how many tasks match in all. */
     Page page(TaskQuery q) {
-        awaitBuilt();
-        synchronized (this) {
-            refresh();
-            Set<String> states = Set.copyOf(q.states().stream().map(Enum::name).toList());
-            return TaskListPages.select(entries.inStates(states), q);
-        }
+        return withCandidates(q, candidates -> TaskListPages.select(candidates, q));
     }
 
     /** The ids of every task the query matches, in its order, whatever its limit, offset and cursor. */
     List<Object> ids(TaskQuery q) {
+        return withCandidates(q, candidates -> TaskListPages.all(candidates, q.withCursor(null)));
+    }
+
+    /** Runs {@code use} on the fresh entries in the query's states (all of them when it names none). */
+    private <T> T withCandidates(TaskQuery q, java.util.function.Function<Collection<Entry>, T> use) {
         awaitBuilt();
         synchronized (this) {
             refresh();
-            Set<String> states = Set.copyOf(q.states().stream().map(Enum::name).toList());
-            return TaskListPages.all(entries.inStates(states), q.withCursor(null));
+            return use.apply(entries.inStates(q.states()));
         }
     }
 

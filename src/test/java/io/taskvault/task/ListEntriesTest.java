@@ -22,9 +22,9 @@ class ListEntriesTest {
 
         entries.put("t1", entry("t1", "RUNNING"));
 
-        assertThat(ids(entries.inStates(Set.of("PENDING")))).containsExactly("t2");
-        assertThat(ids(entries.inStates(Set.of("RUNNING")))).containsExactlyInAnyOrder("t1", "t3");
-        assertThat(ids(entries.inStates(Set.of("PENDING", "RUNNING", "FAILED")))).hasSize(3);
+        assertThat(ids(entries.inStates(Set.of(TaskState.PENDING)))).containsExactly("t2");
+        assertThat(ids(entries.inStates(Set.of(TaskState.RUNNING)))).containsExactlyInAnyOrder("t1", "t3");
+        assertThat(ids(entries.inStates(Set.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED)))).hasSize(3);
         assertThat(ids(entries.inStates(Set.of()))).as("no state asked: every entry").hasSize(3);
         assertThat(entries.size()).isEqualTo(3);
     }
@@ -36,15 +36,15 @@ class ListEntriesTest {
         entries.remove("t1");
         entries.remove("never-there");
 
-        assertThat(entries.inStates(Set.of("PENDING"))).isEmpty();
+        assertThat(entries.inStates(Set.of(TaskState.PENDING))).isEmpty();
 
         ListEntries rebuilt = new ListEntries();
         rebuilt.put("t9", entry("t9", "PENDING"));
         entries.replaceWith(rebuilt);
         rebuilt.put("t10", entry("t10", "PENDING"));
 
-        assertThat(ids(entries.inStates(Set.of("PENDING")))).as("a copy, not the rebuilt map").containsExactly("t9");
-        assertThat(entries.inStates(Set.of("COMPLETED"))).isEmpty();
+        assertThat(ids(entries.inStates(Set.of(TaskState.PENDING)))).as("a copy, not the rebuilt map").containsExactly("t9");
+        assertThat(entries.inStates(Set.of(TaskState.COMPLETED))).isEmpty();
     }
 
     private static Entry entry(String id, String state) {
