@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -237,6 +238,25 @@ public class TaskService {
         for (int from = 0; from < ids.size(); from += TaskQuery.MAX_LIMIT) {
             page.accept(byIds(ids.subList(from, Math.min(ids.size(), from + TaskQuery.MAX_LIMIT))));
         }
+    }
+
+    /**
+     * Every task in one of {@code states}. On the embedded engine they are read from a snapshot of the store's pages
+     * in this process: no list index (start-up work must not wait for its build) and no hold on the tasks' lock;
+     * on MongoDB the indexed state query. A task may change meanwhile; callers check what they need.
+     */
+    public void forEachIn(Set<TaskState> states, java.util.function.Consumer<Task> action) {
+        if (!listIndex.enabled()) {
+            forEachPage(TaskQuery.all().withStates(states), found -> found.forEach(action));
+            return;
+        }
+        Set<String> names = states.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        tasks.forEachStored(raw -> TaskStore.mayBeIn(raw, names), stored -> {
+            Task task = tasks.toTask(stored);
+            if (states.contains(task.getState())) {
+                action.accept(task);
+            }
+        });
     }
 
     /** The tasks with these ids, in this order (ids no task has any more are left out). */

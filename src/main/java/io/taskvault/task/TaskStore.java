@@ -3,9 +3,15 @@ package io.taskvault.task;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,6 +22,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.result.UpdateResult;
 
+import io.taskvault.store.StoreInfo;
 import io.taskvault.task.history.FieldChange;
 import io.taskvault.task.history.HistoryEvent;
 
@@ -25,10 +32,12 @@ class TaskStore {
 
     private final MongoTemplate mongo;
     private final TaskDocuments documents;
+    private final StoreInfo store;
 
-    TaskStore(MongoTemplate mongo, TaskDocuments documents) {
+    TaskStore(MongoTemplate mongo, TaskDocuments documents, StoreInfo store) {
         this.mongo = mongo;
         this.documents = documents;
+        this.store = store;
     }
 
     MongoCollection<Document> collection() {
@@ -98,11 +107,28 @@ class TaskStore {
         return documents.upgrade(raw);
     }
 
-    /** Every stored task document, read in this process from the embedded store's pages (see its forEachDocument). */
-    void forEachStored(io.taskvault.store.EmbeddedMongoServer server, java.util.function.Consumer<Document> action) {
-        org.bson.codecs.Codec<Document> codec = mongo.getDb().getCodecRegistry().get(Document.class);
-        server.forEachDocument(mongo.getDb().getName(), Task.COLLECTION,
-                bson -> action.accept(new org.bson.RawBsonDocument(bson).decode(codec)));
+    /**
+     * Every stored task document {@code wanted} accepts (asked of the undecoded BSON, so the rest cost no decoding),
+     * read in this process from the embedded store's pages (see its forEachDocument).
+     */
+    void forEachStored(Predicate<RawBsonDocument> wanted, Consumer<Document> action) {
+        Codec<Document> codec = mongo.getDb().getCodecRegistry().get(Document.class);
+        store.embeddedServer().orElseThrow().forEachDocument(mongo.getDb().getName(), Task.COLLECTION, bson -> {
+            RawBsonDocument raw = new RawBsonDocument(bson);
+            if (wanted.test(raw)) {
+                action.accept(raw.decode(codec));
+            }
+        });
+    }
+
+    /** Whether a stored task may be in one of {@code states}: it says so, or its older shape may say it otherwise. */
+    static boolean mayBeIn(RawBsonDocument raw, Set<String> states) {
+        BsonValue version = raw.get("schemaVersion");
+        if (version == null || !version.isNumber() || version.asNumber().intValue() != Task.SCHEMA_VERSION) {
+            return true;
+        }
+        BsonValue state = raw.get("state");
+        return state != null && state.isString() && states.contains(state.asString().getValue());
     }
 
     Stream<Document> stream(Query query) {

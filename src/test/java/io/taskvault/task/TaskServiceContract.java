@@ -224,6 +224,25 @@ abstract class TaskServiceContract {
     }
 
     @Test
+    void visitsEveryTaskInTheGivenStatesAndNoOther() {
+        Task running = tasks.create(aTask().titled("runs").build(), "x");
+        tasks.transition(running.getKey(), TaskState.QUEUED, "x", null);
+        tasks.transition(running.getKey(), TaskState.RUNNING, "x", null);
+        Task pending = tasks.create(aTask().titled("waits").build(), "x");
+        Task cancelled = tasks.create(aTask().titled("stopped").build(), "x");
+        tasks.transition(cancelled.getKey(), TaskState.CANCELLED, "x", null);
+
+        List<Task> seen = new java.util.ArrayList<>();
+        tasks.forEachIn(Set.of(TaskState.RUNNING, TaskState.CANCELLED), seen::add);
+
+        assertThat(seen).extracting(Task::getKey).contains(running.getKey(), cancelled.getKey())
+                .doesNotContain(pending.getKey());
+        assertThat(seen).extracting(Task::getState).containsOnly(TaskState.RUNNING, TaskState.CANCELLED);
+        assertThat(seen).filteredOn(t -> t.getKey().equals(running.getKey())).singleElement()
+                .satisfies(t -> assertThat(t.getVersion()).isEqualTo(tasks.get(running.getKey()).getVersion()));
+    }
+
+    @Test
     void countsTasksByStateRoleAndProvider() {
         java.time.Instant settled = java.time.Instant.now();
         //why: statistics may be up to a second old; the comparison needs a count holding every earlier write
