@@ -90,53 +90,72 @@ public class ArchivalJob {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant cutoff = now.minus(properties.retention());
         List<String> archived = new ArrayList<>();
-        long original = 0;
-        long bundles = 0;
+        Sizes sizes = new Sizes();
         int resumed = 0;
         String error = null;
         try {
             if (!dryRun) {
                 Archive.Resumed finished = archive.resume();
                 resumed = finished.tasks();
-                original += finished.originalBytes();
-                bundles += finished.bundleBytes();
+                sizes.add(finished.originalBytes(), finished.bundleBytes());
             }
             List<Task> candidates = candidates(cutoff);
             progress.progress(0, candidates.size());
             if (dryRun) {
                 candidates.forEach(t -> archived.add(t.getKey()));
                 progress.progress(candidates.size(), candidates.size());
-            }
-            for (int from = 0; !dryRun && from < candidates.size(); from += properties.batchSize()) {
-                int to = Math.min(candidates.size(), from + properties.batchSize());
-                for (Task task : candidates.subList(from, to)) {
-                    try {
-                        Archive.Moved moved = archive.archive(task, "archived: finished before " + cutoff
-                                + " (retention " + properties.retention() + ")",
-                                Map.of("retention", properties.retention().toString()));
-                        original += moved.originalBytes();
-                        bundles += moved.bundleBytes();
-                        archived.add(task.getKey());
-                    } catch (ConcurrentTaskModificationException | IllegalTransitionException e) {
-                        log.debug("Did not archive {}: it changed since it was read ({})", task.getKey(), e.getMessage());
+            } else {
+                try (BatchArchiver batches = new BatchArchiver(this::archiveOne, properties.threads())) {
+                    for (int from = 0; from < candidates.size(); from += properties.batchSize()) {
+                        int to = Math.min(candidates.size(), from + properties.batchSize());
+                        batches.archive(candidates.subList(from, to), cutoff, moved -> {
+                            sizes.add(moved.moved().originalBytes(), moved.moved().bundleBytes());
+                            archived.add(moved.key());
+                        });
+                        progress.progress(to, candidates.size());
+                        log.debug("Archival progress: {} of {} tasks", archived.size(), candidates.size());
                     }
                 }
-                progress.progress(to, candidates.size());
-                log.debug("Archival progress: {} of {} tasks", archived.size(), candidates.size());
             }
         } catch (RuntimeException e) {
             log.error("Archival stopped after {} tasks; the next run resumes it", archived.size(), e);
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         long compacted = !dryRun && properties.compact() && (!archived.isEmpty() || resumed > 0) ? compact() : 0;
-        ArchivalReport report = new ArchivalReport(now, dryRun, false, cutoff, List.copyOf(archived), resumed, original,
-                bundles, original - bundles, compacted, Duration.ofNanos(System.nanoTime() - start), error);
+        ArchivalReport report = new ArchivalReport(now, dryRun, false, cutoff, List.copyOf(archived), resumed,
+                sizes.original, sizes.bundles, sizes.original - sizes.bundles, compacted,
+                Duration.ofNanos(System.nanoTime() - start), error);
         if (!dryRun) {
             last = report;
             reports.save(REPORT, report);
             events.publishEvent(report);
         }
         return report;
+    }
+
+    private Optional<Moved> archiveOne(Task task, Instant cutoff) {
+        try {
+            return Optional.of(new Moved(task.getKey(), archive.archive(task, "archived: finished before " + cutoff
+                    + " (retention " + properties.retention() + ")", Map.of("retention", properties.retention().toString()))));
+        } catch (ConcurrentTaskModificationException | IllegalTransitionException e) {
+            log.debug("Did not archive {}: it changed since it was read ({})", task.getKey(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The bytes a run took out of the hot collections, and what their bundles weigh. */
+    private static final class Sizes {
+        private long original;
+        private long bundles;
+
+        void add(long originalBytes, long bundleBytes) {
+            original += originalBytes;
+            bundles += bundleBytes;
+        }
+    }
+
+    /** One task moved to the archive, by key. */
+    record Moved(String key, Archive.Moved moved) {
     }
 
     //why: the embedded data file never shrinks by itself; a failed compaction must not fail the archival

@@ -134,14 +134,14 @@ class ArchivalJobTest {
         ArchivalReport failed = job.run(false);
 
         assertThat(failed.error()).isEqualTo("disk full");
-        assertThat(failed.archived()).hasSize(2);
+        assertThat(failed.archived()).as("the batch's other moves still finish").hasSize(4);
         assertThat(five).filteredOn(t -> tasks.find(t.getId()).map(f -> f.getState() == TaskState.ARCHIVED).orElse(false))
                 .as("the task whose bundle failed stays ARCHIVED in the hot collection").hasSize(1);
 
         ArchivalReport resumed = job.run(false);
 
         assertThat(resumed.resumed()).isEqualTo(1);
-        assertThat(resumed.archived()).hasSize(2);
+        assertThat(resumed.archived()).isEmpty();
         for (Task task : five) {
             assertThat(tasks.find(task.getId())).isEmpty();
             assertThat(archive.verify(task.getKey()).intact()).isTrue();
