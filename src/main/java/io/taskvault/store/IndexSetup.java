@@ -49,9 +49,14 @@ public class IndexSetup {
                 new IndexModel(Indexes.ascending("externalId"), new IndexOptions().name("externalId").unique(true).sparse(true)),
                 //why: optimistic updates filter on exactly {_id, version}; the embedded engine scans without this
                 new IndexModel(Indexes.ascending("_id", "version"), new IndexOptions().name("_id_version").unique(true))));
+        //why: an archived task is found by its key too; without this every archive move scanned the whole archive
+        mongo.getCollection("task_archive").createIndex(Indexes.ascending("key"),
+                new IndexOptions().name("key").unique(true).sparse(true));
         if (store.embedded()) {
             return;
         }
+        mongo.getCollection("task_archive").createIndex(Indexes.descending("archivedAt"),
+                new IndexOptions().name("archivedAt"));
         mongo.getCollection("tasks").createIndexes(List.of(
                 new IndexModel(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
                         new IndexOptions().name("state_updatedAt")),

@@ -46,6 +46,8 @@ class ArchivalJobTest {
     ArchiveStore store;
     @Autowired
     MovableClock clock;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @BeforeEach
     void archiveWhatEarlierTestsLeftOld() {
@@ -110,6 +112,23 @@ class ArchivalJobTest {
             assertThat(after.completionRate()).isEqualTo(before.completionRate());
         });
         assertThat(tasks.find(done.getId())).isEmpty();
+    }
+
+    @Test
+    void findsAnArchivedTaskByIdOrKeyThroughTheArchivesIndexes() {
+        Task task = finished(TaskState.COMPLETED);
+        clock.advance(RETENTION.plusDays(1));
+        job.run(false);
+
+        assertThat(archive.find(task.getKey()).id()).isEqualTo(task.getId());
+        assertThat(archive.find(" " + task.getId() + " ").key()).isEqualTo(task.getKey());
+        assertThatThrownBy(() -> archive.find("TV-no-such")).isInstanceOf(TaskNotFoundException.class)
+                .hasMessageContaining("TV-no-such");
+        assertThat(mongo.getCollection(ArchiveStore.COLLECTION).listIndexes().into(new java.util.ArrayList<>()))
+                .anySatisfy(index -> {
+                    assertThat(index.get("key", org.bson.Document.class)).containsOnlyKeys("key");
+                    assertThat(index.getBoolean("unique")).isTrue();
+                });
     }
 
     @Test
