@@ -161,8 +161,9 @@ final class CommittingH2Backend extends H2Backend {
     }
 
     /** Every document of a collection as BSON, a snapshot read in this process; none when there is no such collection. */
-    void forEachBson(String database, String collection, java.util.function.Consumer<byte[]> action) {
-        tallied(database, collection).ifPresent(found -> found.forEachBson(action));
+    void forEachBson(String database, String collection, java.util.function.Predicate<java.util.Map<String, Object>> wanted,
+                     java.util.function.Consumer<byte[]> action) {
+        tallied(database, collection).ifPresent(found -> found.forEachBson(wanted, action));
     }
 
     private java.util.Optional<TallyingH2Collection> tallied(String database, String collection) {

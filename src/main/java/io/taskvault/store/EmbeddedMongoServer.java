@@ -129,10 +129,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /**
      * Every document of a collection, as BSON, read from the data file's pages in this process: a snapshot of the
      * moment the call starts, taken without the collection's lock (a query over every document holds it throughout,
-     * and reading a million tasks by {@code _id} took minutes at 1,000,000 tasks).
+     * and reading a million tasks by {@code _id} took minutes at 1,000,000 tasks). Only documents {@code wanted}
+     * accepts, asked of the document as the page holds it (its values as Java types), are encoded and handed out.
      */
-    public void forEachDocument(String database, String collection, java.util.function.Consumer<byte[]> action) {
-        backend.forEachBson(database, collection, action);
+    public void forEachDocument(String database, String collection,
+                                java.util.function.Predicate<java.util.Map<String, Object>> wanted,
+                                java.util.function.Consumer<byte[]> action) {
+        backend.forEachBson(database, collection, wanted, action);
     }
 
     CommittingH2Backend backend() {

@@ -101,11 +101,15 @@ final class TallyingH2Collection extends H2Collection {
 
     /**
      * Hands every document, as BSON, to {@code action}: a snapshot of the collection as this call starts, read from
-     * the pages in this process without the collection's lock or the wire.
+     * the pages in this process without the collection's lock or the wire. Only documents {@code wanted} accepts
+     * are encoded.
      */
-    void forEachBson(Consumer<byte[]> action) {
+    void forEachBson(java.util.function.Predicate<java.util.Map<String, Object>> wanted, Consumer<byte[]> action) {
         CommittingH2Backend.readingOneVersion(documents.getStore(), () -> {
             for (Document document : documents.values()) {
+                if (!wanted.test(document)) {
+                    continue;
+                }
                 byte[] bson = StoredDocumentType.encode(document);
                 if (bson == null) {
                     throw new IllegalStateException("document " + document.get("_id") + " in " + getCollectionName()

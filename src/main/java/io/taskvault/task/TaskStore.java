@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
@@ -108,27 +107,21 @@ class TaskStore {
     }
 
     /**
-     * Every stored task document {@code wanted} accepts (asked of the undecoded BSON, so the rest cost no decoding),
-     * read in this process from the embedded store's pages (see its forEachDocument).
+     * Every stored task document {@code wanted} accepts (asked of the stored fields before any decoding, so the rest
+     * cost nothing more), read in this process from the embedded store's pages (see its forEachDocument).
      */
-    void forEachStored(Predicate<RawBsonDocument> wanted, Consumer<Document> action) {
+    void forEachStored(Predicate<Map<String, Object>> wanted, Consumer<Document> action) {
         Codec<Document> codec = mongo.getDb().getCodecRegistry().get(Document.class);
-        store.embeddedServer().orElseThrow().forEachDocument(mongo.getDb().getName(), Task.COLLECTION, bson -> {
-            RawBsonDocument raw = new RawBsonDocument(bson);
-            if (wanted.test(raw)) {
-                action.accept(raw.decode(codec));
-            }
-        });
+        store.embeddedServer().orElseThrow().forEachDocument(mongo.getDb().getName(), Task.COLLECTION, wanted,
+                bson -> action.accept(new RawBsonDocument(bson).decode(codec)));
     }
 
     /** Whether a stored task may be in one of {@code states}: it says so, or its older shape may say it otherwise. */
-    static boolean mayBeIn(RawBsonDocument raw, Set<String> states) {
-        BsonValue version = raw.get("schemaVersion");
-        if (version == null || !version.isNumber() || version.asNumber().intValue() != Task.SCHEMA_VERSION) {
+    static boolean mayBeIn(Map<String, Object> stored, Set<String> states) {
+        if (!(stored.get("schemaVersion") instanceof Number version) || version.intValue() != Task.SCHEMA_VERSION) {
             return true;
         }
-        BsonValue state = raw.get("state");
-        return state != null && state.isString() && states.contains(state.asString().getValue());
+        return stored.get("state") instanceof String state && states.contains(state);
     }
 
     Stream<Document> stream(Query query) {

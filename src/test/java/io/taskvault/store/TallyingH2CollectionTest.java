@@ -126,13 +126,19 @@ class TallyingH2CollectionTest {
             docs.updateOne(Filters.eq("_id", "b"), Updates.set("when", new java.util.Date(1_700_000_000_000L)));
             java.util.List<Document> read = new java.util.ArrayList<>();
 
-            server.forEachDocument("crash", "docs", bson -> read.add(new org.bson.RawBsonDocument(bson)
+            server.forEachDocument("crash", "docs", d -> true, bson -> read.add(new org.bson.RawBsonDocument(bson)
                     .decode(client.getDatabase("crash").getCodecRegistry().get(Document.class))));
 
             assertThat(read).containsExactlyInAnyOrderElementsOf(docs.find().into(new java.util.ArrayList<>()));
             java.util.List<byte[]> none = new java.util.ArrayList<>();
-            server.forEachDocument("crash", "absent", none::add);
+            server.forEachDocument("crash", "absent", d -> true, none::add);
             assertThat(none).isEmpty();
+            java.util.List<Document> versionOne = new java.util.ArrayList<>();
+            server.forEachDocument("crash", "docs", d -> Integer.valueOf(1).equals(d.get("schemaVersion")),
+                    bson -> versionOne.add(new org.bson.RawBsonDocument(bson)
+                            .decode(client.getDatabase("crash").getCodecRegistry().get(Document.class))));
+            assertThat(versionOne).isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(docs.find(Filters.eq("schemaVersion", 1)).into(new java.util.ArrayList<>()));
         }
     }
 
