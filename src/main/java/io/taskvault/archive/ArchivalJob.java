@@ -121,6 +121,10 @@ public class ArchivalJob {
             log.error("Archival stopped after {} tasks; the next run resumes it", archived.size(), e);
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
+        if (!dryRun) {
+            log.info("Archival moved {} tasks (and finished {} interrupted moves) in {} ms", archived.size(), resumed,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
         long compacted = !dryRun && properties.compact() && (!archived.isEmpty() || resumed > 0) ? compact() : 0;
         ArchivalReport report = new ArchivalReport(now, dryRun, false, cutoff, List.copyOf(archived), resumed,
                 sizes.original, sizes.bundles, sizes.original - sizes.bundles, compacted,
@@ -161,7 +165,10 @@ public class ArchivalJob {
     //why: the embedded data file never shrinks by itself; a failed compaction must not fail the archival
     private long compact() {
         try {
-            return store.embeddedServer().map(EmbeddedMongoServer::compact).orElse(0L);
+            long start = System.nanoTime();
+            long freed = store.embeddedServer().map(EmbeddedMongoServer::compact).orElse(0L);
+            log.info("Compaction after archival freed {} MB in {} ms", freed >> 20, (System.nanoTime() - start) / 1_000_000);
+            return freed;
         } catch (RuntimeException e) {
             log.warn("Compaction after archival failed: {}", e.getMessage(), e);
             return 0;
