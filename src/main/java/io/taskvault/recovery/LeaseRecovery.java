@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -51,6 +52,7 @@ public class LeaseRecovery {
     private final OperationsReports reports;
     private volatile RecoveryReport startup;
     private volatile RecoveryReport last;
+    private volatile boolean fullPassDue;
 
     LeaseRecovery(TaskService tasks, RecoveryProperties properties, Clock clock, ApplicationEventPublisher events,
                   TaskLeases leases, OperationsReports reports) {
@@ -66,8 +68,32 @@ public class LeaseRecovery {
     @EventListener(ApplicationStartedEvent.class)
     @Order(10)
     public void onStart() {
-        startup = recover();
+        boolean leasesInStep = !leases.enabled() || leases.catchUpAtStartUp();
+        startup = recover(false);
         log.info("Start-up recovery: {}", startup.summary());
+        fullPassDue = !leasesInStep;
+    }
+
+    /**
+     * After an unclean shutdown the start-up pass judged the leases as stored (those the crash may have touched
+     * brought in step first); once the application is ready, the leases are rebuilt from every task and judged again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void afterReady() {
+        if (!fullPassDue) {
+            return;
+        }
+        fullPassDue = false;
+        Thread pass = new Thread(() -> {
+            try {
+                log.info("Recovery after rebuilding the leases: {}", recover().summary());
+            } catch (RuntimeException e) {
+                log.warn("Rebuilding the leases after start-up failed; the next periodic pass tries again: {}",
+                        e.getMessage(), e);
+            }
+        }, "taskvault-lease-rebuild");
+        pass.setDaemon(true);
+        pass.start();
     }
 
     @Scheduled(initialDelayString = "${taskvault.recovery.interval:1m}", fixedDelayString = "${taskvault.recovery.interval:1m}")
@@ -80,11 +106,17 @@ public class LeaseRecovery {
 
     /** One pass: the RUNNING tasks whose lease looks expired, each judged again on its state read fresh. */
     public RecoveryReport recover() {
+        return recover(true);
+    }
+
+    //why: synchronized: the pass after a start-up rebuild and the periodic one must not judge the same tasks at once
+    private synchronized RecoveryReport recover(boolean catchUp) {
         long start = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiredBefore = now.minus(properties.lease());
         List<Task> expired = new ArrayList<>();
-        int running = leases.enabled() ? fromLeases(expiredBefore, expired) : fromStateQuery(expiredBefore, expired);
+        int running = leases.enabled() ? fromLeases(expiredBefore, expired, catchUp)
+                : fromStateQuery(expiredBefore, expired);
         List<String> interrupted = new ArrayList<>();
         //why: in parallel, so the embedded store's group commits carry many interruptions per disk write
         expired.parallelStream().map(task -> interrupt(task, now)).flatMap(Optional::stream).forEachOrdered(interrupted::add);
@@ -97,8 +129,10 @@ public class LeaseRecovery {
     }
 
     //why: on the embedded engine a query on state scans every task; the lease index holds only the RUNNING ones
-    private int fromLeases(Instant expiredBefore, List<Task> expired) {
-        leases.catchUp();
+    private int fromLeases(Instant expiredBefore, List<Task> expired, boolean catchUp) {
+        if (catchUp) {
+            leases.catchUp();
+        }
         List<TaskLeases.Lease> all = leases.all();
         for (TaskLeases.Lease lease : all) {
             if (!lease.lastSeen().isBefore(expiredBefore)) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,6 +59,9 @@ public class TaskLeases {
     private final ReentrantLock[] stripes = new ReentrantLock[64];
     private volatile boolean trusted;
     private volatile boolean following;
+    //why: the tasks the log replayed after a crash named (when the process before kept its changes whole): a lease
+    //    a crash lost belongs to one of them, short of a checkpoint between a task's write and its lease's
+    private final Optional<Set<Object>> replayed;
 
     TaskLeases(MongoTemplate mongo, TaskService tasks, StoreInfo store, StoreChanges changes) {
         this.mongo = mongo;
@@ -69,6 +73,8 @@ public class TaskLeases {
         boolean clean = store.embeddedServer().map(EmbeddedMongoServer::openedAfterCleanShutdown).orElse(true);
         //why: a crash can fall between a task's write and its lease's; after one, only a full scan knows
         this.trusted = enabled && clean && leases().find(Filters.eq("_id", MARKER)).first() != null;
+        this.replayed = store.embeddedServer().flatMap(EmbeddedMongoServer::idsOfCutChanges)
+                .filter(ids -> ids.allNamed(Task.COLLECTION)).map(ids -> ids.of(Task.COLLECTION));
         if (store.embeddedServer().isPresent()) {
             changes.onWrite(Task.COLLECTION, this::written);
         }
@@ -187,7 +193,7 @@ public class TaskLeases {
     }
 
     /** Brings the leases in step: a full scan when they cannot be trusted, else the tasks written unseen. */
-    void catchUp() {
+    synchronized void catchUp() {
         following = true;
         if (!trusted) {
             rebuild(false);
@@ -195,18 +201,35 @@ public class TaskLeases {
         }
         List<String> ids = new ArrayList<>(unseen);
         ids.forEach(unseen::remove);
-        for (String id : ids) {
-            Task task = tasks.find(id).orElse(null);
-            if (task == null || task.getState() != TaskState.RUNNING) {
-                forget(id, task == null ? Long.MAX_VALUE : task.getVersion());
-            } else {
-                record(task);
-            }
+        ids.forEach(this::reconcile);
+    }
+
+    /**
+     * At start-up: as {@link #catchUp} when the leases are trusted. Otherwise only the tasks the replayed log named
+     * are brought in step (milliseconds), and false says the full scan is still due: it reads every task (seconds
+     * at 100,000), so LeaseRecovery runs it once the application is ready.
+     */
+    synchronized boolean catchUpAtStartUp() {
+        if (trusted) {
+            catchUp();
+            return true;
+        }
+        following = true;
+        replayed.ifPresent(ids -> ids.forEach(id -> reconcile(String.valueOf(id))));
+        return false;
+    }
+
+    private void reconcile(String id) {
+        Task task = tasks.find(id).orElse(null);
+        if (task == null || task.getState() != TaskState.RUNNING) {
+            forget(id, task == null ? Long.MAX_VALUE : task.getVersion());
+        } else {
+            record(task);
         }
     }
 
     /** Records every RUNNING task found by a full scan; {@code exact} also drops every other lease. */
-    public void rebuild(boolean exact) {
+    public synchronized void rebuild(boolean exact) {
         if (!enabled) {
             return;
         }
@@ -221,7 +244,7 @@ public class TaskLeases {
         //    the index's build (every task's list fields) cost seconds at 100,000 tasks; only RUNNING ones are decoded
         tasks.forEachIn(Set.of(TaskState.RUNNING), task -> {
             running.add(task.getId());
-            if (recorded.getOrDefault(task.getId(), -1L) <= task.getVersion()) {
+            if (recorded.getOrDefault(task.getId(), -1L) < task.getVersion()) {
                 batch.add(task);
             }
             if (batch.size() == BATCH) {

@@ -86,6 +86,28 @@ class TaskLeasesTest {
     }
 
     @Test
+    void afterAnUncleanShutdownStartUpJudgesTheStoredLeasesAndTheFullRebuildFollowsOnceReady() {
+        Task withLease = running();
+        Task lost = running();
+        mongo.getCollection(TaskLeases.COLLECTION).deleteOne(Filters.eq("_id", lost.getId()));
+        clock.advance(Duration.ofMinutes(11));
+        leases.distrust();
+
+        recovery.onStart();
+
+        assertThat(recovery.startupReport().orElseThrow().interrupted()).as("start-up does not wait for the full scan")
+                .contains(withLease.getKey()).doesNotContain(lost.getKey());
+        assertThat(leases.trusted()).isFalse();
+
+        recovery.afterReady();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(recovery.lastReport().orElseThrow().interrupted()).contains(lost.getKey()));
+        assertThat(tasks.get(lost.getId()).getState()).isEqualTo(TaskState.INTERRUPTED);
+        assertThat(leases.trusted()).isTrue();
+    }
+
+    @Test
     void aRunningTaskWrittenBehindTheServicesBackIsPickedUp() {
         Task task = running();
         tasks.transition(task.getId(), TaskState.INTERRUPTED, "test", "paused");
