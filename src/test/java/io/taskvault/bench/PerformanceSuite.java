@@ -70,6 +70,11 @@ public final class PerformanceSuite {
                 System.err.printf("loaded; measure with: PerformanceSuite %d --reuse %s%n", size, folder.toAbsolutePath());
                 return;
             }
+            //why: a list waits for the list index the start began building; measured during that build, the service
+            //    shared the two cores with it and the raw driver (measured after) did not (at 1,000,000: 50 s)
+            long indexWait = System.nanoTime();
+            tasks.list(io.taskvault.task.TaskQuery.all().withLimit(1, 0));
+            System.err.printf("list index ready %.1f s after the probes began waiting%n", seconds(indexWait));
             probes = new ServiceProbes(tasks, mongo, loader, results, size);
             probes.createThroughput();
             probes.reads();
