@@ -1,12 +1,21 @@
 package io.taskvault.archive;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.taskvault.store.StoreInfo;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -17,10 +26,27 @@ import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 @Component
 public class JobLocks {
 
+    static final String COLLECTION = "shedLock";
+    private static final Logger log = LoggerFactory.getLogger(JobLocks.class);
+
     private final LockProvider provider;
 
-    JobLocks(MongoDatabaseFactory databases) {
+    JobLocks(MongoDatabaseFactory databases, StoreInfo store) {
         this.provider = new MongoLockProvider(databases.getMongoDatabase());
+        if (store.embeddedServer().isPresent()) {
+            releaseLocksOfEarlierProcesses(databases.getMongoDatabase().getCollection(COLLECTION));
+        }
+    }
+
+    //why: this process owns the embedded data file exclusively, so a lock still held in it belongs to a process of
+    //    this store that ended without releasing it (a crash mid-run); left alone it blocked archival for 6 hours
+    private static void releaseLocksOfEarlierProcesses(MongoCollection<Document> locks) {
+        Date now = new Date();
+        long released = locks.updateMany(Filters.gt("lockUntil", now), Updates.set("lockUntil", now)).getModifiedCount();
+        if (released > 0) {
+            log.warn("Released {} job lock(s) left by an earlier process of this store that ended while holding them",
+                    released);
+        }
     }
 
     /**

@@ -21,6 +21,9 @@ final class Restarts {
 
     /** Drops the store as a killed process would (EmbeddedMongoServer.haltAbruptly, package-private: test hook). */
     static void crash(ConfigurableApplicationContext app) throws Exception {
+        //why: a killed process runs nothing more; left running, the dropped store failed the scheduled passes
+        app.getBeansOfType(org.springframework.scheduling.concurrent.ExecutorConfigurationSupport.class).values()
+                .forEach(org.springframework.scheduling.concurrent.ExecutorConfigurationSupport::shutdown);
         EmbeddedMongoServer server = app.getBean(StoreInfo.class).embeddedServer().orElseThrow();
         Method halt = EmbeddedMongoServer.class.getDeclaredMethod("haltAbruptly");
         halt.setAccessible(true);
