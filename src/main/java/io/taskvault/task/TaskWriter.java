@@ -187,12 +187,14 @@ class TaskWriter {
         return task;
     }
 
-
     void rollForward(HistoryEvent event) {
+        //why: asked before applying: once this reader has applied the event, its writer finds it applied, finishes and
+        //    lets go of the lock, so asking afterwards took a writer of this process for a crash
+        boolean beingWritten = locks.get(event.taskId()) instanceof ReentrantLock held && held.isLocked();
         if (tasks.apply(event)) {
             //why: a reader also overtakes a writer of this process between its event and its projection (often under
             //    contention); only an event nobody here is writing was left by a crash or by another process
-            if (locks.get(event.taskId()) instanceof ReentrantLock held && held.isLocked()) {
+            if (beingWritten) {
                 log.debug("Applied event {} of task {} ahead of its writer", event.seq(), event.taskId());
             } else {
                 log.warn("Rolled task {} forward to event {} that a crash (or another process) had left unapplied",
