@@ -138,7 +138,7 @@ public class LeaseRecovery {
             if (!lease.lastSeen().isBefore(expiredBefore)) {
                 continue;
             }
-            Task fresh = tasks.find(lease.taskId()).orElse(null);
+            Task fresh = tasks.byId(lease.taskId()).orElse(null);
             if (fresh == null || fresh.getState() != TaskState.RUNNING) {
                 leases.forget(lease.taskId(), fresh == null ? Long.MAX_VALUE : fresh.getVersion());
             } else if (lastSignOfLife(fresh).isBefore(expiredBefore)) {

@@ -220,7 +220,7 @@ public class TaskLeases {
     }
 
     private void reconcile(String id) {
-        Task task = tasks.find(id).orElse(null);
+        Task task = tasks.byId(id).orElse(null);
         if (task == null || task.getState() != TaskState.RUNNING) {
             forget(id, task == null ? Long.MAX_VALUE : task.getVersion());
         } else {

@@ -224,6 +224,17 @@ abstract class TaskServiceContract {
     }
 
     @Test
+    void findsByExactIdOnlyWhenAskedById() {
+        Task task = tasks.create(aTask().build(), "x");
+        String prefix = task.getId().substring(0, 8);
+
+        assertThat(tasks.byId(task.getId())).map(Task::getKey).contains(task.getKey());
+        assertThat(tasks.byId(prefix)).as("no prefix lookup").isEmpty();
+        assertThat(tasks.byId(task.getKey())).as("no key lookup").isEmpty();
+        assertThat(tasks.find(prefix)).map(Task::getId).contains(task.getId());
+    }
+
+    @Test
     void visitsEveryTaskInTheGivenStatesAndNoOther() {
         Task running = tasks.create(aTask().titled("runs").build(), "x");
         tasks.transition(running.getKey(), TaskState.QUEUED, "x", null);
