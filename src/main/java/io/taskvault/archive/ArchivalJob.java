@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,8 @@ public class ArchivalJob {
 
     static final String LOCK = "taskvault-archival";
     static final String REPORT = "archival";
-    private static final Set<TaskState> FINISHED = Set.of(TaskState.COMPLETED, TaskState.FAILED, TaskState.CANCELLED);
+    private static final Set<TaskState> FINISHED = Arrays.stream(TaskState.values()).filter(TaskState::isFinished)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Logger log = LoggerFactory.getLogger(ArchivalJob.class);
 
     private final TaskService tasks;
@@ -110,7 +113,7 @@ public class ArchivalJob {
                 for (int from = 0; from < finished.size(); from += properties.batchSize()) {
                     int to = Math.min(finished.size(), from + properties.batchSize());
                     List<Task> old = tasks.byIds(finished.subList(from, to)).stream()
-                            .filter(t -> FINISHED.contains(t.getState()) && finishedAt(t).isBefore(cutoff)).toList();
+                            .filter(t -> t.getState().isFinished() && finishedAt(t).isBefore(cutoff)).toList();
                     if (dryRun) {
                         old.forEach(t -> archived.add(t.getKey()));
                     } else {

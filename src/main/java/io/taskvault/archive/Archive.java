@@ -13,8 +13,6 @@ import io.taskvault.task.RawTaskDocuments;
 import io.taskvault.task.RawTaskDocuments.Raw;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskNotFoundException;
-import io.taskvault.task.TaskPage;
-import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.history.ChainReport;
@@ -137,12 +135,7 @@ public class Archive {
     /** Finishes every archive or restore a crash interrupted; returns how many. */
     Resumed resume() {
         List<Task> halfDone = new java.util.ArrayList<>();
-        TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.ARCHIVED)).withLimit(TaskQuery.MAX_LIMIT, 0);
-        while (page != null) {
-            TaskPage found = tasks.list(page);
-            halfDone.addAll(found.tasks());
-            page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
-        }
+        tasks.forEachIn(Set.of(TaskState.ARCHIVED), halfDone::add);
         long original = 0;
         long bundles = 0;
         for (Task task : halfDone) {

@@ -24,8 +24,6 @@ import io.taskvault.system.health.OperationsReports;
 import io.taskvault.task.ConcurrentTaskModificationException;
 import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.Task;
-import io.taskvault.task.TaskPage;
-import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 
@@ -152,15 +150,10 @@ public class LeaseRecovery {
 
     //why: on MongoDB the state_updatedAt index answers this query without a scan
     private int fromStateQuery(Instant expiredBefore, List<Task> expired) {
-        int running = 0;
-        TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.RUNNING)).withLimit(TaskQuery.MAX_LIMIT, 0);
-        while (page != null) {
-            TaskPage found = tasks.list(page);
-            running += found.tasks().size();
-            found.tasks().stream().filter(t -> lastSignOfLife(t).isBefore(expiredBefore)).forEach(expired::add);
-            page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
-        }
-        return running;
+        List<Task> running = new ArrayList<>();
+        tasks.forEachIn(Set.of(TaskState.RUNNING), running::add);
+        running.stream().filter(t -> lastSignOfLife(t).isBefore(expiredBefore)).forEach(expired::add);
+        return running.size();
     }
 
     private Optional<String> interrupt(Task task, Instant now) {
@@ -194,13 +187,8 @@ public class LeaseRecovery {
     /** Sends every INTERRUPTED task back to PENDING; returns the keys retried. */
     public List<String> retryInterrupted(String actor, String reason) {
         List<String> retried = new ArrayList<>();
-        TaskQuery page = TaskQuery.all().withStates(Set.of(TaskState.INTERRUPTED)).withLimit(TaskQuery.MAX_LIMIT, 0);
         List<Task> interrupted = new ArrayList<>();
-        while (page != null) {
-            TaskPage found = tasks.list(page);
-            interrupted.addAll(found.tasks());
-            page = found.nextCursor() == null ? null : page.withCursor(found.nextCursor());
-        }
+        tasks.forEachIn(Set.of(TaskState.INTERRUPTED), interrupted::add);
         for (Task task : interrupted) {
             try {
                 tasks.transition(task.getId(), TaskState.PENDING, actor, reason == null ? "bulk retry" : reason,

@@ -240,8 +240,6 @@ public class TaskLeases {
         Map<String, Long> recorded = new HashMap<>();
         all().forEach(lease -> recorded.put(lease.taskId(), lease.version()));
         List<Task> batch = new ArrayList<>();
-        //why: not through the list index: after a crash this runs before the application is ready, and waiting for
-        //    the index's build (every task's list fields) cost seconds at 100,000 tasks; only RUNNING ones are decoded
         tasks.forEachIn(Set.of(TaskState.RUNNING), task -> {
             running.add(task.getId());
             if (recorded.getOrDefault(task.getId(), -1L) < task.getVersion()) {

@@ -104,7 +104,7 @@ final class TallyingH2Collection extends H2Collection {
      * the pages in this process without the collection's lock or the wire. Only documents {@code wanted} accepts
      * are encoded.
      */
-    void forEachBson(java.util.function.Predicate<java.util.Map<String, Object>> wanted, Consumer<byte[]> action) {
+    void forEachBson(Predicate<Map<String, Object>> wanted, Consumer<byte[]> action) {
         CommittingH2Backend.readingOneVersion(documents.getStore(), () -> {
             for (Document document : documents.values()) {
                 if (!wanted.test(document)) {

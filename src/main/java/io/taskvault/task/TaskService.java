@@ -249,22 +249,24 @@ public class TaskService {
     }
 
     /**
-     * Every task in one of {@code states}. On the embedded engine they are read from a snapshot of the store's pages
-     * in this process: no list index (start-up work must not wait for its build) and no hold on the tasks' lock;
-     * on MongoDB the indexed state query. A task may change meanwhile; callers check what they need.
+     * Every task in one of {@code states}, as read: their ids from the list index (on MongoDB the indexed state query),
+     * then the tasks by id. While the list index is still being built after a start, the embedded store's pages are
+     * read instead, a snapshot taken in this process without the tasks' lock: start-up work must not wait for the
+     * build. A task may change meanwhile; callers check what they need.
      */
     public void forEachIn(Set<TaskState> states, java.util.function.Consumer<Task> action) {
-        if (!listIndex.enabled()) {
-            forEachPage(TaskQuery.all().withStates(states), found -> found.forEach(action));
-            return;
-        }
-        Set<String> names = states.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
-        tasks.forEachStored(raw -> TaskStore.mayBeIn(raw, names), stored -> {
-            Task task = tasks.toTask(stored);
+        //why: on both paths a task is read after it was picked, so its state is asked again as read
+        java.util.function.Consumer<Task> inStates = task -> {
             if (states.contains(task.getState())) {
                 action.accept(task);
             }
-        });
+        };
+        if (!listIndex.enabled() || listIndex.ready()) {
+            forEachPage(TaskQuery.all().withStates(states), found -> found.forEach(inStates));
+            return;
+        }
+        Set<String> names = states.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        tasks.forEachStored(raw -> TaskStore.mayBeIn(raw, names), stored -> inStates.accept(tasks.toTask(stored)));
     }
 
     /** The tasks with these ids, in this order (ids no task has any more are left out). */
