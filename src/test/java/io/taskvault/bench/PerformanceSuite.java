@@ -79,7 +79,7 @@ public final class PerformanceSuite {
             probes.createThroughput();
             probes.reads();
             probes.contention();
-            new HttpProbes(port(app), loader, results).run();
+            new HttpProbes(port(app), probes::randomKey, results).run();
             new MaintenanceProbes(app, server, results, size).run();
             probes.writeBeforeCrash();
             Restarts.crash(app);
