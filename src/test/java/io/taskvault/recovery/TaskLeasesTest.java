@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import io.taskvault.store.StoreChanges;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -32,11 +35,18 @@ class TaskLeasesTest {
     MovableClock clock;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    StoreChanges changes;
 
     private Task running() {
         Task task = tasks.create(aTask().build(), "test");
         tasks.transition(task.getId(), TaskState.QUEUED, "test", "queued");
         return tasks.transition(task.getId(), TaskState.RUNNING, "worker", "started");
+    }
+
+    private Date builtAt() {
+        return mongo.getCollection(TaskLeases.COLLECTION).find(Filters.eq("_id", TaskLeases.MARKER)).first()
+                .getDate("builtAt");
     }
 
     private Document lease(Task task) {
@@ -120,5 +130,40 @@ class TaskLeasesTest {
 
         assertThat(report.interrupted()).contains(task.getKey());
         assertThat(tasks.get(task.getId()).getState()).isEqualTo(TaskState.INTERRUPTED);
+    }
+
+    @Test
+    void aTaskDeletedBehindTheServicesBackLosesItsLeaseWithoutAFullScan() {
+        Task task = running();
+        recovery.recover();
+        Date built = builtAt();
+        //why: as archival's removal does: the store reports the delete, no TaskChanged follows
+        mongo.getCollection(Task.COLLECTION).deleteOne(Filters.eq("_id", task.getId()));
+
+        recovery.recover();
+
+        assertThat(lease(task)).isNull();
+        assertThat(leases.trusted()).isTrue();
+        assertThat(builtAt()).as("caught up id by id, not rebuilt").isEqualTo(built);
+    }
+
+    @Test
+    void moreUnseenWritesThanAFullScanWouldReadDistrustTheIndex() {
+        int limit = TaskLeases.unseenLimit(0);
+        List<Object> ids = IntStream.rangeClosed(0, limit).<Object>mapToObj(i -> "unseen-" + i).toList();
+
+        changes.written(Task.COLLECTION, ids);
+        assertThat(leases.trusted()).as("%d unseen ids are still caught up one by one", ids.size()).isTrue();
+        changes.written(Task.COLLECTION, List.of("one-more"));
+
+        assertThat(leases.trusted()).isFalse();
+        recovery.recover();
+        assertThat(leases.trusted()).isTrue();
+    }
+
+    @Test
+    void theUnseenLimitGrowsWithTheRunningTasksAFullScanWouldRead() {
+        assertThat(TaskLeases.unseenLimit(100)).isEqualTo(TaskLeases.MIN_UNSEEN_LIMIT);
+        assertThat(TaskLeases.unseenLimit(150_000)).isEqualTo(150_000);
     }
 }
