@@ -213,7 +213,7 @@ public class TaskLeases {
         }
         List<String> ids = new ArrayList<>(unseen);
         ids.forEach(unseen::remove);
-        ids.forEach(this::reconcile);
+        reconcile(ids);
     }
 
     /**
@@ -227,17 +227,38 @@ public class TaskLeases {
             return true;
         }
         following = true;
-        replayed.ifPresent(ids -> ids.forEach(id -> reconcile(String.valueOf(id))));
+        replayed.ifPresent(ids -> reconcile(ids.stream().map(String::valueOf).toList()));
         return false;
     }
 
-    private void reconcile(String id) {
-        Task task = tasks.byId(id).orElse(null);
-        if (task == null || task.getState() != TaskState.RUNNING) {
-            forget(id, task == null ? Long.MAX_VALUE : task.getVersion());
-        } else {
-            record(task);
+    //why: a page of tasks and their leases in two reads, not two per id: after a bulk import or during archival
+    //    (3,400 deletes a minute at 1,000,000 tasks) the catch-up ran on the scheduler for seconds, one lock at a time
+    private void reconcile(List<String> ids) {
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> page = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            Map<String, Task> found = new HashMap<>();
+            tasks.byIds(page).forEach(task -> found.put(task.getId(), task));
+            Map<String, Long> recorded = recordedVersions(page);
+            List<Task> running = new ArrayList<>();
+            for (String id : page) {
+                Task task = found.get(id);
+                if (task != null && task.getState() == TaskState.RUNNING) {
+                    if (recorded.getOrDefault(id, -1L) < task.getVersion()) {
+                        running.add(task);
+                    }
+                } else if (recorded.containsKey(id)) {
+                    forget(id, task == null ? Long.MAX_VALUE : task.getVersion());
+                }
+            }
+            recordAll(running);
         }
+    }
+
+    private Map<String, Long> recordedVersions(List<String> ids) {
+        Map<String, Long> recorded = new HashMap<>();
+        leases().find(Filters.in("_id", ids)).projection(new Document("version", 1))
+                .forEach(d -> recorded.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
+        return recorded;
     }
 
     /** Records every RUNNING task found by a full scan; {@code exact} also drops every other lease. */
