@@ -150,10 +150,14 @@ public class LeaseRecovery {
 
     //why: on MongoDB the state_updatedAt index answers this query without a scan
     private int fromStateQuery(Instant expiredBefore, List<Task> expired) {
-        List<Task> running = new ArrayList<>();
-        tasks.forEachIn(Set.of(TaskState.RUNNING), running::add);
-        running.stream().filter(t -> lastSignOfLife(t).isBefore(expiredBefore)).forEach(expired::add);
-        return running.size();
+        int[] running = {0};
+        tasks.forEachIn(Set.of(TaskState.RUNNING), task -> {
+            running[0]++;
+            if (lastSignOfLife(task).isBefore(expiredBefore)) {
+                expired.add(task);
+            }
+        });
+        return running[0];
     }
 
     private Optional<String> interrupt(Task task, Instant now) {

@@ -144,7 +144,7 @@ class TaskLeasesTest {
 
         assertThat(lease(task)).isNull();
         assertThat(leases.trusted()).isTrue();
-        assertThat(builtAt()).as("caught up id by id, not rebuilt").isEqualTo(built);
+        assertThat(builtAt()).as("caught up, not rebuilt").isEqualTo(built);
     }
 
     @Test
@@ -153,7 +153,7 @@ class TaskLeasesTest {
         List<Object> ids = IntStream.rangeClosed(0, limit).<Object>mapToObj(i -> "unseen-" + i).toList();
 
         changes.written(Task.COLLECTION, ids);
-        assertThat(leases.trusted()).as("%d unseen ids are still caught up one by one", ids.size()).isTrue();
+        assertThat(leases.trusted()).as("%d unseen ids are still caught up", ids.size()).isTrue();
         changes.written(Task.COLLECTION, List.of("one-more"));
 
         assertThat(leases.trusted()).isFalse();
