@@ -6,18 +6,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start a server that anyone could use without a login: listening beyond loopback (or with
- * {@code require-login}) needs at least one configured user or active API token.
+ * {@code require-login}) needs at least one configured user (the first admin counts) or active API token.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ExposureGuard {
 
-    ExposureGuard(AccessProperties access, ApiTokens tokens, @Value("${server.address:}") String serverAddress) {
-        check(access, serverAddress, tokens.activeCount());
+    ExposureGuard(AccessProperties access, FirstAdminProperties admin, ApiTokens tokens,
+                  @Value("${server.address:}") String serverAddress) {
+        check(access, admin, serverAddress, tokens.activeCount());
     }
 
-    static void check(AccessProperties access, String serverAddress, long activeTokens) {
-        if (SecurityConfiguration.loginFree(access, serverAddress) || !access.users().isEmpty() || activeTokens > 0) {
+    static void check(AccessProperties access, FirstAdminProperties admin, String serverAddress, long activeTokens) {
+        if (SecurityConfiguration.loginFree(access, serverAddress) || !access.users().isEmpty() || admin.configured()
+                || activeTokens > 0) {
             return;
         }
         String where = serverAddress == null || serverAddress.isBlank() ? "every network interface" : serverAddress;

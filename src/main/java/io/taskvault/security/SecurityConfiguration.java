@@ -39,7 +39,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, FirstAdminProperties.class})
 public class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -59,6 +59,8 @@ public class SecurityConfiguration {
         RequestMatcher api = SecurityConfiguration::isApi;
         http.authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        //why: a container's health check has no login; these answer only UP or DOWN
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/api/import/**", "/api/backups/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/api/archive/**", "/api/tasks/*/restore", "/api/recovery/**",
                                 "/api/integrity/**", "/api/schema/**").hasRole(Role.ADMIN.name())
@@ -118,7 +120,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService taskvaultUsers(AccessProperties access) {
+    UserDetailsService taskvaultUsers(AccessProperties access, FirstAdminProperties admin, PasswordEncoder encoder) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         for (AccessProperties.User user : access.users()) {
             if (user.name() == null || user.password() == null || user.role() == null) {
@@ -127,6 +129,7 @@ public class SecurityConfiguration {
             users.createUser(User.withUsername(user.name()).password(user.password())
                     .authorities(user.role().authorities()).build());
         }
+        admin.addTo(users, encoder);
         return users;
     }
 }

@@ -13,28 +13,35 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class ExposureGuardTest {
 
     private static final AccessProperties NOBODY = new AccessProperties(false, List.of());
+    private static final FirstAdminProperties NO_ADMIN = new FirstAdminProperties(null, null);
 
     @Test
     void loopbackStartsWithoutAnyUserOrToken() {
-        assertThatCode(() -> ExposureGuard.check(NOBODY, "127.0.0.1", 0)).doesNotThrowAnyException();
-        assertThatCode(() -> ExposureGuard.check(NOBODY, "localhost", 0)).doesNotThrowAnyException();
+        assertThatCode(() -> ExposureGuard.check(NOBODY, NO_ADMIN, "127.0.0.1", 0)).doesNotThrowAnyException();
+        assertThatCode(() -> ExposureGuard.check(NOBODY, NO_ADMIN, "localhost", 0)).doesNotThrowAnyException();
     }
 
     @Test
     void anyOtherAddressRefusesToStartUntilAUserOrTokenExists() {
-        assertThatThrownBy(() -> ExposureGuard.check(NOBODY, "0.0.0.0", 0))
+        assertThatThrownBy(() -> ExposureGuard.check(NOBODY, NO_ADMIN, "0.0.0.0", 0))
                 .isInstanceOf(UnprotectedExposureException.class).hasMessageContaining("0.0.0.0");
-        assertThatThrownBy(() -> ExposureGuard.check(NOBODY, "", 0))
+        assertThatThrownBy(() -> ExposureGuard.check(NOBODY, NO_ADMIN, "", 0))
                 .hasMessageContaining("every network interface");
-        assertThatCode(() -> ExposureGuard.check(NOBODY, "0.0.0.0", 1)).doesNotThrowAnyException();
+        assertThatCode(() -> ExposureGuard.check(NOBODY, NO_ADMIN, "0.0.0.0", 1)).doesNotThrowAnyException();
         AccessProperties oneUser = new AccessProperties(false,
                 List.of(new AccessProperties.User("ada", "{bcrypt}x", Role.ADMIN)));
-        assertThatCode(() -> ExposureGuard.check(oneUser, "0.0.0.0", 0)).doesNotThrowAnyException();
+        assertThatCode(() -> ExposureGuard.check(oneUser, NO_ADMIN, "0.0.0.0", 0)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theFirstAdminFromTheEnvironmentIsSomeoneWhoCanLogIn() {
+        FirstAdminProperties ada = new FirstAdminProperties("ada", "correct horse battery staple");
+        assertThatCode(() -> ExposureGuard.check(NOBODY, ada, "0.0.0.0", 0)).doesNotThrowAnyException();
     }
 
     @Test
     void requiringLoginWithNobodyToLogInRefusesToStartEvenOnLoopback() {
-        assertThatThrownBy(() -> ExposureGuard.check(new AccessProperties(true, List.of()), "127.0.0.1", 0))
+        assertThatThrownBy(() -> ExposureGuard.check(new AccessProperties(true, List.of()), NO_ADMIN, "127.0.0.1", 0))
                 .hasMessageContaining("require-login");
     }
 
@@ -43,6 +50,7 @@ class ExposureGuardTest {
         UnprotectedExposureException cause = new UnprotectedExposureException("0.0.0.0", "taskvault would listen on 0.0.0.0");
         FailureAnalysis analysis = new UnprotectedExposureFailureAnalyzer().analyze(new IllegalStateException(cause));
         assertThat(analysis.getDescription()).contains("0.0.0.0");
-        assertThat(analysis.getAction()).contains("taskvault.security.users[0]").contains("token create");
+        assertThat(analysis.getAction()).contains("TASKVAULT_SECURITY_ADMIN_NAME", "TASKVAULT_SECURITY_ADMIN_PASSWORD",
+                "taskvault.security.users[0]", "token create");
     }
 }
