@@ -81,6 +81,7 @@ class ComposeStackTest {
             assertThat(ready.statusCode()).as("the compose health check's request, without a login").isEqualTo(200);
             assertThat(ready.body()).contains("\"status\":\"UP\"");
             assertThat(send(browser, get(base + "/api/tasks")).statusCode()).as("no login on 0.0.0.0").isEqualTo(401);
+            assertThat(send(browser, get(base + "/actuator/health")).statusCode()).as("health details").isEqualTo(401);
 
             assertThat(signIn(browser, base, "ada", "not the password")).endsWith("/login?error");
             assertThat(signIn(browser, base, "ada", "correct horse battery staple")).doesNotContain("error");
