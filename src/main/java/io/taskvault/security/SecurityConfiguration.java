@@ -35,7 +35,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * Who may do what, for the dashboard and the REST API (roles in {@link Role}). Import it into web slice tests:
  * {@code @Import(SecurityConfiguration.class)}. The rules, in order:
  * ADMIN for imports, backups, archival, restores, maintenance runs and every DELETE; OPERATOR for every other
- * state-changing request; VIEWER for reading. Sign-in pages and static files are open.
+ * state-changing request; VIEWER for reading. Sign-in pages and static files are open. Moving a single task into or
+ * out of the archive is decided by TaskService on the parsed state, not by a URL rule.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -63,7 +64,6 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/archive/**", "/api/tasks/*/restore", "/api/recovery/**",
                                 "/api/integrity/**", "/api/schema/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(DELETE, "/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(SecurityConfiguration::archivesFromTheDashboard).hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(PUT, "/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(PATCH, "/**").hasRole(Role.OPERATOR.name())
@@ -104,12 +104,6 @@ public class SecurityConfiguration {
     /** The rule for login-free use: a loopback server.address and no {@code require-login}. */
     static boolean loginFree(AccessProperties access, String serverAddress) {
         return !access.requireLogin() && LocalAccessFilter.isLoopback(serverAddress);
-    }
-
-    /** Archiving from the dashboard (a transition or a bulk action) is an ADMIN action like archival itself. */
-    private static boolean archivesFromTheDashboard(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && !isApi(request)
-                && ("ARCHIVED".equals(request.getParameter("to")) || "ARCHIVE".equals(request.getParameter("action")));
     }
 
     @Bean
