@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, LocalAccessProperties.class})
 public class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -54,7 +54,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain taskvaultSecurity(HttpSecurity http, AccessProperties access,
+    SecurityFilterChain taskvaultSecurity(HttpSecurity http, AccessProperties access, LocalAccessProperties local,
                                           @Value("${server.address:}") String serverAddress,
                                           ObjectProvider<ApiTokens> tokens) throws Exception {
         RequestMatcher api = SecurityConfiguration::isApi;
@@ -95,7 +95,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(Optional.ofNullable(tokens.getIfAvailable())),
                         BasicAuthenticationFilter.class);
         if (loginFree(access, serverAddress)) {
-            http.addFilterBefore(new LocalAccessFilter(), AnonymousAuthenticationFilter.class);
+            http.addFilterBefore(new LocalAccessFilter(local.localHosts()), AnonymousAuthenticationFilter.class);
         }
         http.addFilterAfter(new ActorHeaderFilter(), AnonymousAuthenticationFilter.class);
         return http.build();
