@@ -26,7 +26,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,7 +83,10 @@ public class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(), api)
                         .defaultAccessDeniedHandlerFor(new DashboardDenied(), request -> true))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(UserContent.ROUTES), new ContentSecurityPolicyHeaderWriter(CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                UserContent.ROUTES, new ContentSecurityPolicyHeaderWriter(UserContent.CSP)))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         //why: written at the end of the chain they race a streamed body's own thread (outputs)

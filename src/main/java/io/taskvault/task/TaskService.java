@@ -176,6 +176,9 @@ public class TaskService {
         if (draft == null || draft.type() == null) {
             throw new InvalidTaskException("type", "is required: one of " + List.of(io.taskvault.task.output.OutputType.values()));
         }
+        io.taskvault.task.output.OutputMediaTypes.problem(draft.mimeType()).ifPresent(problem -> {
+            throw new InvalidTaskException("mimeType", problem);
+        });
         String id = lookup.resolve(reference);
         TaskOutput[] stored = new TaskOutput[1];
         writer.change(id, actorOf(actor), current -> {
