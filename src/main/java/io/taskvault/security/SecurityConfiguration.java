@@ -26,7 +26,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,11 +38,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * Who may do what, for the dashboard and the REST API (roles in {@link Role}). Import it into web slice tests:
  * {@code @Import(SecurityConfiguration.class)}. The rules, in order:
  * ADMIN for imports, backups, archival, restores, maintenance runs and every DELETE; OPERATOR for every other
- * state-changing request; VIEWER for reading. Sign-in pages and static files are open.
+ * state-changing request; VIEWER for reading. Sign-in pages and static files are open. Moving a single task into or
+ * out of the archive is decided by TaskService on the parsed state, not by a URL rule.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({AccessProperties.class, FirstAdminProperties.class})
+@EnableConfigurationProperties({AccessProperties.class, FirstAdminProperties.class, LocalAccessProperties.class})
 public class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -53,7 +57,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain taskvaultSecurity(HttpSecurity http, AccessProperties access,
+    SecurityFilterChain taskvaultSecurity(HttpSecurity http, AccessProperties access, LocalAccessProperties local,
                                           @Value("${server.address:}") String serverAddress,
                                           ObjectProvider<ApiTokens> tokens) throws Exception {
         RequestMatcher api = SecurityConfiguration::isApi;
@@ -65,7 +69,6 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/archive/**", "/api/tasks/*/restore", "/api/recovery/**",
                                 "/api/integrity/**", "/api/schema/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(DELETE, "/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(SecurityConfiguration::archivesFromTheDashboard).hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(PUT, "/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(PATCH, "/**").hasRole(Role.OPERATOR.name())
@@ -82,7 +85,10 @@ public class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(), api)
                         .defaultAccessDeniedHandlerFor(new DashboardDenied(), request -> true))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(UserContent.ROUTES), new ContentSecurityPolicyHeaderWriter(CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                UserContent.ROUTES, new ContentSecurityPolicyHeaderWriter(UserContent.CSP)))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         //why: written at the end of the chain they race a streamed body's own thread (outputs)
@@ -97,7 +103,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(Optional.ofNullable(tokens.getIfAvailable())),
                         BasicAuthenticationFilter.class);
         if (loginFree(access, serverAddress)) {
-            http.addFilterBefore(new LocalAccessFilter(), AnonymousAuthenticationFilter.class);
+            http.addFilterBefore(new LocalAccessFilter(local.localHosts()), AnonymousAuthenticationFilter.class);
         }
         http.addFilterAfter(new ActorHeaderFilter(), AnonymousAuthenticationFilter.class);
         return http.build();
@@ -106,12 +112,6 @@ public class SecurityConfiguration {
     /** The rule for login-free use: a loopback server.address and no {@code require-login}. */
     static boolean loginFree(AccessProperties access, String serverAddress) {
         return !access.requireLogin() && LocalAccessFilter.isLoopback(serverAddress);
-    }
-
-    /** Archiving from the dashboard (a transition or a bulk action) is an ADMIN action like archival itself. */
-    private static boolean archivesFromTheDashboard(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && !isApi(request)
-                && ("ARCHIVED".equals(request.getParameter("to")) || "ARCHIVE".equals(request.getParameter("action")));
     }
 
     @Bean

@@ -128,6 +128,7 @@ public class TaskService {
         if (to == null) {
             throw new InvalidTaskException("to", "is required: one of " + List.of(TaskState.values()));
         }
+        ArchiveRights.checkTarget(to);
         checkText("reason", reason, MAX_NOTE);
         SecretRedactor.Redacted why = SecretRedactor.redact(reason);
         SecretRedactor.Redacted.InMap extra = SecretRedactor.redact(details == null ? Map.of() : details);
@@ -138,12 +139,18 @@ public class TaskService {
         }
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);
+            ArchiveRights.checkLeaving(current);
             Task next = current.copy();
             EventType type = Transitions.apply(next, to, why.text(), writer.now());
             String error = to == TaskState.FAILED || to == TaskState.INTERRUPTED ? next.getLastError() : null;
             return Optional.of(new TaskChange(type, next, why.text(), error,
                     redactedCount(extra.map(), why.count() + extra.count())));
         });
+    }
+
+    /** Refuses at once when the caller's role may not move tasks to this state (bulk doors ask before they start). */
+    public void checkMayMoveTo(TaskState to) {
+        ArchiveRights.checkTarget(to);
     }
 
     public Task transition(String reference, TaskState to, String actor, String reason) {
@@ -169,6 +176,9 @@ public class TaskService {
         if (draft == null || draft.type() == null) {
             throw new InvalidTaskException("type", "is required: one of " + List.of(io.taskvault.task.output.OutputType.values()));
         }
+        io.taskvault.task.output.OutputMediaTypes.problem(draft.mimeType()).ifPresent(problem -> {
+            throw new InvalidTaskException("mimeType", problem);
+        });
         String id = lookup.resolve(reference);
         TaskOutput[] stored = new TaskOutput[1];
         writer.change(id, actorOf(actor), current -> {

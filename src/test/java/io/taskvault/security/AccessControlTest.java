@@ -168,6 +168,44 @@ class AccessControlTest {
     }
 
     @Test
+    void anOperatorMayNotArchiveWhateverTheSpellingOfTheTargetState() throws Exception {
+        String admin = "Bearer " + token("seed-s", Role.ADMIN);
+        String key = createTask(admin);
+        mvc.perform(post("/api/tasks/" + key + "/transitions").header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"CANCELLED\"}")).andExpect(status().isOk());
+        MockHttpSession session = login("otto");
+        for (String to : new String[] {"ARCHIVED ", " ARCHIVED", "\tARCHIVED"}) {
+            mvc.perform(post("/tasks/" + key + "/transition").session(session).header("HX-Request", "true")
+                            .header("X-CSRF-TOKEN", csrf(session)).param("to", to))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().string(containsString("needs the ADMIN role")));
+        }
+        mvc.perform(post("/tasks/bulk").session(session).header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", csrf(session)).param("action", "ARCHIVE ")).andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/bulk").session(session).header("HX-Request", "true")
+                        .header("X-CSRF-TOKEN", csrf(session)).param("action", "ARCHIVE ").param("selected", key))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/tasks/" + key).header("Authorization", admin)).andExpect(jsonPath("$.state").value("CANCELLED"));
+    }
+
+    @Test
+    void anOperatorTokenMayNotTakeATaskOutOfTheArchiveByAPlainTransition() throws Exception {
+        String admin = "Bearer " + token("seed-t", Role.ADMIN);
+        String key = createTask(admin);
+        for (String to : new String[] {"CANCELLED", "ARCHIVED"}) {
+            mvc.perform(post("/api/tasks/" + key + "/transitions").header("Authorization", admin)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"" + to + "\"}")).andExpect(status().isOk());
+        }
+        String operator = "Bearer " + token("op-t", Role.OPERATOR);
+        mvc.perform(post("/api/tasks/" + key + "/transitions").header("Authorization", operator)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"CANCELLED\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/tasks/" + key + "/restore").header("Authorization", operator)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/tasks/" + key).header("Authorization", admin)).andExpect(jsonPath("$.state").value("ARCHIVED"));
+        mvc.perform(post("/api/tasks/" + key + "/restore").header("Authorization", admin)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("CANCELLED"));
+    }
+
+    @Test
     void adminMayArchiveFromTheDashboard() throws Exception {
         MockHttpSession session = login("ada");
         mvc.perform(post("/tasks/bulk").session(session).header("HX-Request", "true")

@@ -71,6 +71,27 @@ class LoopbackAccessTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"same origin\"}")).andExpect(status().isCreated());
     }
 
+    @Test
+    void aPageWhoseNameWasReboundToThisMachineIsNotTheLocalUser() throws Exception {
+        String host = "evil.example:18080";
+        String origin = "http://evil.example:18080";
+        mvc.perform(post("/api/tasks").header("Host", host).header("Origin", origin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"rebound\"}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/backups").header("Host", host).header("Origin", origin)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/export").header("Host", host).header("Origin", origin)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/tasks").header("Host", host)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/tasks").param("search", "rebound")).andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void aRequestForwardedByAProxyOnThisMachineIsNotTheLocalAdmin() throws Exception {
+        mvc.perform(get("/api/tasks").header("X-Forwarded-For", "203.0.113.9")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/backups").header("Forwarded", "for=203.0.113.9")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/tasks").header("Host", "127.0.0.1:18080")).andExpect(status().isOk());
+        mvc.perform(get("/api/tasks").header("Host", "[::1]:18080")).andExpect(status().isOk());
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor remote(String address) {
         return request -> {
             request.setRemoteAddr(address);

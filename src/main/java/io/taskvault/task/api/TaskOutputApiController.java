@@ -24,6 +24,7 @@ import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputType;
+import io.taskvault.task.output.ServedOutput;
 import io.taskvault.task.output.TaskOutput;
 
 /**
@@ -68,7 +69,10 @@ class TaskOutputApiController {
         return created(id, tasks.appendOutput(id, draft, ApiActor.of(actor, null)));
     }
 
-    /** The output's content, streamed (a 100 MiB log never sits in memory whole). */
+    /**
+     * The output's content, streamed (a 100 MiB log never sits in memory whole): text as text/plain, anything else as
+     * an attachment, never as the type the uploader declared (see {@link ServedOutput}).
+     */
     @GetMapping({"/tasks/{id}/outputs/{seq}", "/tasks/outputs/{id}/{seq}"})
     ResponseEntity<StreamingResponseBody> content(@PathVariable String id, @PathVariable long seq) {
         TaskOutput output = tasks.output(id, seq);
@@ -77,9 +81,7 @@ class TaskOutputApiController {
                 in.transferTo(out);
             }
         };
-        MediaType type = output.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM
-                : MediaType.parseMediaType(output.mimeType());
-        return ResponseEntity.ok().contentType(type).contentLength(output.size()).body(body);
+        return ResponseEntity.ok().headers(ServedOutput.headers(output, id, false)).body(body);
     }
 
     private static ResponseEntity<TaskOutput> created(String id, TaskOutput output) {

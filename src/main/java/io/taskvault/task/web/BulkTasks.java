@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.task.Task;
@@ -28,6 +29,7 @@ class BulkTasks {
 
     /** How many tasks the action would touch: the chosen ones, or all the filter matches. */
     long count(BulkAction action, List<String> chosen, TaskFilter filter) {
+        tasks.checkMayMoveTo(action.target());
         if (!chosen.isEmpty()) {
             return new LinkedHashSet<>(chosen).size();
         }
@@ -42,6 +44,7 @@ class BulkTasks {
     }
 
     BulkResult apply(BulkAction action, List<String> chosen, TaskFilter filter) {
+        tasks.checkMayMoveTo(action.target());
         Set<String> refs = chosen.isEmpty() ? matching(action, filter) : new LinkedHashSet<>(chosen);
         List<String> changed = new ArrayList<>();
         List<BulkResult.Failure> failures = new ArrayList<>();
@@ -51,6 +54,8 @@ class BulkTasks {
                         ? tasks.retry(ref, DashboardActor.current(), "bulk retry from the dashboard")
                         : tasks.transition(ref, action.target(), DashboardActor.current(), "bulk " + action.label().toLowerCase() + " from the dashboard");
                 changed.add(task.getKey());
+            } catch (AccessDeniedException e) {
+                throw e;
             } catch (RuntimeException e) {
                 failures.add(new BulkResult.Failure(ref, e.getMessage()));
             }

@@ -21,21 +21,4 @@ final class DashboardActor {
         }
         return auth.getName();
     }
-
-    /** Restoring an archived task is an ADMIN action; no URL rule can tell a restore from another transition. */
-    static void requireAdminToRestore(String key) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = auth == null || auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        if (!admin) {
-            throw new RestoreNotAllowedException("Restoring " + key + " from the archive needs the ADMIN role; "
-                    + "ask an administrator.");
-        }
-    }
-
-    /** Refused because the signed-in person lacks the ADMIN role. */
-    static final class RestoreNotAllowedException extends org.springframework.security.access.AccessDeniedException {
-        RestoreNotAllowedException(String message) {
-            super(message);
-        }
-    }
 }

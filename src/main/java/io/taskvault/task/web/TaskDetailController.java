@@ -61,7 +61,6 @@ class TaskDetailController {
         Task task = tasks.get(ref);
         String why = reason == null || reason.isBlank() ? "changed from the dashboard" : reason.trim();
         if (task.getState() == TaskState.ARCHIVED && to == task.getPreviousState()) {
-            DashboardActor.requireAdminToRestore(task.getKey());
             tasks.restore(task.getId(), DashboardActor.current());
         } else {
             tasks.transition(task.getId(), to, DashboardActor.current(), why, Map.of(), version);

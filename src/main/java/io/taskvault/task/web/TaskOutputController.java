@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +20,7 @@ import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputType;
+import io.taskvault.task.output.ServedOutput;
 import io.taskvault.task.output.TaskOutput;
 
 /** A task's outputs: adding one, paging through a log, downloading an artifact. */
@@ -56,12 +54,7 @@ class TaskOutputController {
     @GetMapping("/tasks/{ref}/outputs/{seq}/download")
     ResponseEntity<InputStreamResource> download(@PathVariable String ref, @PathVariable long seq) {
         TaskOutput output = tasks.output(ref, seq);
-        String name = output.filePath() == null ? ref + "-output-" + seq
-                : output.filePath().substring(output.filePath().replace('\\', '/').lastIndexOf('/') + 1);
-        MediaType type = output.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(output.mimeType());
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(type).contentLength(output.size())
+        return ResponseEntity.ok().headers(ServedOutput.headers(output, ref, true))
                 .body(new InputStreamResource(tasks.openOutput(output)));
     }
 

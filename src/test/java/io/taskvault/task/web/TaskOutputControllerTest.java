@@ -85,14 +85,14 @@ class TaskOutputControllerTest {
     }
 
     @Test
-    void downloadsAnArtifactUnderItsFileName() throws Exception {
+    void downloadsAnArtifactUnderItsFileNameAsBytesWhateverItsDeclaredType() throws Exception {
         given(tasks.output("TV-7", 2)).willReturn(output(OutputType.ARTIFACT, "build/app.jar", "application/java-archive", 3));
         given(tasks.openOutput(any())).willAnswer(i -> new ByteArrayInputStream(new byte[]{1, 2, 3}));
 
         mvc.perform(get("/tasks/TV-7/outputs/2/download"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("filename=\"app.jar\"")))
-                .andExpect(header().string("Content-Type", "application/java-archive"))
+                .andExpect(header().string("Content-Type", "application/octet-stream"))
                 .andExpect(content().bytes(new byte[]{1, 2, 3}));
     }
 
