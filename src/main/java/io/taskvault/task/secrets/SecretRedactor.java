@@ -1,11 +1,16 @@
 package io.taskvault.task.secrets;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.taskvault.task.history.WellFormedText;
 
 /**
  * Finds credentials in text before it is stored and replaces the secret part with {@code [REDACTED:<kind>]}.
@@ -13,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class SecretRedactor {
 
+    private static final String PASSWORD_KEY = "(?i)\\b[A-Za-z0-9_.-]*(?:password|passwd|pwd)[\"']?";
+    private static final String NOT_PLACEHOLDER = "(?![$<{*%\\[/~\"'])";
     private static final List<Rule> RULES = List.of(
             new Rule("private-key", Pattern.compile(
                     "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\\s\\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----"), 0),
@@ -20,29 +27,49 @@ public final class SecretRedactor {
             new Rule("aws-secret-key", Pattern.compile(
                     "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"), 1),
             new Rule("api-key", Pattern.compile("\\b(sk-(?:ant-|proj-|live-|test-|svcacct-)?[A-Za-z0-9_-]{32,})"), 1),
+            new Rule("stripe-key", Pattern.compile("\\b((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,})"), 1),
             new Rule("github-token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255})\\b"), 1),
             new Rule("github-token", Pattern.compile("\\b(github_pat_[A-Za-z0-9_]{60,255})\\b"), 1),
             new Rule("gitlab-token", Pattern.compile("\\b(glpat-[A-Za-z0-9_-]{20,})"), 1),
+            new Rule("npm-token", Pattern.compile("\\b(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), 1),
             new Rule("slack-token", Pattern.compile("\\b(xox[abposr]-[A-Za-z0-9-]{10,})"), 1),
+            new Rule("slack-webhook", Pattern.compile(
+                    "hooks\\.slack(?:-gov)?\\.com/((?:services|workflows|triggers)/[A-Za-z0-9_/-]{20,})"), 1),
             new Rule("google-api-key", Pattern.compile("\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"), 1),
+            //why: a JWT's header and payload are base64url JSON objects, so both start with "eyJ" ({")
+            new Rule("jwt", Pattern.compile(
+                    "\\b(eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})(?![A-Za-z0-9_-])"), 1),
             new Rule("bearer-token", Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)"), 1),
-            new Rule("url-password", Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:(?!\\[REDACTED:)([^\\s@/]+)@"), 1));
+            //why: only base64 that decodes to user:password, so "basic" in prose stays
+            new Rule("basic-auth", Pattern.compile("(?i)\\bbasic\\s+([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])"), 1,
+                    SecretRedactor::isUserColonPassword),
+            //why: assigned (=), quoted (JSON, YAML) or ending a YAML line; placeholders (${X}, <x>, ***) and paths stay
+            new Rule("password", Pattern.compile(PASSWORD_KEY + "\\s*[:=]\\s*([\"'])" + NOT_PLACEHOLDER + "([^\"'\\r\\n]+)\\1"), 2),
+            new Rule("password", Pattern.compile(PASSWORD_KEY + "\\s*=\\s*" + NOT_PLACEHOLDER + "([^\\s\"'&;,]+)"), 1),
+            new Rule("password", Pattern.compile(PASSWORD_KEY + ":[ \\t]*" + NOT_PLACEHOLDER + "([^\\s\"']+)[ \\t]*\\r?$",
+                    Pattern.MULTILINE), 1),
+            //why: a password may itself hold '@' or '/': it ends at the last '@' before the query; digits then '/' are a port
+            new Rule("url-password", Pattern.compile(
+                    "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@?#]+:(?!\\[REDACTED:)(?!\\d{1,5}(?:[/?#]|$))([^\\s?#\"'<>`]+)@"), 1));
 
     private SecretRedactor() {
     }
 
-    /** The text with every secret replaced, and how many were. */
+    /** The text, well formed (see {@link WellFormedText}), with every secret replaced, and how many were. */
     public static Redacted redact(String text) {
         if (text == null || text.isEmpty()) {
             return new Redacted(text, 0);
         }
-        String result = text;
+        String result = WellFormedText.of(text);
         int count = 0;
         for (Rule rule : RULES) {
             Matcher matcher = rule.pattern.matcher(result);
             StringBuilder out = new StringBuilder();
             int last = 0;
             while (matcher.find()) {
+                if (!rule.applies.test(matcher.group(rule.group))) {
+                    continue;
+                }
                 int start = matcher.start(rule.group);
                 int end = matcher.end(rule.group);
                 out.append(result, last, start).append("[REDACTED:").append(rule.kind).append(']');
@@ -57,7 +84,7 @@ public final class SecretRedactor {
         return new Redacted(result, count);
     }
 
-    /** A copy of a free map (nested maps and lists included) with secrets in its text values replaced. */
+    /** A copy of a free map (nested maps and lists included) with secrets in its keys and text values replaced. */
     public static Redacted.InMap redact(Map<String, Object> map) {
         int[] count = {0};
         Map<String, Object> copy = map == null ? null : redactMap(map, count);
@@ -67,7 +94,15 @@ public final class SecretRedactor {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> redactMap(Map<String, Object> map, int[] count) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(key, redactValue(value, count)));
+        map.forEach((key, value) -> {
+            Redacted name = redact(key);
+            count[0] += name.count();
+            String unique = name.text();
+            for (int n = 2; copy.containsKey(unique); n++) {
+                unique = name.text() + "#" + n;
+            }
+            copy.put(unique, redactValue(value, count));
+        });
         return copy;
     }
 
@@ -89,7 +124,21 @@ public final class SecretRedactor {
         return value;
     }
 
-    private record Rule(String kind, Pattern pattern, int group) {
+    private static boolean isUserColonPassword(String base64) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 && colon < decoded.length() - 1 && decoded.chars().noneMatch(Character::isISOControl);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private record Rule(String kind, Pattern pattern, int group, Predicate<String> applies) {
+
+        Rule(String kind, Pattern pattern, int group) {
+            this(kind, pattern, group, secret -> true);
+        }
     }
 
     /** Text after redaction and the number of secrets replaced in it. */
