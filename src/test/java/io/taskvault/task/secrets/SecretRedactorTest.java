@@ -102,6 +102,40 @@ class SecretRedactorTest {
     }
 
     @Test
+    void redactsASecretAcrossTheCutOfAnOverLongLine() throws IOException {
+        String secret = "sk_live_" + "S".repeat(30);
+        for (int before : new int[] {12, 37}) {
+            String line = "x".repeat(RedactingInputStream.MAX_LINE - before) + " " + secret + " " + "y".repeat(5_000);
+            RedactingInputStream in = new RedactingInputStream(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+            String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            //why: compared as booleans, so a failure does not print a megabyte
+            assertThat(out.contains("SS")).as("cut %d before the end of the key: a part of it is left", before).isFalse();
+            assertThat(out.equals(line.replace(secret, "[REDACTED:stripe-key]"))).as("all else kept").isTrue();
+            assertThat(in.redactions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void keepsASurrogatePairWholeAcrossTheCut() throws IOException {
+        String line = "x".repeat(RedactingInputStream.MAX_LINE - 1) + "\ud83d\ude00" + "z".repeat(RedactingInputStream.CARRY);
+        RedactingInputStream in = new RedactingInputStream(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).equals(line)).isTrue();
+    }
+
+    @Test
+    void tellsTextFromBinaryByTheHead() throws IOException {
+        assertThat(RedactingInputStream.looksLikeText(new java.io.BufferedInputStream(
+                new ByteArrayInputStream("caf\u00e9 ok".getBytes(StandardCharsets.UTF_8))))).isTrue();
+        byte[] cutInsideACharacter = ("a".repeat(RedactingInputStream.SNIFF_BYTES - 1) + "\u00e9").getBytes(StandardCharsets.UTF_8);
+        assertThat(RedactingInputStream.looksLikeText(new java.io.BufferedInputStream(
+                new ByteArrayInputStream(cutInsideACharacter)))).isTrue();
+        assertThat(RedactingInputStream.looksLikeText(new java.io.BufferedInputStream(
+                new ByteArrayInputStream(new byte[] {'P', 'K', 3, 4, 0, 0})))).isFalse();
+        assertThat(RedactingInputStream.looksLikeText(new java.io.BufferedInputStream(
+                new ByteArrayInputStream(new byte[] {'a', (byte) 0xC0, (byte) 0xAF, 'b'})))).isFalse();
+    }
+
+    @Test
     void streamsLongContentWhateverTheReadSizes() throws IOException {
         byte[] big = "x".repeat(300 * 1024).getBytes(StandardCharsets.UTF_8);
         RedactingInputStream in = new RedactingInputStream(new ByteArrayInputStream(big));
