@@ -10,6 +10,8 @@ final class ContextChecks {
     static final int MAX_LONG_TEXT = 100_000;
     static final int MAX_LIST = 1_000;
     static final int MAX_ENTRIES = 500;
+    /** As deep as a task's free maps may nest, counting lists as a level too. */
+    static final int MAX_DEPTH = 8;
 
     private ContextChecks() {
     }
@@ -37,6 +39,14 @@ final class ContextChecks {
 
     /** Free maps may not smuggle MongoDB operators or paths: no key starting with '$' or holding '.'. */
     static void map(Map<String, String> problems, String field, Object value) {
+        map(problems, field, value, 1);
+    }
+
+    private static void map(Map<String, String> problems, String field, Object value, int depth) {
+        if ((value instanceof Map<?, ?> || value instanceof List<?>) && depth > MAX_DEPTH) {
+            problems.put(field, "is nested deeper than " + MAX_DEPTH + " levels (objects and lists alike)");
+            return;
+        }
         if (value instanceof Map<?, ?> map) {
             if (map.size() > MAX_ENTRIES) {
                 problems.put(field, "has more than " + MAX_ENTRIES + " entries");
@@ -48,10 +58,19 @@ final class ContextChecks {
                     problems.put(field, "key '" + key + "' is not allowed: keys may not be empty, start with '$' or contain '.'");
                     return;
                 }
-                map(problems, field + "." + key, entry.getValue());
+                map(problems, field + "." + key, entry.getValue(), depth + 1);
             }
         } else if (value instanceof List<?> items) {
-            items.forEach(item -> map(problems, field, item));
+            if (items.size() > MAX_LIST) {
+                problems.put(field, "has more than " + MAX_LIST + " entries");
+                return;
+            }
+            for (Object item : items) {
+                map(problems, field, item, depth + 1);
+                if (problems.containsKey(field)) {
+                    return;
+                }
+            }
         }
     }
 }

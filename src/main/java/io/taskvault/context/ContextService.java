@@ -35,7 +35,10 @@ public class ContextService {
         this.clock = clock;
     }
 
-    /** Stores the record for the task (id, seq and, unless given, time are assigned) and returns it as stored. */
+    /**
+     * Stores the record for the task (id, seq and, unless given, time are assigned), secrets redacted from all its
+     * text, and returns it as stored.
+     */
     @SuppressWarnings("unchecked")
     public <T extends ContextRecord> T add(String taskRef, T draft) {
         if (draft == null) {
@@ -48,7 +51,7 @@ public class ContextService {
         Task task = tasks.get(taskRef);
         ContextKind kind = ContextKind.of(draft.getClass());
         long seq = store.nextSeq(kind, task.getId());
-        ContextRecord record = draft.identified(task.getId(), seq,
+        ContextRecord record = store.redacted(draft).identified(task.getId(), seq,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)); //why: the store keeps milliseconds
         if (record instanceof AiInteraction interaction) {
             record = interaction.withBodies(bodies.store(record.id() + ":request", interaction.request()),

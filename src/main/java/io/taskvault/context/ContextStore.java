@@ -16,6 +16,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 import io.taskvault.store.SchemaUpgrader;
+import io.taskvault.task.secrets.SecretRedactor;
 
 /** Each context kind's collection, read only by exact keys; per task and kind a counter hands out the seq. */
 @Component
@@ -42,6 +43,20 @@ class ContextStore {
     long count(ContextKind kind, String taskId) {
         Document counter = mongo.getCollection(SEQUENCES).find(Filters.eq("_id", counterId(kind, taskId))).first();
         return counter == null ? 0 : ((Number) counter.get("seq")).longValue();
+    }
+
+    /**
+     * The record with secrets redacted from every text, list and map in it (keys too), by way of its stored form, so
+     * no field of any kind is missed; how many were redacted.
+     */
+    @SuppressWarnings("unchecked")
+    <T extends ContextRecord> T redacted(T record) {
+        Document stored = new Document();
+        mongo.getConverter().write(record, stored);
+        SecretRedactor.Redacted.InMap redacted = SecretRedactor.redact(stored);
+        //why: through extended JSON, so nested maps come back as documents and dates as dates
+        Document clean = Document.parse(new Document(redacted.map()).toJson());
+        return (T) mongo.getConverter().read(record.getClass(), clean);
     }
 
     void insert(ContextKind kind, ContextRecord record) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.taskvault.task.secrets.SecretRedactor;
+
 /**
  * Fits candidate items into a character budget: the most relevant first, a partly fitting item is cut (with a
  * marker) when enough room is left, the rest is left out and listed. Items are then shown in section order.
@@ -22,9 +24,10 @@ final class PromptAssembler {
 
     private final List<Item> items = new ArrayList<>();
 
+    /** Adds a piece of context, redacted: records stored before redaction covered them must not reach a prompt. */
     void add(int section, String sectionTitle, int relevance, String text) {
         if (text != null && !text.isBlank()) {
-            items.add(new Item(section, sectionTitle, relevance, text.strip()));
+            items.add(new Item(section, sectionTitle, relevance, SecretRedactor.redact(text.strip()).text()));
         }
     }
 

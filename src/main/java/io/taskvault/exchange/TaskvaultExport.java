@@ -37,6 +37,7 @@ import io.taskvault.system.ProgressListener;
 import io.taskvault.task.Task;
 import io.taskvault.task.history.HistoryEvent;
 import io.taskvault.task.output.TaskOutput;
+import io.taskvault.task.secrets.SecretRedactor;
 
 /**
  * taskvault's own export: every stored document, raw and in MongoDB extended JSON (so longs stay longs and dates
@@ -59,6 +60,8 @@ public class TaskvaultExport {
             Stream.of(TaskEdge.COLLECTION, ArchiveStore.COLLECTION, Task.COLLECTION)).flatMap(s -> s).toList();
     /** Counters: on import they are raised to the exported value, never lowered, never duplicated. */
     static final Map<String, String> COUNTERS = Map.of("counters", "value", "context_sequences", "seq");
+    private static final java.util.Set<String> CONTEXT = Arrays.stream(ContextKind.values()).map(ContextKind::collection)
+            .collect(java.util.stream.Collectors.toSet());
     static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     private static final int BATCH = 500;
@@ -122,7 +125,9 @@ public class TaskvaultExport {
     }
 
     private static void write(BufferedWriter writer, String collection, Document document) throws IOException {
-        writer.write(new Document("collection", collection).append("document", document).toJson(JSON));
+        //why: context records are redacted as they are stored, but not those stored before; no hash covers them
+        Object written = CONTEXT.contains(collection) ? SecretRedactor.redact(document).map() : document;
+        writer.write(new Document("collection", collection).append("document", written).toJson(JSON));
         writer.newLine();
     }
 

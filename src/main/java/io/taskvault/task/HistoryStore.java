@@ -16,6 +16,7 @@ import com.mongodb.client.model.Filters;
 import io.taskvault.store.SchemaUpgrader;
 import io.taskvault.task.history.HashChain;
 import io.taskvault.task.history.HistoryEvent;
+import io.taskvault.task.history.WellFormedText;
 
 /** The {@code task_history} collection: immutable, hash-chained events keyed {@code <taskId>:<seq>}. */
 @Component
@@ -37,10 +38,12 @@ class HistoryStore {
         return mongo.getCollection(HistoryEvent.COLLECTION);
     }
 
-    /** The stored form of an event, hashed onto the chain; insert exactly this document. */
+    /** The stored form of an event, its text well formed and hashed onto the chain; insert exactly this document. */
     Document seal(HistoryEvent unsealed) {
-        Document document = new Document();
-        converter.write(unsealed, document);
+        Document written = new Document();
+        converter.write(unsealed, written);
+        //why: UTF-8 cannot store a lone surrogate; hashing the text as sent would break the chain once stored
+        Document document = WellFormedText.of(written);
         document.remove(HashChain.HASH_FIELD);
         document.put(HashChain.HASH_FIELD, HashChain.hash(document, unsealed.prevHash()));
         return document;

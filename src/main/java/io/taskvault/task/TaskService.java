@@ -56,8 +56,9 @@ public class TaskService {
             throw new InvalidTaskException("task", "is required");
         }
         Task task = draft.toTask();
+        //why: redacted first, so no message about an invalid field can quote a secret
+        int redacted = TaskRedaction.redact(task);
         TaskValidator.validate(task);
-        int redacted = redactFreeText(task);
         if (redacted > 0) {
             task.getMetadata().put(REDACTED, redacted);
         }
@@ -115,8 +116,8 @@ public class TaskService {
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);
             Task next = TaskFields.apply(current, patch);
+            int redacted = TaskRedaction.redact(next);
             TaskValidator.validate(next);
-            int redacted = redactFreeText(next);
             return Optional.of(new TaskChange(EventType.UPDATED, next, "fields edited", null,
                     redactedCount(Map.of(), redacted)));
         });
@@ -323,19 +324,6 @@ public class TaskService {
         Task task = get(reference);
         return HashChain.verify(task.getKey(), history.raw(task.getId(), 1, task.getVersion()), task.getHistorySeq(),
                 task.getHistoryHash());
-    }
-
-    /** Redacts secrets from the task's free text and maps in place; returns how many were replaced. */
-    private static int redactFreeText(Task task) {
-        SecretRedactor.Redacted description = SecretRedactor.redact(task.getDescription());
-        task.setDescription(description.text());
-        SecretRedactor.Redacted.InMap metadata = SecretRedactor.redact(task.getMetadata());
-        SecretRedactor.Redacted.InMap requirements = SecretRedactor.redact(task.getRequirements());
-        SecretRedactor.Redacted.InMap criteria = SecretRedactor.redact(task.getAcceptanceCriteria());
-        task.setMetadata(metadata.map());
-        task.setRequirements(requirements.map());
-        task.setAcceptanceCriteria(criteria.map());
-        return description.count() + metadata.count() + requirements.count() + criteria.count();
     }
 
     private static Map<String, Object> redactedCount(Map<String, Object> details, int count) {

@@ -83,13 +83,16 @@ final class TaskValidator {
         }
     }
 
-    /** Free maps may not smuggle MongoDB operators or paths: no key starting with '$' or holding '.'. */
+    /**
+     * Free maps may not smuggle MongoDB operators or paths (no key starting with '$' or holding '.'), nor nest deeper
+     * than {@link #MAX_MAP_DEPTH} levels, a list counting as a level as an object does.
+     */
     static void map(Map<String, String> errors, String field, Object value, int depth) {
+        if ((value instanceof Map<?, ?> || value instanceof Collection<?>) && depth > MAX_MAP_DEPTH) {
+            errors.put(field, "is nested deeper than " + MAX_MAP_DEPTH + " levels (objects and lists alike)");
+            return;
+        }
         if (value instanceof Map<?, ?> map) {
-            if (depth > MAX_MAP_DEPTH) {
-                errors.put(field, "is nested deeper than " + MAX_MAP_DEPTH + " levels");
-                return;
-            }
             if (map.size() > MAX_MAP_ENTRIES) {
                 errors.put(field, "has more than " + MAX_MAP_ENTRIES + " entries");
                 return;
@@ -103,8 +106,15 @@ final class TaskValidator {
                 map(errors, field + "." + key, entry.getValue(), depth + 1);
             }
         } else if (value instanceof Collection<?> items) {
+            if (items.size() > MAX_LIST) {
+                errors.put(field, "has more than " + MAX_LIST + " entries");
+                return;
+            }
             for (Object item : items) {
                 map(errors, field, item, depth + 1);
+                if (errors.containsKey(field)) {
+                    return;
+                }
             }
         } else if (value instanceof String text && text.length() > MAX_DESCRIPTION) {
             errors.put(field, "holds a value longer than " + MAX_DESCRIPTION + " characters");

@@ -24,6 +24,8 @@ class ContextServiceTest {
     TaskService tasks;
     @Autowired
     ContextService context;
+    @Autowired
+    PromptContextService prompts;
 
     @Test
     void keepsRequirementContextWithItsTypeAndFreeFormContent() {
@@ -107,6 +109,48 @@ class ContextServiceTest {
                         .containsKeys("type", "status", "score"));
         assertThatThrownBy(() -> context.get(task.getKey(), PerformanceMetric.class, 7))
                 .isInstanceOf(ContextRecordNotFoundException.class).hasMessageContaining("no metrics record #7");
+    }
+
+    @Test
+    void redactsSecretsFromEveryKindOfRecordBeforeStoringThem() {
+        Task task = task();
+        String token = "ghp_" + "Z9y8X7w6V5".repeat(4);
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+        AiInteraction ai = context.add(task.getKey(), AiInteraction.of("codegen", "prompt", "use " + token,
+                "Authorization: Bearer " + jwt, 1, 1, true, "s-" + token));
+        RequirementContext requirement = context.add(task.getKey(), RequirementContext.of("functional",
+                Map.of("db", "postgres://app:Hunter2Secret@db/app", token, List.of("password=" + "p4ssw0rd!")), "spec"));
+        CodebaseContext code = context.add(task.getKey(), CodebaseContext.of("https://deploy:Hunter2Secret@git/x.git",
+                "abc123", List.of("src/" + token), List.of()));
+        ValidationResult validation = context.add(task.getKey(), ValidationResult.of("security", "scanner",
+                ValidationStatus.FAILED, 1.0, Map.of("found", "npm_" + "a1B2c3D4e5".repeat(3) + "f6G7h8"),
+                List.of("rotate " + token)));
+
+        assertThat(context.body(context.get(task.getKey(), AiInteraction.class, ai.seq()), true))
+                .isEqualTo("use [REDACTED:github-token]");
+        assertThat(ai.response()).isEqualTo("Authorization: Bearer [REDACTED:jwt]");
+        assertThat(requirement.content()).containsEntry("db", "postgres://app:[REDACTED:url-password]@db/app")
+                .containsKey("[REDACTED:github-token]");
+        assertThat(code.repository()).isEqualTo("https://deploy:[REDACTED:url-password]@git/x.git");
+        assertThat(validation.suggestions()).containsExactly("rotate [REDACTED:github-token]");
+        String stored = String.join("\n", context.get(task.getKey(), AiInteraction.class, ai.seq()).toString(),
+                context.get(task.getKey(), RequirementContext.class, requirement.seq()).toString(),
+                context.get(task.getKey(), CodebaseContext.class, code.seq()).toString(),
+                context.get(task.getKey(), ValidationResult.class, validation.seq()).toString());
+        assertThat(stored).doesNotContain(token, jwt, "Hunter2Secret", "p4ssw0rd", "a1B2c3D4e5");
+        assertThat(prompts.assemble(task.getKey(), 20_000).toString()).doesNotContain(token, jwt, "Hunter2Secret");
+    }
+
+    @Test
+    void refusesContentNestedDeeperThanEightLevelsInListsAsInObjects() {
+        Task task = task();
+        Object deep = "leaf";
+        for (int i = 0; i < 9; i++) {
+            deep = List.of(deep);
+        }
+        Map<String, Object> content = Map.of("deep", deep);
+        assertThatThrownBy(() -> context.add(task.getKey(), RequirementContext.of("functional", content, null)))
+                .isInstanceOf(InvalidTaskException.class).hasMessageContaining("nested deeper than 8");
     }
 
     private Task task() {

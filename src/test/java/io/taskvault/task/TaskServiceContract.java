@@ -400,6 +400,46 @@ abstract class TaskServiceContract {
         assertThat(tasks.verify(task.getKey()).intact()).isTrue();
     }
 
+    @Test
+    void redactsEveryFreeTextFieldListMapKeyAndOutputName() throws IOException {
+        String token = "ghp_" + "Q7w8E9r0T1".repeat(4);
+        Task task = tasks.create(aTask().titled("rotate " + token).withMetadata("sk_live_" + "m".repeat(24), "k").build(),
+                "alice");
+        tasks.update(task.getKey(), Map.of("repositoryUrl", "https://deploy:Hunter2Secret@git.example.com/x.git",
+                "branch", "fix/" + token, "assignee", "bot " + token, "worktreePath", "/tmp/" + token,
+                "affectedFiles", List.of("src/" + token + ".java"), "persona", "uses " + token), "bob", null);
+        tasks.appendOutput(task.getKey(), new OutputDraft(OutputType.ARTIFACT,
+                () -> new ByteArrayInputStream(("report\ntoken=" + token + "\n").getBytes(StandardCharsets.UTF_8)),
+                "out/" + token + ".txt", "text/plain", null, "b-" + token), "agent");
+        byte[] binary = {0, 1, 2, 'g', 'h', 'p', '_', 0, (byte) 0xff};
+        TaskOutput image = tasks.appendOutput(task.getKey(), new OutputDraft(OutputType.ARTIFACT,
+                () -> new ByteArrayInputStream(binary), "a.bin", "application/octet-stream", null, null), "agent");
+
+        Task stored = tasks.get(task.getKey());
+        assertThat(stored.getTitle()).isEqualTo("rotate [REDACTED:github-token]");
+        assertThat(stored.getRepositoryUrl()).isEqualTo("https://deploy:[REDACTED:url-password]@git.example.com/x.git");
+        assertThat(stored.getAffectedFiles()).containsExactly("src/[REDACTED:github-token].java");
+        assertThat(stored.getMetadata()).containsKey("[REDACTED:stripe-key]");
+        for (String collection : List.of(Task.COLLECTION, HistoryEvent.COLLECTION, TaskOutput.COLLECTION)) {
+            mongo.getCollection(collection).find().forEach(document -> assertThat(document.toJson())
+                    .doesNotContain(token, "Hunter2Secret", "sk_live_mmm"));
+        }
+        try (InputStream in = tasks.openOutput(image)) {
+            assertThat(in.readAllBytes()).isEqualTo(binary);
+        }
+        assertThat(tasks.verify(task.getKey()).intact()).isTrue();
+    }
+
+    @Test
+    void storesALoneSurrogateAsTheReplacementCharacterAndKeepsTheChainIntact() {
+        Task task = tasks.create(aTask().titled("sur \ud800 x").withMetadata("k\udc00", "v\ud800").build(), "alice");
+        tasks.addNote(task.getKey(), "note \udfff", "bob\ud800");
+        tasks.transition(task.getKey(), TaskState.QUEUED, "bob", "go \ud800", Map.of("d\ud800", "\udc01"), null);
+
+        assertThat(tasks.get(task.getKey()).getTitle()).isEqualTo("sur \ufffd x");
+        assertThat(tasks.verify(task.getKey()).problems()).isEmpty();
+    }
+
     private Task finished(TaskState end) {
         Task task = tasks.create(aTask().build(), "alice");
         tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);

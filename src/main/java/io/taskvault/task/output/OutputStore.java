@@ -1,5 +1,6 @@
 package io.taskvault.task.output;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,7 @@ import com.mongodb.client.model.Projections;
 import io.taskvault.store.SchemaUpgrader;
 import io.taskvault.task.TaskProperties;
 import io.taskvault.task.secrets.RedactingInputStream;
+import io.taskvault.task.secrets.SecretRedactor;
 
 /** The {@code task_outputs} collection and, for content above the inline cap, the GridFS bucket {@code outputs}. */
 @Component
@@ -65,14 +67,21 @@ public class OutputStore {
     }
 
     /**
-     * Reads the draft's content once, redacting secrets from text: small content is kept for the document, large
-     * content goes to GridFS.
+     * Reads the draft's content once, redacting secrets from text (an ARTIFACT too when its head reads as text) and
+     * from its file path, commit and branch: small content is kept for the document, large content goes to GridFS.
      */
     public Prepared prepare(String taskId, long seq, OutputDraft draft, Instant at) {
-        InputStream source = draft.content().get();
-        RedactingInputStream redacting = draft.type().isText() ? new RedactingInputStream(source) : null;
-        TaskOutput output = store(taskId, seq, draft, at, redacting == null ? source : redacting);
-        return new Prepared(output, redacting == null ? 0 : redacting.redactions());
+        SecretRedactor.Redacted path = SecretRedactor.redact(draft.filePath());
+        SecretRedactor.Redacted commit = SecretRedactor.redact(draft.commitHash());
+        SecretRedactor.Redacted branch = SecretRedactor.redact(draft.branch());
+        OutputDraft named = new OutputDraft(draft.type(), draft.content(), path.text(), draft.mimeType(), commit.text(),
+                branch.text());
+        int fields = path.count() + commit.count() + branch.count();
+        InputStream source = new BufferedInputStream(draft.content().get(), RedactingInputStream.SNIFF_BYTES);
+        RedactingInputStream redacting = draft.type().isText() || looksLikeText(source)
+                ? new RedactingInputStream(source) : null;
+        TaskOutput output = store(taskId, seq, named, at, redacting == null ? source : redacting);
+        return new Prepared(output, fields + (redacting == null ? 0 : redacting.redactions()));
     }
 
     private TaskOutput store(String taskId, long seq, OutputDraft draft, Instant at, InputStream content) {
@@ -139,6 +148,14 @@ public class OutputStore {
             return draft.mimeType();
         }
         return draft.type().isText() ? "text/plain; charset=utf-8" : "application/octet-stream";
+    }
+
+    private static boolean looksLikeText(InputStream content) {
+        try {
+            return RedactingInputStream.looksLikeText(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the output's content", e);
+        }
     }
 
     private static Optional<String> utf8(byte[] bytes) {

@@ -9,14 +9,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Redacts secrets from a text stream line by line, so a 100 MiB log never sits in memory whole. Lines of a private
- * key block are redacted together: the block is buffered from its BEGIN line to its END line.
+ * key block are redacted together: the block is buffered from its BEGIN line to its END line. A line longer than
+ * {@link #MAX_LINE} is taken a piece at a time, each piece redacted with the end of the one before it, so a secret
+ * across the cut is still found.
  */
 public final class RedactingInputStream extends InputStream {
 
+    /** How much of a stream's head {@link #looksLikeText} reads. */
+    public static final int SNIFF_BYTES = 8 * 1024;
+    static final int MAX_LINE = 1 << 20;
+    //why: longer than any secret with its context (a JWT, a private key line), so none can straddle the carry
+    static final int CARRY = 64 * 1024;
     private static final int MAX_BLOCK_LINES = 200;
 
     private final BufferedReader lines;
     private InputStream current = InputStream.nullInputStream();
+    private String carried = "";
     private int redactions;
     private boolean ended;
 
@@ -54,9 +62,15 @@ public final class RedactingInputStream extends InputStream {
         String line = readLine();
         if (line == null) {
             ended = true;
-            return false;
+            if (carried.isEmpty()) {
+                return false;
+            }
+            current = new ByteArrayInputStream(carried.getBytes(StandardCharsets.UTF_8));
+            carried = "";
+            return true;
         }
-        StringBuilder chunk = new StringBuilder(line);
+        StringBuilder chunk = new StringBuilder(carried).append(line);
+        carried = "";
         if (line.contains("-----BEGIN") && line.contains("PRIVATE KEY-----")) {
             for (int i = 0; i < MAX_BLOCK_LINES && !line.contains("-----END"); i++) {
                 line = readLine();
@@ -66,10 +80,63 @@ public final class RedactingInputStream extends InputStream {
                 chunk.append(line);
             }
         }
-        SecretRedactor.Redacted redacted = SecretRedactor.redact(chunk.toString());
-        redactions += redacted.count();
-        current = new ByteArrayInputStream(redacted.text().getBytes(StandardCharsets.UTF_8));
+        String original = chunk.toString();
+        SecretRedactor.Redacted redacted = SecretRedactor.redact(original);
+        String text = redacted.text();
+        int cut = line != null && line.length() >= MAX_LINE ? cleanCut(original, text) : -1;
+        if (cut > 0) {
+            //why: the line goes on; its end is redacted again with what follows it
+            SecretRedactor.Redacted head = SecretRedactor.redact(original.substring(0, cut));
+            redactions += head.count();
+            carried = original.substring(cut);
+            text = head.text();
+        } else {
+            redactions += redacted.count();
+        }
+        current = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
         return true;
+    }
+
+    /**
+     * A place to cut a line's piece, {@link #CARRY} or more before its end, where redacting the two sides apart gives
+     * what redacting the whole gives: no secret crosses it, nor does a secret's prefix; -1 if none is found near.
+     */
+    private static int cleanCut(String original, String whole) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            int cut = original.length() - CARRY - attempt * 4096;
+            if (cut <= 0) {
+                return -1;
+            }
+            if (Character.isHighSurrogate(original.charAt(cut - 1))) {
+                cut--;
+            }
+            String head = SecretRedactor.redact(original.substring(0, cut)).text();
+            if (whole.startsWith(head) && whole.substring(head.length())
+                    .equals(SecretRedactor.redact(original.substring(cut)).text())) {
+                return cut;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the stream's head (up to {@link #SNIFF_BYTES}, read and reset) is text: UTF-8 with no NUL byte. An
+     * empty stream counts as text.
+     */
+    public static boolean looksLikeText(InputStream in) throws IOException {
+        in.mark(SNIFF_BYTES);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        for (byte b : head) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(head);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .decode(bytes, java.nio.CharBuffer.allocate(head.length), true);
+        //why: the head may end inside a character; anything else malformed is not text
+        return !result.isError() || head.length == SNIFF_BYTES && bytes.remaining() < 4;
     }
 
     /** The next line with its terminator kept, so the content is unchanged where nothing is redacted. */
@@ -78,7 +145,7 @@ public final class RedactingInputStream extends InputStream {
         int c;
         while ((c = lines.read()) >= 0) {
             line.append((char) c);
-            if (c == '\n' || line.length() >= 1 << 20) {
+            if (c == '\n' || line.length() >= MAX_LINE) {
                 break;
             }
         }

@@ -1,11 +1,17 @@
 package io.taskvault.task.secrets;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.taskvault.task.history.WellFormedText;
 
 /**
  * Finds credentials in text before it is stored and replaces the secret part with {@code [REDACTED:<kind>]}.
@@ -13,36 +19,63 @@ import java.util.regex.Pattern;
  */
 public final class SecretRedactor {
 
+    private static final String PASSWORD_KEY = "(?i)(?:passw(?:or)?d|pwd)[\"']?";
+    private static final String NOT_PLACEHOLDER = "(?![$<{*%\\[/~\"'])";
     private static final List<Rule> RULES = List.of(
-            new Rule("private-key", Pattern.compile(
+            new Rule("private-key", List.of("private key"), Pattern.compile(
                     "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\\s\\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----"), 0),
-            new Rule("aws-access-key", Pattern.compile("\\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16})\\b"), 1),
-            new Rule("aws-secret-key", Pattern.compile(
+            new Rule("aws-access-key", List.of("akia","asia","agpa","aida","aroa","anpa"), Pattern.compile("\\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16})\\b"), 1),
+            new Rule("aws-secret-key", List.of("secret"), Pattern.compile(
                     "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"), 1),
-            new Rule("api-key", Pattern.compile("\\b(sk-(?:ant-|proj-|live-|test-|svcacct-)?[A-Za-z0-9_-]{32,})"), 1),
-            new Rule("github-token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255})\\b"), 1),
-            new Rule("github-token", Pattern.compile("\\b(github_pat_[A-Za-z0-9_]{60,255})\\b"), 1),
-            new Rule("gitlab-token", Pattern.compile("\\b(glpat-[A-Za-z0-9_-]{20,})"), 1),
-            new Rule("slack-token", Pattern.compile("\\b(xox[abposr]-[A-Za-z0-9-]{10,})"), 1),
-            new Rule("google-api-key", Pattern.compile("\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"), 1),
-            new Rule("bearer-token", Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)"), 1),
-            new Rule("url-password", Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:(?!\\[REDACTED:)([^\\s@/]+)@"), 1));
+            new Rule("api-key", List.of("sk-"), Pattern.compile("\\b(sk-(?:ant-|proj-|live-|test-|svcacct-)?[A-Za-z0-9_-]{32,})"), 1),
+            new Rule("stripe-key", List.of("k_live_","k_test_"), Pattern.compile("\\b((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,})"), 1),
+            new Rule("github-token", List.of("gh"), Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255})\\b"), 1),
+            new Rule("github-token", List.of("github_pat_"), Pattern.compile("\\b(github_pat_[A-Za-z0-9_]{60,255})\\b"), 1),
+            new Rule("gitlab-token", List.of("glpat-"), Pattern.compile("\\b(glpat-[A-Za-z0-9_-]{20,})"), 1),
+            new Rule("npm-token", List.of("npm_"), Pattern.compile("\\b(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), 1),
+            new Rule("slack-token", List.of("xox"), Pattern.compile("\\b(xox[abposr]-[A-Za-z0-9-]{10,})"), 1),
+            new Rule("slack-webhook", List.of("hooks.slack"), Pattern.compile(
+                    "hooks\\.slack(?:-gov)?\\.com/((?:services|workflows|triggers)/[A-Za-z0-9_/-]{20,})"), 1),
+            new Rule("google-api-key", List.of("aiza"), Pattern.compile("\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"), 1),
+            //why: a JWT's header and payload are base64url JSON objects, so both start with "eyJ" ({")
+            new Rule("jwt", List.of("eyj"), Pattern.compile(
+                    "\\b(eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})(?![A-Za-z0-9_-])"), 1),
+            new Rule("bearer-token", List.of("bearer"), Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)"), 1),
+            //why: only base64 that decodes to user:password, so "basic" in prose stays
+            new Rule("basic-auth", List.of("basic"), Pattern.compile("(?i)\\bbasic\\s+([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])"), 1,
+                    SecretRedactor::isUserColonPassword),
+            //why: assigned (=), quoted (JSON, YAML) or ending a YAML line; placeholders (${X}, <x>, ***) and paths stay
+            new Rule("password", List.of("pass", "pwd"), Pattern.compile(PASSWORD_KEY + "\\s*[:=]\\s*([\"'])" + NOT_PLACEHOLDER + "([^\"'\\r\\n]+)\\1"), 2),
+            new Rule("password", List.of("pass", "pwd"), Pattern.compile(PASSWORD_KEY + "\\s*=\\s*" + NOT_PLACEHOLDER + "([^\\s\"'&;,]+)"), 1),
+            new Rule("password", List.of("pass", "pwd"), Pattern.compile(PASSWORD_KEY + ":[ \\t]*" + NOT_PLACEHOLDER + "([^\\s\"']+)[ \\t]*\\r?$",
+                    Pattern.MULTILINE), 1),
+            //why: a password may itself hold '@' or '/': it ends at the last '@' before the query; digits then '/' are a port
+            new Rule("url-password", List.of("://"), Pattern.compile(
+                    "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@?#]+:(?!\\[REDACTED:)(?!\\d{1,5}(?:[/?#]|$))([^\\s?#\"'<>`]+)@"), 1));
 
     private SecretRedactor() {
     }
 
-    /** The text with every secret replaced, and how many were. */
+    /** The text, well formed (see {@link WellFormedText}), with every secret replaced, and how many were. */
     public static Redacted redact(String text) {
         if (text == null || text.isEmpty()) {
             return new Redacted(text, 0);
         }
-        String result = text;
+        String result = WellFormedText.of(text);
+        //why: redaction only removes text (and adds markers), so a hint missing here is missing for every rule
+        String lowerCase = result.toLowerCase(Locale.ROOT);
         int count = 0;
         for (Rule rule : RULES) {
+            if (!rule.mayMatch(lowerCase)) {
+                continue;
+            }
             Matcher matcher = rule.pattern.matcher(result);
             StringBuilder out = new StringBuilder();
             int last = 0;
             while (matcher.find()) {
+                if (!rule.applies.test(matcher.group(rule.group))) {
+                    continue;
+                }
                 int start = matcher.start(rule.group);
                 int end = matcher.end(rule.group);
                 out.append(result, last, start).append("[REDACTED:").append(rule.kind).append(']');
@@ -57,7 +90,7 @@ public final class SecretRedactor {
         return new Redacted(result, count);
     }
 
-    /** A copy of a free map (nested maps and lists included) with secrets in its text values replaced. */
+    /** A copy of a free map (nested maps and lists included) with secrets in its keys and text values replaced. */
     public static Redacted.InMap redact(Map<String, Object> map) {
         int[] count = {0};
         Map<String, Object> copy = map == null ? null : redactMap(map, count);
@@ -67,7 +100,15 @@ public final class SecretRedactor {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> redactMap(Map<String, Object> map, int[] count) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(key, redactValue(value, count)));
+        map.forEach((key, value) -> {
+            Redacted name = redact(key);
+            count[0] += name.count();
+            String unique = name.text();
+            for (int n = 2; copy.containsKey(unique); n++) {
+                unique = name.text() + "#" + n;
+            }
+            copy.put(unique, redactValue(value, count));
+        });
         return copy;
     }
 
@@ -89,7 +130,26 @@ public final class SecretRedactor {
         return value;
     }
 
-    private record Rule(String kind, Pattern pattern, int group) {
+    private static boolean isUserColonPassword(String base64) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 && colon < decoded.length() - 1 && decoded.chars().noneMatch(Character::isISOControl);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A kind of secret; {@code hints} (lower case) are text one of which any match holds, to skip the rule fast. */
+    private record Rule(String kind, List<String> hints, Pattern pattern, int group, Predicate<String> applies) {
+
+        Rule(String kind, List<String> hints, Pattern pattern, int group) {
+            this(kind, hints, pattern, group, secret -> true);
+        }
+
+        boolean mayMatch(String lowerCase) {
+            return hints.stream().anyMatch(lowerCase::contains);
+        }
     }
 
     /** Text after redaction and the number of secrets replaced in it. */

@@ -1,0 +1,28 @@
+package io.taskvault.system;
+
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+
+/**
+ * How deep JSON may nest, for every door that parses with the application's JsonMapper (the REST API, the shell's
+ * --json options): objects and arrays alike, checked while parsing, before anything is built from it.
+ */
+@Configuration(proxyBeanMethods = false)
+class JsonLimits {
+
+    /** Ample for a task (its free maps nest at most 8 levels) inside a batch; far below what could exhaust a stack. */
+    static final int MAX_READ_DEPTH = 32;
+    //why: records stored before the read limit was lowered may nest up to Jackson's old 500; they must still render
+    static final int MAX_WRITE_DEPTH = 1_000;
+
+    @Bean
+    JsonFactoryBuilderCustomizer nestingLimits() {
+        return factory -> factory
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_READ_DEPTH).build())
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_WRITE_DEPTH).build());
+    }
+}
