@@ -3,6 +3,7 @@ package io.taskvault.backup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,16 +96,14 @@ public class Backups {
 
     /** As {@link #create()}, telling {@code progress} how many documents have been written. */
     public BackupInfo create(ProgressListener progress) {
+        return create("", progress);
+    }
+
+    private BackupInfo create(String suffix, ProgressListener progress) {
         long start = System.nanoTime();
         Instant at = clock.instant();
-        Path folder = properties.folder().resolve("taskvault-" + NAME.format(at));
+        Path folder = newFolder("taskvault-" + NAME.format(at) + suffix);
         try {
-            try {
-                Files.createDirectories(properties.folder());
-                Files.createDirectory(folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not create the backup folder " + folder + ": " + e.getMessage(), e);
-            }
             Map<String, CollectionFile> files = store.embeddedServer()
                     .map(server -> server.committer().exclusively(() -> dump(folder, progress)))
                     .orElseGet(() -> dump(folder, progress));
@@ -116,6 +115,23 @@ public class Backups {
         } catch (RuntimeException e) {
             report("create", folder.getFileName().toString(), at, false, 0, 0, List.of(String.valueOf(e.getMessage())), start);
             throw e;
+        }
+    }
+
+    //why: two backups in the same millisecond (a restore's undo backup right after a backup) must not share a folder
+    private Path newFolder(String name) {
+        try {
+            Files.createDirectories(properties.folder());
+            for (int n = 1; ; n++) {
+                Path folder = properties.folder().resolve(n == 1 ? name : name + "-" + n);
+                try {
+                    return Files.createDirectory(folder);
+                } catch (FileAlreadyExistsException taken) {
+                    // the next number
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a backup folder in " + properties.folder() + ": " + e.getMessage(), e);
         }
     }
 
@@ -138,8 +154,13 @@ public class Backups {
 
     private void report(String action, String name, Instant at, boolean succeeded, long documents, long bytes,
                         List<String> problems, long startNanos) {
+        report(action, name, at, succeeded, documents, bytes, problems, startNanos, null);
+    }
+
+    private void report(String action, String name, Instant at, boolean succeeded, long documents, long bytes,
+                        List<String> problems, long startNanos, String undoBackup) {
         reports.save(REPORT, new BackupReport(action, name, at, succeeded, documents, bytes, problems,
-                Duration.ofNanos(System.nanoTime() - startNanos)));
+                Duration.ofNanos(System.nanoTime() - startNanos), undoBackup));
     }
 
     /** The last create, verify or restore (of this or an earlier process). */
@@ -201,31 +222,37 @@ public class Backups {
         return problems;
     }
 
-    /** Restores a verified backup into an empty store; a non-empty store is replaced only when forced. */
-    public BackupInfo restore(String name, boolean force) {
+    /**
+     * Restores a verified backup into an empty store; a non-empty store is replaced only when forced. Before anything
+     * is replaced, the current state is written to a backup of its own (named in the result), so the restore can be
+     * undone by restoring that one.
+     */
+    public RestoreResult restore(String name, boolean force) {
         return restore(name, force, ProgressListener.NONE);
     }
 
-    /** As {@link #restore(String, boolean)}; {@code progress} counts documents verified, then documents restored. */
-    public BackupInfo restore(String name, boolean force, ProgressListener progress) {
+    /** As {@link #restore(String, boolean)}; {@code progress} counts documents verified, kept, then restored. */
+    public RestoreResult restore(String name, boolean force, ProgressListener progress) {
         long start = System.nanoTime();
         Path folder = folder(name);
         BackupInfo info = BackupFiles.readManifest(folder);
-        long total = 2 * info.documents();
+        String undo = null;
         try {
+            List<String> occupied = occupied();
+            long current = occupied.stream().mapToLong(c -> mongo.getCollection(c).estimatedDocumentCount()).sum();
+            long total = 2 * info.documents() + current;
             List<String> problems = check(folder, info, progress, 0, total);
             if (!problems.isEmpty()) {
                 throw new BackupRefusedException("Backup " + name + " is damaged, not restoring: " + String.join("; ", problems));
             }
-            List<String> occupied = mongo.getCollectionNames().stream()
-                    .filter(c -> !SKIPPED.contains(c) && !c.startsWith("system.") && mongo.getCollection(c).estimatedDocumentCount() > 0)
-                    .sorted().toList();
             if (!occupied.isEmpty() && !force) {
                 throw new BackupRefusedException("The store is not empty (" + String.join(", ", occupied)
                         + " hold documents); restore into an empty store, or force it to replace everything");
             }
-            occupied.forEach(c -> mongo.getCollection(c).deleteMany(new Document()));
-            long[] done = {info.documents()};
+            long kept = info.documents();
+            undo = create("-before-restore", (done, of) -> progress.progress(kept + done, Math.max(total, kept + done))).name();
+            occupied().forEach(c -> mongo.getCollection(c).deleteMany(new Document()));
+            long[] done = {info.documents() + current};
             info.collections().forEach((collection, file) -> {
                 List<Document> batch = new ArrayList<>();
                 BackupFiles.read(folder.resolve(file.file()), document -> {
@@ -245,12 +272,18 @@ public class Backups {
             changes.written(Task.COLLECTION);
             //why: the restored tasks were written behind the services' backs; leases must come from them alone
             leases.rebuild(true);
-            report("restore", name, clock.instant(), true, info.documents(), info.bytes(), List.of(), start);
-            return info;
+            report("restore", name, clock.instant(), true, info.documents(), info.bytes(), List.of(), start, undo);
+            return new RestoreResult(info, undo);
         } catch (RuntimeException e) {
-            report("restore", name, clock.instant(), false, 0, 0, List.of(String.valueOf(e.getMessage())), start);
+            report("restore", name, clock.instant(), false, 0, 0, List.of(String.valueOf(e.getMessage())), start, undo);
             throw e;
         }
+    }
+
+    private List<String> occupied() {
+        return mongo.getCollectionNames().stream()
+                .filter(c -> !SKIPPED.contains(c) && !c.startsWith("system.") && mongo.getCollection(c).estimatedDocumentCount() > 0)
+                .sorted().toList();
     }
 
     /** Deletes backups older than the retention; returns their names. */

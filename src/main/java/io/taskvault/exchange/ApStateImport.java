@@ -66,10 +66,12 @@ public class ApStateImport {
                 }
                 raw.put("_id", id);
                 raw.remove("schemaVersion");
+                DependencyShapes.Found dependencies = dependencies(raw);
                 Document upgraded = upgrader.upgrade(Task.COLLECTION, raw);
                 upgraded.remove("_id");
                 Task task = converter.read(Task.class, upgraded);
-                candidates.add(new ImportCandidate(name, id, task, history.getOrDefault(id, List.of())));
+                dependencies.problems().forEach(problem -> log.unresolved(name, id, problem));
+                candidates.add(new ImportCandidate(name, id, task, history.getOrDefault(id, List.of()), dependencies));
             } catch (BadFile e) {
                 log.reject(name, null, e.getMessage());
             } catch (UnreadableDocumentException e) {
@@ -77,6 +79,15 @@ public class ApStateImport {
             }
         }
         return imports.run(root.toString(), candidates, log, dryRun, id -> id, progress);
+    }
+
+    /** Every dependency shape of the file, taken out of it: {@code relationships.blocks} must not become metadata. */
+    private static DependencyShapes.Found dependencies(Document raw) {
+        DependencyShapes.Found found = DependencyShapes.take(raw, "");
+        if (raw.get("relationships") instanceof Document relationships) {
+            found = DependencyShapes.take(relationships, "relationships.").and(found);
+        }
+        return found;
     }
 
     private static Map<String, List<PastChange>> history(Path root, ImportLog log) {

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks across the files of one import: ids that collide, and dependency cycles among the imported tasks; and the
- * order to store them in, dependencies first, so each dependent can name the id its dependency was given.
+ * Checks across the files of one import: ids that collide, and dependency cycles among the imported tasks (blocks
+ * included); and the order to store them in, dependencies first, so each dependent can name the id its dependency
+ * was given.
  */
 final class CandidateChecks {
 
@@ -28,6 +29,7 @@ final class CandidateChecks {
                         + " collides with " + first.file() + "; only the first file is imported");
             }
         }
+        foldBlocks(byId);
         Set<String> inCycle = new LinkedHashSet<>();
         Map<String, List<String>> cycles = new HashMap<>();
         for (String id : byId.keySet()) {
@@ -47,6 +49,27 @@ final class CandidateChecks {
             }
         }
         return accepted;
+    }
+
+    /**
+     * "A blocks B" is "B depends on A": a blocked task of this import gets A in its dependsOn (so cycles and the
+     * storing order see it); A keeps only the blocked tasks from outside this import, to be found among earlier ones.
+     */
+    private static void foldBlocks(Map<String, ImportCandidate> byId) {
+        Map<String, Set<String>> waitsFor = new HashMap<>();
+        for (ImportCandidate candidate : byId.values()) {
+            for (String blocked : candidate.blocks()) {
+                if (byId.containsKey(blocked)) {
+                    waitsFor.computeIfAbsent(blocked, k -> new LinkedHashSet<>()).add(candidate.sourceId());
+                }
+            }
+        }
+        byId.replaceAll((id, candidate) -> {
+            Set<String> dependsOn = new LinkedHashSet<>(candidate.dependsOn());
+            dependsOn.addAll(waitsFor.getOrDefault(id, Set.of()));
+            return candidate.withDependsOn(List.copyOf(dependsOn))
+                    .withBlocks(candidate.blocks().stream().filter(b -> !byId.containsKey(b)).toList());
+        });
     }
 
     /** The path start → … → start along dependsOn, or empty when start is on no cycle. */

@@ -26,7 +26,9 @@ import io.taskvault.task.TaskState;
  * Imports a directory of JSON task files whose states are PENDING / IN_PROGRESS / SECURED / FAILED / ARCHIVED
  * ({@code id, title, description, state, priority, created_by, created_at, updated_at, tags, metadata,
  * dependencies}), each with its audit log: an {@code audit_log} array in the file or a {@code <id>.audit.jsonl}
- * beside it ({@code timestamp, from_state, to_state, actor, details, checksum}). SECURED means COMPLETED.
+ * beside it ({@code timestamp, from_state, to_state, actor, details, checksum}). SECURED means COMPLETED. Each audit
+ * entry's checksum is checked ({@link AuditChecksums}) and a mismatch reported on its file; dependencies come in
+ * any of the shapes {@link DependencyShapes} reads.
  */
 @Service
 public class StateDirectoryImport {
@@ -59,8 +61,16 @@ public class StateDirectoryImport {
                 if (id == null || id.isEmpty()) {
                     throw new BadFile("has no id");
                 }
-                List<PastChange> past = audit(raw, root.resolve(id + ".audit.jsonl"), name);
-                candidates.add(new ImportCandidate(name, id, task(raw, id, past), past));
+                List<String> mismatches = new ArrayList<>();
+                List<PastChange> past = audit(raw, root.resolve(id + ".audit.jsonl"), mismatches);
+                DependencyShapes.Found dependencies = DependencyShapes.take(raw, "");
+                if (raw.get("relationships") instanceof Document relationships) {
+                    dependencies = dependencies.and(DependencyShapes.take(relationships, "relationships."));
+                }
+                Task task = task(raw, id, past, dependencies.dependsOn());
+                dependencies.problems().forEach(problem -> log.unresolved(name, id, problem));
+                mismatches.forEach(mismatch -> log.checksumMismatch(name, id, mismatch));
+                candidates.add(new ImportCandidate(name, id, task, past, dependencies));
             } catch (BadFile | IllegalArgumentException e) {
                 log.reject(name, null, e.getMessage());
             }
@@ -68,12 +78,12 @@ public class StateDirectoryImport {
         return imports.run(root.toString(), candidates, log, dryRun, id -> EXTERNAL_PREFIX + id, progress);
     }
 
-    private static Task task(Document raw, String id, List<PastChange> past) {
+    private static Task task(Document raw, String id, List<PastChange> past, List<String> dependsOn) {
         Map<String, Object> metadata = new LinkedHashMap<>(raw.get("metadata") instanceof Document d ? d : Map.of());
         metadata.put("sourceState", raw.get("state"));
         TaskDraft draft = new TaskDraft(text(raw, "title"), text(raw, "description"), null, priority(raw.get("priority")),
                 strings(raw.get("tags")), null, text(raw, "created_by"), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, strings(raw.get("dependencies")), null, metadata,
+                null, null, null, null, null, null, null, null, null, dependsOn, null, metadata,
                 EXTERNAL_PREFIX + id);
         Task task = draft.toTask();
         task.setState(state(raw.get("state"), "state"));
@@ -94,25 +104,36 @@ public class StateDirectoryImport {
         return task;
     }
 
-    private static List<PastChange> audit(Document raw, Path sidecar, String name) {
-        List<Document> entries = new ArrayList<>();
+    /** The file's audit entries as past changes; {@code mismatches} gets each entry whose checksum does not fit. */
+    private static List<PastChange> audit(Document raw, Path sidecar, List<String> mismatches) {
+        Map<String, Document> entries = new LinkedHashMap<>();
         if (raw.get("audit_log") instanceof List<?> inline) {
-            inline.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(entries::add);
+            for (int i = 0; i < inline.size(); i++) {
+                if (inline.get(i) instanceof Document entry) {
+                    entries.put("audit_log[" + i + "]", entry);
+                }
+            }
         }
         if (Files.isRegularFile(sidecar)) {
             String[] lines = SourceFiles.read(sidecar).split("\n");
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].isBlank()) {
                     try {
-                        entries.add(SourceFiles.parse(lines[i]));
+                        entries.put(sidecar.getFileName() + " line " + (i + 1), SourceFiles.parse(lines[i]));
                     } catch (BadFile e) {
                         throw new BadFile("audit log " + sidecar.getFileName() + " line " + (i + 1) + " " + e.getMessage());
                     }
                 }
             }
         }
+        entries.forEach((where, entry) -> {
+            if (!AuditChecksums.matches(entry)) {
+                mismatches.add(where + " records checksum " + entry.get("checksum") + ", but its content hashes to "
+                        + AuditChecksums.of(entry) + "; imported as the file has it");
+            }
+        });
         List<PastChange> past = new ArrayList<>();
-        for (Document entry : entries) {
+        for (Document entry : entries.values()) {
             Map<String, Object> details = new LinkedHashMap<>(entry.get("details") instanceof Document d ? d : Map.of());
             if (entry.get("checksum") != null) {
                 details.put("sourceChecksum", entry.get("checksum").toString());

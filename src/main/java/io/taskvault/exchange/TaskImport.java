@@ -22,7 +22,8 @@ import io.taskvault.task.TaskService;
 /**
  * Stores the candidates a reader found, idempotently: a task is known by its source id (its externalId), so a
  * second import of the same files creates nothing. Known tasks whose editable text changed are updated. The
- * source ids in dependsOn / relatedTo become the ids taskvault gave those tasks; dependencies are stored first.
+ * source ids in dependsOn / relatedTo become the ids taskvault gave those tasks; dependencies are stored first, and
+ * become the graph's edges once every task is stored.
  */
 @Service
 class TaskImport {
@@ -32,10 +33,12 @@ class TaskImport {
 
     private final ImportWriter writer;
     private final TaskService tasks;
+    private final ImportedEdges edges;
 
-    TaskImport(ImportWriter writer, TaskService tasks) {
+    TaskImport(ImportWriter writer, TaskService tasks, ImportedEdges edges) {
         this.writer = writer;
         this.tasks = tasks;
+        this.edges = edges;
     }
 
     /**
@@ -46,12 +49,14 @@ class TaskImport {
         List<ImportCandidate> accepted = CandidateChecks.inDependencyOrder(CandidateChecks.accepted(candidates, log));
         SourceReferences references = new SourceReferences(accepted, externalIdOf, writer, dryRun);
         Map<ImportCandidate, Waiting> waiting = new LinkedHashMap<>();
+        Map<ImportCandidate, String> stored = new LinkedHashMap<>();
         progress.progress(0, accepted.size());
         for (int i = 0; i < accepted.size(); i++) {
             ImportCandidate candidate = accepted.get(i);
             try {
                 Map<String, Links> links = link(candidate, references);
                 String id = store(candidate, links, log, dryRun);
+                stored.put(candidate, dryRun ? null : id);
                 if (id != null) {
                     references.stored(candidate.sourceId(), id);
                     Map<String, List<String>> later = new LinkedHashMap<>();
@@ -68,6 +73,7 @@ class TaskImport {
         }
         //why: a relatedTo may point forward, and a dependency may have been rejected; resolved or reported now
         waiting.forEach((candidate, w) -> linkLater(candidate, w, references, log));
+        stored.forEach((candidate, id) -> edges.link(candidate, id, references, log));
         return log.summary(source, dryRun);
     }
 

@@ -76,6 +76,25 @@ class BackupDoorsTest {
     }
 
     @Test
+    void restAndShellNameTheBackupThatUndoesARestore() throws Exception {
+        tasks.create(aTask().build(), "test");
+        clock.advance(Duration.ofSeconds(1));
+        String name = backups.create().name();
+
+        mvc.perform(post("/api/backups/" + name + "/restore").param("force", "true")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value(name))
+                .andExpect(jsonPath("$.undoBackup").value(containsString("before-restore")));
+        String undo = backups.lastReport().orElseThrow().undoBackup();
+        mvc.perform(get("/api/backups/last")).andExpect(jsonPath("$.undoBackup").value(undo));
+
+        String restored = text(shell.sendCommand("backup restore " + undo + " --force=true"));
+
+        assertThat(restored).startsWith("restored " + undo + ": ")
+                .containsPattern("the state before is in backup (\\S+) \\(undo: backup restore \\1 --force=true\\)");
+        assertThat(restored).doesNotContain("backup " + undo + " (undo");
+    }
+
+    @Test
     void shellRefusesARestoreOverDataAndAnUnsafeName() {
         tasks.create(aTask().build(), "test");
         clock.advance(Duration.ofSeconds(1));

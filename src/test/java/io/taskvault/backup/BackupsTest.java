@@ -103,6 +103,32 @@ class BackupsTest {
     }
 
     @Test
+    void aRestoreBacksUpTheStateItReplacesSoRestoringThatBackupUndoesIt() {
+        Task kept = tasks.create(aTask().titled("before the backup").build(), "test");
+        clock.advance(Duration.ofSeconds(1));
+        BackupInfo a = backups.create();
+        Task added = tasks.create(aTask().titled("after the backup").build(), "test");
+        tasks.transition(kept.getId(), TaskState.QUEUED, "test", "changed after the backup");
+        Map<String, List<Document>> changed = everything();
+
+        RestoreResult undoable = backups.restore(a.name(), true);
+
+        assertThat(undoable.restored().name()).isEqualTo(a.name());
+        assertThat(undoable.undoBackup()).isNotEqualTo(a.name()).contains("before-restore");
+        assertThat(backups.list()).extracting(BackupInfo::name).contains(undoable.undoBackup());
+        assertThat(backups.lastReport()).hasValueSatisfying(r -> assertThat(r.undoBackup()).isEqualTo(undoable.undoBackup()));
+        assertThat(tasks.find(added.getId())).isEmpty();
+        assertThat(tasks.get(kept.getId()).getState()).isEqualTo(TaskState.PENDING);
+
+        RestoreResult undone = backups.restore(undoable.undoBackup(), true);
+
+        assertThat(everything()).isEqualTo(changed);
+        assertThat(tasks.get(added.getId()).getTitle()).isEqualTo("after the backup");
+        assertThat(tasks.get(kept.getId()).getState()).isEqualTo(TaskState.QUEUED);
+        assertThat(undone.undoBackup()).isNotIn(a.name(), undoable.undoBackup());
+    }
+
+    @Test
     void verifyNamesADamagedFile() throws IOException {
         tasks.create(aTask().build(), "test");
         clock.advance(Duration.ofSeconds(1));

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import io.taskvault.graph.DependencyGraph;
 import io.taskvault.store.schema.Fixtures;
 import io.taskvault.store.schema.RecordingProgress;
 import io.taskvault.task.Priority;
@@ -35,6 +36,8 @@ abstract class ApStateImportContract {
     TaskService service;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    DependencyGraph graph;
 
     @TempDir
     Path copy;
@@ -76,6 +79,44 @@ abstract class ApStateImportContract {
         assertThat(summary.unresolved()).isEmpty();
         assertThat(service.verify(login.getKey()).problems()).isEmpty();
         assertThat(service.verify(byExternalId("TASK-001-001").getKey()).problems()).isEmpty();
+    }
+
+    @Test
+    void relationshipsBlocksBecomeEdgesNotMetadataAndAnUnknownBlockedTaskIsReportedOnItsFile() throws IOException {
+        Path active = Files.createDirectories(copy.resolve("blocks/tasks/active"));
+        Files.writeString(active.resolve("TASK-060-001.json"), "{\"id\": \"TASK-060-001\", \"content\": \"Schema\", "
+                + "\"status\": \"pending\", \"metadata\": {\"created_at\": \"2024-03-05T09:00:00Z\"}, "
+                + "\"relationships\": {\"blocks\": [\"TASK-060-002\", \"TASK-060-099\"]}}");
+        Files.writeString(active.resolve("TASK-060-002.json"), "{\"id\": \"TASK-060-002\", \"content\": \"API\", "
+                + "\"status\": \"pending\", \"metadata\": {\"created_at\": \"2024-03-05T09:00:00Z\"}}");
+
+        ImportSummary summary = apState.run(copy.resolve("blocks").toString(), false);
+
+        Task schema = byExternalId("TASK-060-001");
+        Task api = byExternalId("TASK-060-002");
+        assertThat(graph.dependencyIds(api.getId())).as("A blocks B: B depends on A").containsExactly(schema.getId());
+        assertThat(graph.dependentIds(schema.getId())).containsExactly(api.getId());
+        assertThat(api.getDependsOn()).containsExactly(schema.getId());
+        assertThat(api.getState()).as("waits for unfinished work, by the graph's rules").isEqualTo(TaskState.BLOCKED);
+        assertThat(schema.getMetadata()).doesNotContainKey("blocks");
+        assertThat(summary.unresolved()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("tasks/active/TASK-060-001.json");
+            assertThat(e.id()).isEqualTo("TASK-060-001");
+            assertThat(e.reason()).isEqualTo("blocks TASK-060-099 names no task of this import nor one imported before; left out");
+        });
+        assertThat(service.verify(api.getKey()).problems()).isEmpty();
+    }
+
+    @Test
+    void theFixturesDependenciesAreEdges() {
+        apState.run(fixture().toString(), false);
+
+        Task design = byExternalId("TASK-001-001");
+        Task login = byExternalId("TASK-001-002");
+        assertThat(graph.dependencyIds(login.getId())).as("depends_on and blocks name the same edge once")
+                .containsExactly(design.getId());
+        assertThat(login.getState()).as("a running task stays running").isEqualTo(TaskState.RUNNING);
+        assertThat(design.getMetadata()).doesNotContainKey("blocks");
     }
 
     @Test

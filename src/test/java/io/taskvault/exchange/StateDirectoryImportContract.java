@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import io.taskvault.graph.DependencyGraph;
 import io.taskvault.store.schema.Fixtures;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
@@ -33,6 +34,8 @@ abstract class StateDirectoryImportContract {
     TaskService service;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    DependencyGraph graph;
 
     @TempDir
     Path temp;
@@ -55,7 +58,7 @@ abstract class StateDirectoryImportContract {
                 .containsExactly(tuple(EventType.CREATED, TaskState.PENDING, Instant.parse("2024-05-01T08:00:00Z")),
                         tuple(EventType.STATE_CHANGED, TaskState.RUNNING, Instant.parse("2024-05-01T09:00:00Z")),
                         tuple(EventType.STATE_CHANGED, TaskState.COMPLETED, Instant.parse("2024-05-01T12:00:00Z")));
-        assertThat(service.history(scan.getKey()).get(1).details()).containsEntry("sourceChecksum", "9f2c");
+        assertThat(service.history(scan.getKey()).get(1).details()).containsEntry("sourceChecksum", "b5ce9b3cab923919eaffa65c14ef9cdd5c81c418d676bcc768b0503726747ac8");
         Task keys = byExternalId("state-dir:b2");
         assertThat(keys.getState()).isEqualTo(TaskState.FAILED);
         assertThat(service.history(keys.getKey()).get(2).reason()).isEqualTo("vault sealed");
@@ -153,6 +156,71 @@ abstract class StateDirectoryImportContract {
                 "p.json | dependency cycle: p → q → r → p", "q.json | dependency cycle: q → r → p → q",
                 "r.json | dependency cycle: r → p → q → r");
         assertThat(mongo.getCollection("tasks").countDocuments()).isZero();
+    }
+
+    @Test
+    void everyDependencyShapeBecomesAnEdgeAndABlockedTaskOfALaterImportIsLinkedThen() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("shapes"));
+        write(dir, "schema.json", "{\"id\": \"schema\", \"title\": \"Database schema\", \"state\": \"PENDING\", "
+                + "\"created_at\": \"2024-05-03T08:00:00Z\", \"blocks\": [\"api\", \"ghost\"]}");
+        write(dir, "api.json", "{\"id\": \"api\", \"title\": \"API\", \"state\": \"PENDING\", "
+                + "\"created_at\": \"2024-05-03T08:00:00Z\"}");
+        write(dir, "ui.json", "{\"id\": \"ui\", \"title\": \"UI\", \"state\": \"PENDING\", "
+                + "\"created_at\": \"2024-05-03T08:00:00Z\", \"relationships\": {\"blocked_by\": [\"api\"]}, "
+                + "\"depends_on\": [{\"task_id\": \"schema\"}, 42]}");
+
+        ImportSummary summary = stateDirectory.run(dir.toString(), false);
+
+        Task schema = byExternalId("state-dir:schema");
+        Task api = byExternalId("state-dir:api");
+        Task ui = byExternalId("state-dir:ui");
+        assertThat(graph.dependencyIds(api.getId())).containsExactly(schema.getId());
+        assertThat(graph.dependencyIds(ui.getId())).containsExactlyInAnyOrder(api.getId(), schema.getId());
+        assertThat(api.getState()).isEqualTo(TaskState.BLOCKED);
+        assertThat(summary.unresolved()).extracting(e -> e.file() + " | " + e.reason()).containsExactlyInAnyOrder(
+                "schema.json | blocks ghost names no task of this import nor one imported before; left out",
+                "ui.json | dependsOn 42 names no task of this import nor one imported before; left out");
+
+        Path later = Files.createDirectories(temp.resolve("later"));
+        write(later, "ghost.json", "{\"id\": \"ghost\", \"title\": \"Arrives later\", \"state\": \"PENDING\", "
+                + "\"created_at\": \"2024-05-04T08:00:00Z\"}");
+        stateDirectory.run(later.toString(), false);
+        ImportSummary again = stateDirectory.run(dir.toString(), false);
+
+        Task ghost = byExternalId("state-dir:ghost");
+        assertThat(graph.dependencyIds(ghost.getId())).containsExactly(schema.getId());
+        assertThat(ghost.getDependsOn()).containsExactly(schema.getId());
+        assertThat(again.unresolved()).extracting(ImportSummary.Entry::id).containsExactly("ui");
+    }
+
+    @Test
+    void eachAuditEntrysChecksumIsCheckedAndAMismatchIsReportedOnItsFile() throws IOException {
+        assertThat(stateDirectory.run(dir(), true).checksumMismatches()).as("the fixture's checksums fit").isEmpty();
+        Path dir = Files.createDirectories(temp.resolve("tampered"));
+        String entry = "{\"timestamp\": \"2024-05-01T09:00:00\", \"from_state\": \"PENDING\", \"to_state\": "
+                + "\"IN_PROGRESS\", \"actor\": \"otto\", \"details\": {\"note\": \"caf\u00e9\", \"n\": 1.5}";
+        String fits = AuditChecksums.of(org.bson.Document.parse(entry + "}"));
+        assertThat(fits).as("what Python's json.dumps(entry, sort_keys=True) hashes to")
+                .isEqualTo("07e95a62d72f503332d621f70da639d3fd7b248038f9cd3241b559e949b99534");
+        write(dir, "ok.json", "{\"id\": \"ok\", \"title\": \"Fine\", \"state\": \"IN_PROGRESS\", "
+                + "\"created_at\": \"2024-05-01T08:00:00\", \"audit_log\": [" + entry + ", \"checksum\": \""
+                + fits.substring(0, 8) + "\"}]}");
+        write(dir, "bad.json", "{\"id\": \"bad\", \"title\": \"Edited\", \"state\": \"IN_PROGRESS\", "
+                + "\"created_at\": \"2024-05-01T08:00:00\", \"audit_log\": [" + entry.replace("otto", "mallory")
+                + ", \"checksum\": \"" + fits + "\"}]}");
+        write(dir, "side.json", "{\"id\": \"side\", \"title\": \"Sidecar\", \"state\": \"IN_PROGRESS\", "
+                + "\"created_at\": \"2024-05-01T08:00:00\"}");
+        write(dir, "side.audit.jsonl", entry + ", \"checksum\": \"0000\"}\n");
+
+        ImportSummary summary = stateDirectory.run(dir.toString(), false);
+
+        assertThat(summary.checksumMismatches()).extracting(e -> e.file() + " | " + e.id() + " | " + e.reason())
+                .satisfiesExactlyInAnyOrder(
+                        r -> assertThat(r).startsWith("bad.json | bad | audit_log[0] records checksum " + fits
+                                + ", but its content hashes to "),
+                        r -> assertThat(r).startsWith("side.json | side | side.audit.jsonl line 1 records checksum 0000"));
+        assertThat(summary.created()).as("imported as the files have them").hasSize(3);
+        assertThat(summary.headline()).endsWith(", 2 checksum mismatches");
     }
 
     private static void write(Path dir, String name, String json) throws IOException {

@@ -18,6 +18,7 @@ import io.taskvault.backup.BackupInfo;
 import io.taskvault.backup.BackupRefusedException;
 import io.taskvault.backup.BackupReport;
 import io.taskvault.backup.Backups;
+import io.taskvault.backup.RestoreResult;
 
 /** REST door for backups: create, list, verify, restore (into an empty store unless forced). */
 @RestController
@@ -52,8 +53,9 @@ class BackupApiController {
         return Map.of("name", name, "intact", problems.isEmpty(), "problems", problems);
     }
 
+    /** Restores; the answer names {@code undoBackup}, the state replaced, which a later restore can bring back. */
     @PostMapping("/{name}/restore")
-    BackupInfo restore(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
+    RestoreResult restore(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
         return backups.restore(name, force);
     }
 

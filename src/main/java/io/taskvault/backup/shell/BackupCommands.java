@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.taskvault.backup.BackupInfo;
 import io.taskvault.backup.Backups;
+import io.taskvault.backup.RestoreResult;
 import io.taskvault.system.ProgressBar;
 
 /** Shell commands {@code backup create|list|verify|restore}. */
@@ -55,12 +56,15 @@ public class BackupCommands {
     }
 
     @Command(name = "backup restore", group = "Backup",
-            description = "Restore a backup into an empty store (--force=true replaces a non-empty one)",
+            description = "Restore a backup into an empty store (--force=true replaces a non-empty one); the state it "
+                    + "replaces is backed up first, and named, so the restore can be undone",
             help = "backup restore backup-20261122-071500 --force=true")
     public String restore(@Argument(index = 0, description = "backup name (see backup list)") String name,
                           @Option(longName = "force", defaultValue = "false") boolean force, CommandContext ctx) {
-        BackupInfo info = withBar(ctx, "restoring", bar -> backups.restore(name, force, bar));
-        return "restored " + info.name() + ": " + info.documents() + " documents";
+        RestoreResult result = withBar(ctx, "restoring", bar -> backups.restore(name, force, bar));
+        return "restored " + result.restored().name() + ": " + result.restored().documents() + " documents\n"
+                + "the state before is in backup " + result.undoBackup() + " (undo: backup restore "
+                + result.undoBackup() + " --force=true)";
     }
 
     private <T> T withBar(CommandContext ctx, String label, Function<ProgressBar, T> operation) {

@@ -95,6 +95,7 @@ public class ExchangeCommands {
         section(out, "skipped", summary.skipped());
         section(out, "REJECTED", summary.rejected());
         section(out, "UNRESOLVED", summary.unresolved());
+        section(out, "CHECKSUM", summary.checksumMismatches());
         return out.toString();
     }
 

@@ -123,22 +123,12 @@ class TaskApiController {
                     @RequestParam(defaultValue = "50") int limit,
                     @RequestParam(defaultValue = "0") int offset,
                     @RequestParam(required = false) String cursor) {
-        if (!order.equalsIgnoreCase("asc") && !order.equalsIgnoreCase("desc")) {
-            throw new InvalidTaskException("order", "'" + order + "' is not an order; use asc or desc");
-        }
-        if (limit < 1) {
-            throw new InvalidTaskException("limit", "must be at least 1, not " + limit);
-        }
-        return tasks.list(new TaskQuery(set(states), set(roles), set(providers), set(priorities), set(tags), search,
-                dateFrom, dateTo, updatedFrom, updatedTo, sort, order.equalsIgnoreCase("desc"), limit, offset, cursor));
+        return tasks.list(TaskSearchQuery.of(states, roles, providers, priorities, tags, search, dateFrom, dateTo,
+                updatedFrom, updatedTo, sort, order, limit, offset, cursor));
     }
 
     @GetMapping("/persistence/stats")
     TaskStatistics statistics() {
         return tasks.statistics();
-    }
-
-    private static <T> java.util.Set<T> set(List<T> values) {
-        return TaskQuery.setOf(values);
     }
 }

@@ -21,7 +21,7 @@ import io.taskvault.task.TaskState;
 
 /** Creating, finding, reading and editing tasks at the shell. */
 @Component
-class TaskCommands {
+public class TaskCommands {
 
     static final String GROUP = "Tasks";
     private static final String SORT = "created, updated, priority, key, title or state; add :asc or :desc";
@@ -82,7 +82,8 @@ class TaskCommands {
         print(ctx, view.table(page.tasks()) + view.footer(page));
     }
 
-    private static TaskQuery query(CommandContext ctx, String text, String from, String to, String sort, Integer limit) {
+    /** The list's query from its options ({@code state, role, provider, priority, tag} read from ctx); export takes them too. */
+    public static TaskQuery query(CommandContext ctx, String text, String from, String to, String sort, Integer limit) {
         String[] sortSpec = sort == null ? new String[] {"updated"} : sort.split(":", 2);
         boolean descending = sortSpec.length < 2 ? !"key".equalsIgnoreCase(sortSpec[0]) && !"title".equalsIgnoreCase(sortSpec[0])
                 : switch (sortSpec[1].toLowerCase()) {

@@ -61,6 +61,17 @@ public class TaskFilter {
                 null, null, sort, desc, limit, offset, null);
     }
 
+    /** Every task this filter selects, in its sort, with no page: what an export of the list writes. */
+    public TaskQuery exportQuery() {
+        return toQuery(TaskQuery.MAX_LIMIT, 0);
+    }
+
+    /** The download of every task this filter selects, in {@code format} (csv or jsonl). */
+    public String exportUrl(String format) {
+        return UriComponentsBuilder.fromUriString(url(sort, desc, 1, null, null)).replacePath("/tasks/export")
+                .queryParam("format", format).build().toUriString();
+    }
+
     private static Set<String> one(String value) {
         return value == null || value.isBlank() ? Set.of() : Set.of(value.trim());
     }

@@ -1,0 +1,60 @@
+package io.taskvault.exchange.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.taskvault.exchange.ExportFormat;
+import io.taskvault.exchange.TaskListExport;
+import io.taskvault.task.Priority;
+import io.taskvault.task.TaskQuery;
+import io.taskvault.task.TaskState;
+import io.taskvault.task.api.TaskSearchQuery;
+
+/** REST: the tasks a search selects, every match, as a CSV or JSON-lines download streamed as it is read. */
+@RestController
+class TaskExportApiController {
+
+    private final TaskListExport export;
+
+    TaskExportApiController(TaskListExport export) {
+        this.export = export;
+    }
+
+    /** Takes the filters and sort of {@code GET /api/tasks} (no paging: every match is written). */
+    @GetMapping("/api/tasks/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
+                                                 @RequestParam(required = false) List<TaskState> states,
+                                                 @RequestParam(required = false) List<String> roles,
+                                                 @RequestParam(required = false) List<String> providers,
+                                                 @RequestParam(required = false) List<Priority> priorities,
+                                                 @RequestParam(required = false) List<String> tags,
+                                                 @RequestParam(required = false) String search,
+                                                 @RequestParam(name = "date_from", required = false) Instant dateFrom,
+                                                 @RequestParam(name = "date_to", required = false) Instant dateTo,
+                                                 @RequestParam(name = "updated_from", required = false) Instant updatedFrom,
+                                                 @RequestParam(name = "updated_to", required = false) Instant updatedTo,
+                                                 @RequestParam(required = false) TaskQuery.SortField sort,
+                                                 @RequestParam(defaultValue = "desc") String order) {
+        ExportFormat as = ExportFormat.parse(format);
+        TaskQuery query = TaskSearchQuery.of(states, roles, providers, priorities, tags, search, dateFrom, dateTo,
+                updatedFrom, updatedTo, sort, order, TaskQuery.MAX_LIMIT, 0, null);
+        return download(export, query, as);
+    }
+
+    /** The streamed answer both doors give: the format's media type and an attachment with a dated file name. */
+    static ResponseEntity<StreamingResponseBody> download(TaskListExport export, TaskQuery query, ExportFormat format) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(export.fileName(format)).build().toString())
+                .body(out -> export.write(query, format, out));
+    }
+}
