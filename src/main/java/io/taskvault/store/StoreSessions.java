@@ -34,8 +34,6 @@ public class StoreSessions {
 
     public static final String COLLECTION = "store_sessions";
     static final Duration BEAT = Duration.ofSeconds(30);
-    //why: a write a process made while registering may carry a time a little before the session's
-    private static final Duration MARGIN = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(StoreSessions.class);
 
     private final MongoCollection<Document> sessions;
@@ -45,7 +43,8 @@ public class StoreSessions {
     StoreSessions(MongoTemplate mongo, StoreInfo store, Clock clock) {
         this.sessions = mongo.getCollection(COLLECTION);
         this.store = store;
-        //why: startedAt on the application's clock, the one every stored change is dated by; seenAt on the wall clock
+        //why: startedAt on the application's clock, the one every stored change is dated by; seenAt on the wall clock.
+        //    The session is opened while the context starts, before the first task is written (at ApplicationStarted)
         sessions.insertOne(new Document("_id", id).append("startedAt", Date.from(clock.instant()))
                 .append("seenAt", new Date()).append("process", ManagementFactory.getRuntimeMXBean().getName())
                 .append("schemaVersion", 1));
@@ -62,7 +61,7 @@ public class StoreSessions {
                         : Filters.and(Filters.ne("_id", id), Filters.lt("seenAt", stale)))
                 .sort(Sorts.ascending("startedAt"))
                 .forEach(d -> ended.add(new EndedSession(d.getString("_id"),
-                        d.getDate("startedAt").toInstant().minus(MARGIN))));
+                        d.getDate("startedAt").toInstant())));
         return ended;
     }
 
