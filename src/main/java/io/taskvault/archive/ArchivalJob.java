@@ -20,7 +20,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.system.health.OperationsReports;
 import io.taskvault.store.StoreInfo;
@@ -172,11 +171,11 @@ public class ArchivalJob {
     record Moved(String key, Archive.Moved moved) {
     }
 
-    //why: the embedded data file never shrinks by itself; a failed compaction must not fail the archival
+    //why: a data file never shrinks by itself (on MongoDB the server manages its own); a failed compaction must not fail the archival
     private long compact() {
         try {
             long start = System.nanoTime();
-            long freed = store.embeddedServer().map(EmbeddedMongoServer::compact).orElse(0L);
+            long freed = store.compact();
             log.info("Compaction after archival freed {} MB in {} ms", freed >> 20, (System.nanoTime() - start) / 1_000_000);
             return freed;
         } catch (RuntimeException e) {

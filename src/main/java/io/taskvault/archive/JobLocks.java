@@ -33,12 +33,12 @@ public class JobLocks {
 
     JobLocks(MongoDatabaseFactory databases, StoreInfo store) {
         this.provider = new MongoLockProvider(databases.getMongoDatabase());
-        if (store.embeddedServer().isPresent()) {
+        if (store.heldByThisProcessAlone()) {
             releaseLocksOfEarlierProcesses(databases.getMongoDatabase().getCollection(COLLECTION));
         }
     }
 
-    //why: this process owns the embedded data file exclusively, so a lock still held in it belongs to a process of
+    //why: this process holds the store alone, so a lock still held in it belongs to a process of
     //    this store that ended without releasing it (a crash mid-run); left alone it blocked archival for 6 hours
     private static void releaseLocksOfEarlierProcesses(MongoCollection<Document> locks) {
         Date now = new Date();

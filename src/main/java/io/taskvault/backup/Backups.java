@@ -28,9 +28,9 @@ import org.springframework.stereotype.Service;
 
 import io.taskvault.archive.JobLocks;
 import io.taskvault.backup.BackupInfo.CollectionFile;
-import io.taskvault.recovery.TaskLeases;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.store.StoreInfo;
+import io.taskvault.store.StoreSessions;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.system.health.OperationsReports;
 import io.taskvault.task.Task;
@@ -47,7 +47,7 @@ public class Backups {
     //why: restoring a held job lock would block the jobs of the instance being restored into
     //why: api_tokens are credentials of this installation, not data: an exposed server must create one before it
     //    can start, and that must not make its store "not empty" for a restore
-    private static final List<String> SKIPPED = List.of("shedLock", "api_tokens");
+    private static final List<String> SKIPPED = List.of("shedLock", "api_tokens", StoreSessions.COLLECTION);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
 
@@ -58,12 +58,10 @@ public class Backups {
     private final JobLocks locks;
     private final Clock clock;
     private final OperationsReports reports;
-    private final TaskLeases leases;
 
     Backups(MongoTemplate mongo, StoreInfo store, StoreChanges changes, BackupProperties properties, JobLocks locks,
-            Clock clock, OperationsReports reports, TaskLeases leases) {
+            Clock clock, OperationsReports reports) {
         this.reports = reports;
-        this.leases = leases;
         this.mongo = mongo;
         this.store = store;
         this.changes = changes;
@@ -104,9 +102,7 @@ public class Backups {
         Instant at = clock.instant();
         Path folder = newFolder("taskvault-" + NAME.format(at) + suffix);
         try {
-            Map<String, CollectionFile> files = store.embeddedServer()
-                    .map(server -> server.committer().exclusively(() -> dump(folder, progress)))
-                    .orElseGet(() -> dump(folder, progress));
+            Map<String, CollectionFile> files = store.withWritesHeld(() -> dump(folder, progress));
             long bytes = files.values().stream().mapToLong(CollectionFile::bytes).sum();
             BackupInfo info = new BackupInfo(folder.getFileName().toString(), at, store.engine(), files, bytes);
             BackupFiles.writeManifest(folder, info);
@@ -270,8 +266,6 @@ public class Backups {
                 changes.written(collection);
             });
             changes.written(Task.COLLECTION);
-            //why: the restored tasks were written behind the services' backs; leases must come from them alone
-            leases.rebuild(true);
             report("restore", name, clock.instant(), true, info.documents(), info.bytes(), List.of(), start, undo);
             return new RestoreResult(info, undo);
         } catch (RuntimeException e) {

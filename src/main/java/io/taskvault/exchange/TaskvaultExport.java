@@ -32,7 +32,6 @@ import io.taskvault.archive.ArchiveStore;
 import io.taskvault.context.ContextKind;
 import io.taskvault.graph.TaskEdge;
 import io.taskvault.store.IdRanges;
-import io.taskvault.store.StoreInfo;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.Task;
 import io.taskvault.task.history.HistoryEvent;
@@ -73,14 +72,12 @@ public class TaskvaultExport {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final boolean embedded;
     private final long partitionAbove;
 
-    TaskvaultExport(MongoTemplate mongo, Clock clock, StoreInfo store,
+    TaskvaultExport(MongoTemplate mongo, Clock clock,
                     @Value("${taskvault.export.partition-above:500000}") long partitionAbove) {
         this.mongo = mongo;
         this.clock = clock;
-        this.embedded = store.embedded();
         this.partitionAbove = partitionAbove;
     }
 
@@ -91,7 +88,7 @@ public class TaskvaultExport {
 
     /** As {@link #export(OutputStream)}, telling {@code progress} how many documents are written of how many. */
     public long export(OutputStream out, ProgressListener progress) {
-        //why: countDocuments is an aggregation, which the embedded engine answers by loading the whole collection
+        //why: a progress total needs no exact count, and counting every document exactly reads each of them
         long total = COLLECTIONS.stream().mapToLong(c -> mongo.getCollection(c).estimatedDocumentCount()).sum();
         progress.progress(0, total);
         long count = 0;
@@ -101,19 +98,12 @@ public class TaskvaultExport {
                     .append("exportedAt", clock.instant().toString()).toJson(JSON));
             writer.newLine();
             for (String collection : COLLECTIONS) {
-                if (embedded) {
-                    for (Bson part : parts(collection)) {
-                        for (List<Object> batch : idBatches(collection, part)) {
-                            for (Document document : byIds(collection, batch)) {
-                                write(writer, collection, document);
-                                progress.progress(++count, Math.max(total, count));
-                            }
+                for (Bson part : parts(collection)) {
+                    for (List<Object> batch : idBatches(collection, part)) {
+                        for (Document document : byIds(collection, batch)) {
+                            write(writer, collection, document);
+                            progress.progress(++count, Math.max(total, count));
                         }
-                    }
-                } else {
-                    for (Document document : mongo.getCollection(collection).find().sort(new Document("_id", 1))) {
-                        write(writer, collection, document);
-                        progress.progress(++count, Math.max(total, count));
                     }
                 }
             }
@@ -131,13 +121,13 @@ public class TaskvaultExport {
         writer.newLine();
     }
 
-    //why: a sorted find holds every matching document on the embedded engine; an unsorted find of the ids alone
-    //    holds only them, a range of them at a time in large collections
+    //why: a sorted find of whole documents may hold every one of them in the server (the embedded engine does);
+    //    an unsorted find of the ids alone holds only them, a range of them at a time in large collections
     private List<Bson> parts(String collection) {
         return IdRanges.of(mongo.getCollection(collection), partitionAbove);
     }
 
-    //why: a find by _id $in is answered from the engine's _id index
+    //why: a find by _id $in is answered from the _id index on either engine
     private List<List<Object>> idBatches(String collection, Bson part) {
         List<Object> ids = new ArrayList<>();
         mongo.getCollection(collection).find(part).projection(Projections.include("_id")).forEach(d -> ids.add(d.get("_id")));

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -29,8 +28,8 @@ import io.taskvault.task.TaskState;
 
 /**
  * Interrupts RUNNING tasks whose lease expired (no heartbeat or update within {@code taskvault.recovery.lease}):
- * at start-up, then periodically. Candidates come from the {@link TaskLeases} index on the embedded engine (from
- * the indexed state query on MongoDB); each is judged on the task read fresh and moved through the state machine,
+ * at start-up, then periodically. Candidates come from the indexed state query; each is judged on the task read
+ * fresh and moved through the state machine,
  * guarded by the version read, so a task that beat its lease in between is left alone and a second pass finds
  * nothing to do. Reports are kept in {@code ops_reports}.
  */
@@ -46,16 +45,13 @@ public class LeaseRecovery {
     private final RecoveryProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final TaskLeases leases;
     private final OperationsReports reports;
     private volatile RecoveryReport startup;
     private volatile RecoveryReport last;
-    private volatile boolean fullPassDue;
 
     LeaseRecovery(TaskService tasks, RecoveryProperties properties, Clock clock, ApplicationEventPublisher events,
-                  TaskLeases leases, OperationsReports reports) {
+                  OperationsReports reports) {
         this.tasks = tasks;
-        this.leases = leases;
         this.reports = reports;
         this.properties = properties;
         this.clock = clock;
@@ -66,32 +62,8 @@ public class LeaseRecovery {
     @EventListener(ApplicationStartedEvent.class)
     @Order(10)
     public void onStart() {
-        boolean leasesInStep = !leases.enabled() || leases.catchUpAtStartUp();
-        startup = recover(false);
+        startup = recover();
         log.info("Start-up recovery: {}", startup.summary());
-        fullPassDue = !leasesInStep;
-    }
-
-    /**
-     * After an unclean shutdown the start-up pass judged the leases as stored (those the crash may have touched
-     * brought in step first); once the application is ready, the leases are rebuilt from every task and judged again.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    public void afterReady() {
-        if (!fullPassDue) {
-            return;
-        }
-        fullPassDue = false;
-        Thread pass = new Thread(() -> {
-            try {
-                log.info("Recovery after rebuilding the leases: {}", recover().summary());
-            } catch (RuntimeException e) {
-                log.warn("Rebuilding the leases after start-up failed; the next periodic pass tries again: {}",
-                        e.getMessage(), e);
-            }
-        }, "taskvault-lease-rebuild");
-        pass.setDaemon(true);
-        pass.start();
     }
 
     @Scheduled(initialDelayString = "${taskvault.recovery.interval:1m}", fixedDelayString = "${taskvault.recovery.interval:1m}")
@@ -103,18 +75,13 @@ public class LeaseRecovery {
     }
 
     /** One pass: the RUNNING tasks whose lease looks expired, each judged again on its state read fresh. */
-    public RecoveryReport recover() {
-        return recover(true);
-    }
-
-    //why: synchronized: the pass after a start-up rebuild and the periodic one must not judge the same tasks at once
-    private synchronized RecoveryReport recover(boolean catchUp) {
+    //why: synchronized: a pass asked for at the door and the periodic one must not judge the same tasks at once
+    public synchronized RecoveryReport recover() {
         long start = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiredBefore = now.minus(properties.lease());
         List<Task> expired = new ArrayList<>();
-        int running = leases.enabled() ? fromLeases(expiredBefore, expired, catchUp)
-                : fromStateQuery(expiredBefore, expired);
+        int running = fromStateQuery(expiredBefore, expired);
         List<String> interrupted = new ArrayList<>();
         //why: in parallel, so the embedded store's group commits carry many interruptions per disk write
         expired.parallelStream().map(task -> interrupt(task, now)).flatMap(Optional::stream).forEachOrdered(interrupted::add);
@@ -126,29 +93,7 @@ public class LeaseRecovery {
         return report;
     }
 
-    //why: on the embedded engine a query on state scans every task; the lease index holds only the RUNNING ones
-    private int fromLeases(Instant expiredBefore, List<Task> expired, boolean catchUp) {
-        if (catchUp) {
-            leases.catchUp();
-        }
-        List<TaskLeases.Lease> all = leases.all();
-        for (TaskLeases.Lease lease : all) {
-            if (!lease.lastSeen().isBefore(expiredBefore)) {
-                continue;
-            }
-            Task fresh = tasks.byId(lease.taskId()).orElse(null);
-            if (fresh == null || fresh.getState() != TaskState.RUNNING) {
-                leases.forget(lease.taskId(), fresh == null ? Long.MAX_VALUE : fresh.getVersion());
-            } else if (lastSignOfLife(fresh).isBefore(expiredBefore)) {
-                expired.add(fresh);
-            } else {
-                leases.record(fresh);
-            }
-        }
-        return all.size();
-    }
-
-    //why: on MongoDB the state_updatedAt index answers this query without a scan
+    //why: the state_updatedAt index answers this query without a scan
     private int fromStateQuery(Instant expiredBefore, List<Task> expired) {
         int[] running = {0};
         tasks.forEachIn(Set.of(TaskState.RUNNING), task -> {

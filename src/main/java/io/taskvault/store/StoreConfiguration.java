@@ -46,7 +46,7 @@ class StoreConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(NoMongoUri.class)
     EmbeddedStore embeddedStore(StoreProperties properties, StoreChanges changes) {
-        return EmbeddedStore.open(properties, changes::written);
+        return EmbeddedStore.open(properties, (collection, ids) -> changes.written(collection));
     }
 
     @Bean(destroyMethod = "close")

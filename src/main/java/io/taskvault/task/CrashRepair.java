@@ -3,9 +3,10 @@ package io.taskvault.task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.LinkedHashMap;
 
@@ -18,16 +19,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.store.IndexSetup;
-import io.taskvault.store.ReplayedIds;
-import io.taskvault.store.StoreInfo;
+import io.taskvault.store.StoreSessions;
 import io.taskvault.task.history.HistoryEvent;
 
 /**
  * At start-up, finds every task whose last write a crash cut in two (an event stored but not projected, or a
- * CREATED event lost after its task was stored) and completes it: only the tasks the replayed log names when the
- * embedded store kept changes whole within checkpoints, otherwise every task. Reads by exact keys, a batch at a time.
+ * CREATED event lost after its task was stored) and completes it. Only a process that ended without closing its
+ * store session can have cut one, so only what was written since such a process began is checked: the tasks its
+ * events name and the tasks it stored, both found by indexed queries on their times. Same code on both engines.
  */
 @Component
 public class CrashRepair {
@@ -38,39 +38,65 @@ public class CrashRepair {
     private final TaskStore tasks;
     private final HistoryStore history;
     private final TaskWriter writer;
+    private final StoreSessions sessions;
     private volatile Result lastResult = new Result(0, 0, Duration.ZERO);
 
-    private final StoreInfo store;
-
-    CrashRepair(TaskStore tasks, HistoryStore history, TaskWriter writer, IndexSetup indexes, StoreInfo store) {
-        this.store = store;
+    CrashRepair(TaskStore tasks, HistoryStore history, TaskWriter writer, IndexSetup indexes, StoreSessions sessions) {
         this.tasks = tasks;
         this.history = history;
         this.writer = writer;
+        this.sessions = sessions;
     }
 
     //why: not an ApplicationRunner: Spring Shell's own runner backs off when any other runner exists
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     public void onStart() {
-        if (store.embeddedServer().map(EmbeddedMongoServer::openedAfterCleanShutdown).orElse(false)) {
+        List<StoreSessions.EndedSession> ended = sessions.endedUncleanly();
+        if (ended.isEmpty()) {
             //why: a change is cut in two only by a process that dies mid-write; reads still roll forward any other
-            log.info("The store was closed cleanly last time; no start-up repair scan needed");
+            log.info("Every earlier process closed its store session; no start-up repair needed");
             return;
         }
-        Optional<ReplayedIds> named = store.embeddedServer().flatMap(EmbeddedMongoServer::idsOfCutChanges)
-                .filter(ids -> ids.allNamed(Task.COLLECTION) && ids.allNamed(HistoryEvent.COLLECTION));
-        lastResult = named.map(this::repairNamed).orElseGet(this::repairAll);
+        lastResult = repairWrittenSince(ended.get(0).writesSince());
+        ended.forEach(sessions::settled);
         if (lastResult.repaired() > 0) {
             log.warn("Completed {} task writes interrupted by a crash ({} tasks checked in {} ms)", lastResult.repaired(),
                     lastResult.checked(), lastResult.took().toMillis());
+        } else {
+            log.info("Checked the {} tasks written since the last unclean end of a process; none needed repair",
+                    lastResult.checked());
         }
     }
 
     /** Checks every task once; returns how many were repaired. */
     public Result repairAll() {
+        return repair(new Query());
+    }
+
+    /** Checks the tasks with an event dated {@code since} or later, and those changed since. */
+    Result repairWrittenSince(Instant since) {
         long start = System.nanoTime();
-        Query heads = new Query();
+        Set<String> ids = new LinkedHashSet<>();
+        Query events = Query.query(Criteria.where("at").gte(since));
+        events.fields().include("taskId");
+        history.collection().find(events.getQueryObject()).projection(events.getFieldsObject())
+                .forEach(event -> ids.add(event.getString("taskId")));
+        Query changed = Query.query(Criteria.where("updatedAt").gte(since));
+        changed.fields().include("_id");
+        tasks.stream(changed).forEach(task -> ids.add(task.getString("_id")));
+        List<String> all = new ArrayList<>(ids);
+        int repaired = 0;
+        for (int from = 0; from < all.size(); from += BATCH) {
+            repaired += repair(Query.query(Criteria.where("_id").in(all.subList(from, Math.min(all.size(), from + BATCH)))))
+                    .repaired();
+        }
+        return new Result(all.size(), repaired, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private Result repair(Query which) {
+        long start = System.nanoTime();
+        Query heads = Query.of(which);
         heads.fields().include("_id", "version");
         Map<String, Long> batch = new LinkedHashMap<>();
         int[] counts = new int[2];
@@ -84,28 +110,6 @@ public class CrashRepair {
         });
         counts[1] += repair(batch);
         return new Result(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /**
-     * Checks only the tasks the replayed log names: the store kept each change's writes within one checkpoint, so
-     * a change a crash cut in two has its first write in the log (a pass over every task took 27 s at 100,000).
-     */
-    Result repairNamed(ReplayedIds replayed) {
-        long start = System.nanoTime();
-        Set<String> ids = new HashSet<>();
-        replayed.of(Task.COLLECTION).forEach(id -> ids.add(String.valueOf(id)));
-        replayed.of(HistoryEvent.COLLECTION).forEach(id -> ids.add(HistoryEvent.taskIdOf(String.valueOf(id))));
-        List<String> all = new ArrayList<>(ids);
-        int repaired = 0;
-        for (int from = 0; from < all.size(); from += BATCH) {
-            Query heads = Query.query(Criteria.where("_id").in(all.subList(from, Math.min(all.size(), from + BATCH))));
-            heads.fields().include("_id", "version");
-            Map<String, Long> batch = new LinkedHashMap<>();
-            tasks.stream(heads).forEach(head -> batch.put(head.getString("_id"), ((Number) head.get("version")).longValue()));
-            repaired += repair(batch);
-        }
-        log.info("Checked the {} tasks the replayed log named ({} repaired)", all.size(), repaired);
-        return new Result(all.size(), repaired, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private int repair(Map<String, Long> heads) {

@@ -18,14 +18,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.store.StoreChanges;
-import io.taskvault.store.StoreInfo;
 import io.taskvault.store.schema.SchemaCensus;
 
 /**
- * Statistics come from the list index's running counts on the embedded store, from a pass over every task on MongoDB;
- * they are recomputed only when tasks changed, and at most once a second by a reader, so they are never more than a
- * second stale. While tasks change and somebody reads them, a background thread recounts every quarter second, so
- * readers find a young snapshot instead of paying for the recount.
+ * Statistics come from one pass over the tasks' counted fields. They are recomputed only when the store's change feed
+ * reports a write (by any process, on either engine), and at most once a second by a reader, so they are never more
+ * than a second stale. While tasks change and somebody reads them, a background thread recounts every quarter
+ * second, so readers find a young snapshot instead of paying for the recount.
  */
 @Component
 class StatisticsCache {
@@ -36,10 +35,8 @@ class StatisticsCache {
 
     private final TaskStore tasks;
     private final StoreChanges changes;
-    private final boolean seesEveryWrite;
     private final SchemaCensus census;
     private final ObjectProvider<ArchivedTaskCounts> archived;
-    private final TaskListIndex listIndex;
     private volatile Snapshot snapshot;
     private volatile long lastAsked;
     private volatile ScheduledExecutorService refresher;
@@ -51,17 +48,14 @@ class StatisticsCache {
     private final AtomicBoolean censusRunning = new AtomicBoolean();
     private final long refreshMillis;
 
-    StatisticsCache(TaskStore tasks, StoreChanges changes, StoreInfo store, SchemaCensus census,
-                    ObjectProvider<ArchivedTaskCounts> archived, TaskListIndex listIndex,
+    StatisticsCache(TaskStore tasks, StoreChanges changes, SchemaCensus census,
+                    ObjectProvider<ArchivedTaskCounts> archived,
                     @Value("${taskvault.statistics.refresh-interval:250ms}") Duration refreshInterval) {
         this.refreshMillis = refreshInterval.toMillis();
-        this.listIndex = listIndex;
         this.tasks = tasks;
         this.archived = archived;
         this.census = census;
         this.changes = changes;
-        //why: the embedded server reports every write, whoever sent it; a shared MongoDB does not
-        this.seesEveryWrite = store.embedded();
     }
 
     TaskStatistics get() {
@@ -90,8 +84,7 @@ class StatisticsCache {
     //why: every collection's writes, not only the tasks': archival moves counts to the archive's counters in writes
     //    of its own, and a recount that fell between them must not look current afterwards
     private boolean upToDate(Snapshot current) {
-        return current.version == changes.version() && seesEveryWrite
-                && current.census == censusGeneration.get();
+        return current.version == changes.version() && current.census == censusGeneration.get();
     }
 
     private synchronized TaskStatistics recompute(boolean evenIfYoung) {
@@ -104,24 +97,18 @@ class StatisticsCache {
         long before = changes.version();
         long censusBefore = censusGeneration.get();
         refreshCensus();
-        StatisticsCalculator calculator;
-        if (listIndex.enabled() && listIndex.ready()) {
-            //why: the list index keeps every task's counts, fresh from the write notifications
-            calculator = listIndex.counted();
-        } else {
-            calculator = new StatisticsCalculator();
-            tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
-        }
+        StatisticsCalculator calculator = new StatisticsCalculator();
+        tasks.stream(StatisticsCalculator.projection()).forEach(calculator::add);
         archived.ifAvailable(calculator::addArchived);
         TaskStatistics statistics = calculator.result(otherVersions, countedAt);
         snapshot = new Snapshot(before, censusBefore, at, statistics);
         return statistics;
     }
 
-    //why: a reader that finds the snapshot a second old pays for a pass over every task (hundreds of ms at 100,000);
+    //why: a reader that finds the snapshot stale pays for a pass over every task (hundreds of ms at 100,000);
     //    while tasks change and somebody reads statistics, this thread recounts a few times a second instead
     private void startRefresher() {
-        if (!listIndex.enabled() || refresher != null || refreshMillis <= 0) {
+        if (refresher != null || refreshMillis <= 0) {
             return;
         }
         synchronized (this) {
@@ -141,7 +128,7 @@ class StatisticsCache {
         try {
             Snapshot current = snapshot;
             boolean watched = System.nanoTime() - lastAsked < WATCHED_NANOS;
-            if (watched && current != null && listIndex.ready() && !upToDate(current)) {
+            if (watched && current != null && !upToDate(current)) {
                 recompute(true);
             }
         } catch (RuntimeException e) {

@@ -80,33 +80,10 @@ final class TaskQueries {
         return cursor(last.get(q.sort().field()), last.getString("_id"));
     }
 
-    /** A cursor pointing just past the given index entry in the query's order. */
-    static String cursorAfter(TaskQuery q, TaskListIndex.Entry last) {
-        Object value = switch (q.sort()) {
-            case CREATED -> new java.util.Date(last.createdAt());
-            case UPDATED -> new java.util.Date(last.updatedAt());
-            case PRIORITY -> last.priorityRank();
-            case KEY -> last.keyNumber();
-            case TITLE -> last.title();
-            case STATE -> last.state();
-        };
-        return cursor(value, last.id());
-    }
-
     private static String cursor(Object value, String id) {
         String encoded = (value instanceof java.util.Date d ? "d:" + d.getTime()
                 : value instanceof Number n ? "n:" + n.longValue() : "s:" + value) + "\u0000" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(encoded.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The position a cursor points after, as an index entry holding just the sort value and the id. */
-    static TaskListIndex.Entry cursorEntry(TaskQuery q) {
-        Object[] decoded = decode(q);
-        Object value = decoded[0];
-        long number = value instanceof java.util.Date d ? d.getTime() : value instanceof Long n ? n : 0;
-        String text = value instanceof String s ? s : "";
-        return new TaskListIndex.Entry(decoded[1], number, text, "", text, null, null, null, number,
-                java.util.Set.of(), number, number);
     }
 
     private static Criteria after(TaskQuery q) {

@@ -24,6 +24,7 @@ import com.mongodb.client.model.Filters;
 
 import io.taskvault.store.StoreChanges;
 import io.taskvault.store.SchemaUpgrader;
+import io.taskvault.store.schema.TaskRewriter;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 
@@ -33,7 +34,7 @@ import io.taskvault.task.history.HistoryEvent;
  * from the upgraded task the way {@link TaskWriter} builds it, so crash repair can rebuild it identically.
  */
 @Component
-public class TaskSchemaRewriter {
+public class TaskSchemaRewriter implements TaskRewriter {
 
     static final String LEGACY_ACTOR = "schema-upgrade";
 
@@ -56,7 +57,7 @@ public class TaskSchemaRewriter {
         this.changes = changes;
     }
 
-    /** Rewrites the given raw tasks (all older than the newest version); returns how many were rewritten. */
+    @Override
     public int rewrite(List<Document> raws) {
         long legacy = raws.stream().filter(TaskSchemaRewriter::hasNoHistory).count();
         long nextKey = legacy == 0 ? 0 : reserveKeys(legacy);

@@ -36,11 +36,9 @@ public class TaskService {
     private final TaskLookup lookup;
     private final KeySequence keys;
     private final StatisticsCache statistics;
-    private final TaskListIndex listIndex;
 
     TaskService(TaskWriter writer, TaskStore tasks, HistoryStore history, OutputStore outputs, TaskLookup lookup,
-                KeySequence keys, StatisticsCache statistics, TaskListIndex listIndex) {
-        this.listIndex = listIndex;
+                KeySequence keys, StatisticsCache statistics) {
         this.writer = writer;
         this.tasks = tasks;
         this.history = history;
@@ -217,12 +215,6 @@ public class TaskService {
     }
 
     public TaskPage list(TaskQuery query) {
-        if (listIndex.enabled()) {
-            TaskListIndex.Page page = listIndex.page(query);
-            List<Task> ordered = byIds(page.ids().stream().map(String::valueOf).toList());
-            String next = page.ids().size() == query.limit() ? TaskQueries.cursorAfter(query, page.last()) : null;
-            return new TaskPage(ordered, page.total(), query.offset(), query.limit(), next);
-        }
         Query page = TaskQueries.query(query, true);
         List<Document> found = new ArrayList<>();
         tasks.stream(page).forEach(found::add);
@@ -237,9 +229,6 @@ public class TaskService {
      * jobs that visit every match, where paging would filter every task once per page.
      */
     public List<String> idsOf(TaskQuery query) {
-        if (listIndex.enabled()) {
-            return listIndex.ids(query).stream().map(String::valueOf).toList();
-        }
         Query all = TaskQueries.query(query.withCursor(null), false);
         all.fields().include("_id");
         List<String> ids = new ArrayList<>();
@@ -260,24 +249,16 @@ public class TaskService {
     }
 
     /**
-     * Every task in one of {@code states}, as read: their ids from the list index (on MongoDB the indexed state query),
-     * then the tasks by id. While the list index is still being built after a start, the embedded store's pages are
-     * read instead, a snapshot taken in this process without the tasks' lock: start-up work must not wait for the
-     * build. A task may change meanwhile; callers check what they need.
+     * Every task in one of {@code states}, as read: their ids by the indexed state query, then the tasks by id.
+     * A task may change meanwhile; callers check what they need.
      */
     public void forEachIn(Set<TaskState> states, java.util.function.Consumer<Task> action) {
-        //why: on both paths a task is read after it was picked, so its state is asked again as read
-        java.util.function.Consumer<Task> inStates = task -> {
+        //why: a task is read after it was picked, so its state is asked again as read
+        forEachPage(TaskQuery.all().withStates(states), found -> found.forEach(task -> {
             if (states.contains(task.getState())) {
                 action.accept(task);
             }
-        };
-        if (!listIndex.enabled() || listIndex.ready()) {
-            forEachPage(TaskQuery.all().withStates(states), found -> found.forEach(inStates));
-            return;
-        }
-        Set<String> names = states.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
-        tasks.forEachStored(raw -> TaskStore.mayBeIn(raw, names), stored -> inStates.accept(tasks.toTask(stored)));
+        }));
     }
 
     /** The tasks with these ids, in this order (ids no task has any more are left out). */

@@ -3,14 +3,9 @@ package io.taskvault.task;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.Codec;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,7 +16,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.result.UpdateResult;
 
-import io.taskvault.store.StoreInfo;
 import io.taskvault.task.history.FieldChange;
 import io.taskvault.task.history.HistoryEvent;
 
@@ -31,12 +25,10 @@ class TaskStore {
 
     private final MongoTemplate mongo;
     private final TaskDocuments documents;
-    private final StoreInfo store;
 
-    TaskStore(MongoTemplate mongo, TaskDocuments documents, StoreInfo store) {
+    TaskStore(MongoTemplate mongo, TaskDocuments documents) {
         this.mongo = mongo;
         this.documents = documents;
-        this.store = store;
     }
 
     MongoCollection<Document> collection() {
@@ -99,29 +91,6 @@ class TaskStore {
     /** Tasks matching the query, each upgraded from its stored shape like every other read. */
     List<Task> find(Query query) {
         return stream(query).map(documents::toTask).toList();
-    }
-
-    /** The raw document brought to the newest shape (still a document, not yet a task). */
-    Document upgraded(Document raw) {
-        return documents.upgrade(raw);
-    }
-
-    /**
-     * Every stored task document {@code wanted} accepts (asked of the stored fields before any decoding, so the rest
-     * cost nothing more), read in this process from the embedded store's pages (see its forEachDocument).
-     */
-    void forEachStored(Predicate<Map<String, Object>> wanted, Consumer<Document> action) {
-        Codec<Document> codec = mongo.getDb().getCodecRegistry().get(Document.class);
-        store.embeddedServer().orElseThrow().forEachDocument(mongo.getDb().getName(), Task.COLLECTION, wanted,
-                bson -> action.accept(new RawBsonDocument(bson).decode(codec)));
-    }
-
-    /** Whether a stored task may be in one of {@code states}: it says so, or its older shape may say it otherwise. */
-    static boolean mayBeIn(Map<String, Object> stored, Set<String> states) {
-        if (!(stored.get("schemaVersion") instanceof Number version) || version.intValue() != Task.SCHEMA_VERSION) {
-            return true;
-        }
-        return stored.get("state") instanceof String state && states.contains(state);
     }
 
     Stream<Document> stream(Query query) {

@@ -47,10 +47,10 @@ class BackupsTest {
 
     private Map<String, List<Document>> everything() {
         Map<String, List<Document>> all = new LinkedHashMap<>();
-        //why: job locks, the last operation's report (a restore writes one) and the lease index (a restore rebuilds
-        // it) are about the run, not the data
+        //why: job locks, the last operation's report (a restore writes one) and the processes' sessions
+        // are about the run, not the data
         for (String name : mongo.getCollectionNames().stream()
-                .filter(n -> !List.of("shedLock", "ops_reports", "task_leases").contains(n)).sorted().toList()) {
+                .filter(n -> !List.of("shedLock", "ops_reports", "store_sessions").contains(n)).sorted().toList()) {
             List<Document> documents = new ArrayList<>();
             mongo.getCollection(name).find().into(documents);
             documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));

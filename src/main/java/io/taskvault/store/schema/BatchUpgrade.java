@@ -23,7 +23,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 
 import io.taskvault.system.ProgressListener;
-import io.taskvault.task.TaskSchemaRewriter;
 
 /**
  * Rewrites every old document in the newest shape, in batches, so that queries on new fields find them too.
@@ -38,12 +37,12 @@ public class BatchUpgrade {
 
     private final MongoTemplate mongo;
     private final VersionedSchemaUpgrader upgrader;
-    private final TaskSchemaRewriter tasks;
+    private final TaskRewriter tasks;
     private final SchemaCensus census;
     private final SchemaProperties properties;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    BatchUpgrade(MongoTemplate mongo, VersionedSchemaUpgrader upgrader, TaskSchemaRewriter tasks, SchemaCensus census,
+    BatchUpgrade(MongoTemplate mongo, VersionedSchemaUpgrader upgrader, TaskRewriter tasks, SchemaCensus census,
                  SchemaProperties properties) {
         this.mongo = mongo;
         this.upgrader = upgrader;

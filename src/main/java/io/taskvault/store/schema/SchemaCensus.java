@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import org.bson.Document;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 
-import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.store.IdRanges;
 import io.taskvault.store.StoreInfo;
 
@@ -42,16 +40,14 @@ public class SchemaCensus {
      * over its schemaVersion field, a range of ids at a time.
      */
     public VersionCounts count(String collection) {
-        Optional<EmbeddedMongoServer> embedded = store.embeddedServer();
-        Map<Integer, Long> versions = embedded.isPresent()
-                ? new TreeMap<>(embedded.get().schemaVersions(mongo.getDb().getName(), collection))
-                : scan(collection);
+        Map<Integer, Long> versions = store.tallyOfSchemaVersions(mongo.getDb().getName(), collection)
+                .<Map<Integer, Long>>map(TreeMap::new).orElseGet(() -> scan(collection));
         return new VersionCounts(collection, upgrader.newest(collection), versions, HISTORY.equals(collection));
     }
 
     /** Whether counting is a lookup (the embedded store's tally) rather than a pass over every document. */
     public boolean countsAreTallied() {
-        return store.embeddedServer().isPresent();
+        return store.tallyOfSchemaVersions(mongo.getDb().getName(), "tasks").isPresent();
     }
 
     private Map<Integer, Long> scan(String collection) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.taskvault.store.StoreInfo;
 
-/** Health "store": the store answers a ping; the embedded engine also reports its data file's size. */
+/** Health "store": the store answers a ping; a store with a data file of its own also reports its size. */
 @Component("store")
 class StoreHealthIndicator extends AbstractHealthIndicator {
 
@@ -25,6 +25,6 @@ class StoreHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         mongo.getDb().runCommand(new Document("ping", 1));
         builder.up().withDetail("engine", store.engine()).withDetail("database", mongo.getDb().getName());
-        store.embeddedServer().ifPresent(server -> builder.withDetail("dataFileBytes", server.fileSize()));
+        store.dataFileBytes().ifPresent(bytes -> builder.withDetail("dataFileBytes", bytes));
     }
 }

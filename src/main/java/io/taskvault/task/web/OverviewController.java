@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import io.taskvault.store.EmbeddedMongoServer;
 import io.taskvault.archive.ArchivalJob;
 import io.taskvault.graph.NextTaskPicker;
 import io.taskvault.integrity.IntegrityCheck;
@@ -81,7 +80,7 @@ class OverviewController {
         archival.ifAvailable(job -> model.addAttribute("archival", job.status()));
         integrity.ifAvailable(check -> check.lastReport().ifPresent(report -> model.addAttribute("integrity", report)));
         next.ifAvailable(picker -> model.addAttribute("nextTask", picker.next(null, null, null)));
-        model.addAttribute("dataFileSize", store.embeddedServer().map(EmbeddedMongoServer::fileSize).orElse(null));
+        model.addAttribute("dataFileSize", store.dataFileBytes().isPresent() ? store.dataFileBytes().getAsLong() : null);
     }
 
     //why: no sort by startedAt exists, so the oldest-updated running tasks are read and ordered here
