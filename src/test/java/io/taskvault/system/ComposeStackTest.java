@@ -74,8 +74,8 @@ class ComposeStackTest {
         try (ConfigurableApplicationContext app = start(environment)) {
             assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("0.0.0.0");
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
 
             HttpResponse<String> ready = browser.send(get(healthCheckUrl(base)), HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).as("the compose health check's request, without a login").isEqualTo(200);
