@@ -69,7 +69,7 @@ class ComposeStackTest {
     }
 
     @Test
-    void theStackStartsAndTheFirstAdminSignsIn() throws Exception {
+    void theStackStartsAndTheFirstAdminSignsIn(CapturedOutput output) throws Exception {
         Map<String, String> environment = containerEnvironment(OPERATOR_ENV);
         try (ConfigurableApplicationContext app = start(environment)) {
             assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("0.0.0.0");
@@ -90,6 +90,7 @@ class ComposeStackTest {
             assertThat(send(browser, get(base + "/")).statusCode()).as("the dashboard").isEqualTo(200);
             assertThat(configuredPort(app)).as("the port the compose file publishes and checks").isEqualTo(containerPort());
         }
+        assertThat(output).as("the password is never logged").doesNotContain(OPERATOR_ENV.get(ADMIN_PASSWORD));
     }
 
     @Test
