@@ -9,10 +9,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Query;
 
-/**
- * Counts what the statistics need from a projection of the tasks: in one pass, or kept up to date as tasks change
- * (the list index adds and removes each written task's projection).
- */
+/** Counts what the statistics need from a projection of the tasks, in one pass. */
 final class StatisticsCalculator {
 
     private static final String NONE = "(none)";
@@ -33,52 +30,24 @@ final class StatisticsCalculator {
     }
 
     void add(Document task) {
-        count(task, 1);
-    }
-
-    /** Takes back what {@link #add} counted for this projection: counts can follow a task as it changes. */
-    void remove(Document task) {
-        count(task, -1);
-    }
-
-    private void count(Document task, int sign) {
-        total += sign;
+        total++;
         Number version = task.get("schemaVersion", Number.class);
-        merge(versions, version == null ? 1 : version.intValue(), sign);
+        versions.merge(version == null ? 1 : version.intValue(), 1L, Long::sum);
         TaskState state = parse(task.getString("state"));
         if (state != null) {
-            merge(byState, state, sign);
+            byState.merge(state, 1L, Long::sum);
         }
         String role = orNone(task.getString("role"));
         String provider = orNone(task.getString("provider"));
-        merge(byRole, role, sign);
-        merge(byProvider, provider, sign);
+        byRole.merge(role, 1L, Long::sum);
+        byProvider.merge(provider, 1L, Long::sum);
         Date started = task.getDate("startedAt");
         Date completed = task.getDate("completedAt");
         if (started != null && completed != null && state != null && state.isFinished()) {
             long millis = completed.getTime() - started.getTime();
-            add(runningByRole, role, millis, sign);
-            add(runningByProvider, provider, millis, sign);
+            add(runningByRole, role, millis);
+            add(runningByProvider, provider, millis);
         }
-    }
-
-    //why: a count that falls to zero goes, so counts kept by add and remove equal a fresh pass's
-    private static <K> void merge(Map<K, Long> counts, K key, long delta) {
-        counts.merge(key, delta, (a, b) -> a + b == 0 ? null : a + b);
-    }
-
-    /** An independent copy, to add the archive's counts to and take a result from. */
-    StatisticsCalculator copy() {
-        StatisticsCalculator copy = new StatisticsCalculator();
-        copy.total = total;
-        copy.byState.putAll(byState);
-        copy.byRole.putAll(byRole);
-        copy.byProvider.putAll(byProvider);
-        runningByRole.forEach((key, sum) -> copy.runningByRole.put(key, sum.clone()));
-        runningByProvider.forEach((key, sum) -> copy.runningByProvider.put(key, sum.clone()));
-        copy.versions.putAll(versions);
-        copy.finishedArchived.putAll(finishedArchived);
-        return copy;
     }
 
     /** Tasks that moved to the archive: counted as ARCHIVED, by role, and in the rates by the state they had. */
@@ -122,13 +91,10 @@ final class StatisticsCalculator {
         return value == null || value.isBlank() ? NONE : value;
     }
 
-    private static void add(Map<String, long[]> sums, String key, long millis, int sign) {
+    private static void add(Map<String, long[]> sums, String key, long millis) {
         long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
-        sum[0] += sign * millis;
-        sum[1] += sign;
-        if (sum[1] == 0) {
-            sums.remove(key);
-        }
+        sum[0] += millis;
+        sum[1]++;
     }
 
     private static Map<String, Long> means(Map<String, long[]> sums) {

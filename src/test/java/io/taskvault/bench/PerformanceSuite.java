@@ -110,8 +110,7 @@ public final class PerformanceSuite {
                         "taskvault.store.path=" + data,
                         //why: RUNNING clones started days ago; a 10-minute lease would interrupt them all mid-run
                         "taskvault.recovery.lease=36500d",
-                        "logging.level.io.taskvault.task.CrashRepair=info", "logging.level.io.taskvault.archive.ArchivalJob=info",
-                        "logging.level.io.taskvault.recovery.TaskLeases=info")
+                        "logging.level.io.taskvault.task.CrashRepair=info", "logging.level.io.taskvault.archive.ArchivalJob=info")
                 //why: as an argument: a builder property loses to application.yml's port 8080, so two suites clashed
                 .run("--server.port=0");
     }
