@@ -9,12 +9,13 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * What JSON the application's JsonMapper accepts, for every door that parses with it (the REST API, the shell's
  * --json options): nesting limited for objects and arrays alike, checked while parsing before anything is built from
- * it; a boolean only as true or false (a number is refused, not read as true).
+ * it; a boolean only as true or false (a number is refused, not read as true), an enum only by its name.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -25,10 +26,12 @@ class StrictJson {
     static final int MAX_WRITE_DEPTH = 1_000;
 
     @Bean
-    JsonMapperBuilderCustomizer strictBooleans() {
+    JsonMapperBuilderCustomizer strictScalars() {
         return mapper -> mapper.withCoercionConfig(LogicalType.Boolean, booleans -> booleans
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                //why: {"to":7} was read as the eighth state (CANCELLED); a state, a priority, a kind is named
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 
     @Bean
