@@ -110,6 +110,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem = RequestLimits.tooLargeProblem(limits);
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers).body(problem);
         }
+        java.util.OptionalLong malformed = RequestLimits.malformedAt(e);
+        if (malformed.isPresent()) {
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", "The request body is not UTF-8: byte "
+                    + malformed.getAsLong() + " is not part of a valid (shortest-form) UTF-8 sequence");
+            return ResponseEntity.badRequest().headers(headers).body(problem);
+        }
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")

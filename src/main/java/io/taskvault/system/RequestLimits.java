@@ -108,6 +108,16 @@ class RequestLimits extends OncePerRequestFilter {
         return problem;
     }
 
+    /** The byte at which reading a JSON body found it is not UTF-8, if that is why reading it stopped. */
+    static java.util.OptionalLong malformedAt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MalformedBodyException malformed) {
+                return java.util.OptionalLong.of(malformed.position);
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
     /** True when reading the body stopped because it passed the limit. */
     static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -128,7 +138,7 @@ class RequestLimits extends OncePerRequestFilter {
         return type != null && type.toLowerCase().contains("json");
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, ProblemDetail problem) throws IOException {
+    static void write(HttpServletResponse response, HttpStatus status, ProblemDetail problem) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
@@ -163,6 +173,17 @@ class RequestLimits extends OncePerRequestFilter {
         }
     }
 
+    /** Thrown while reading a JSON body whose bytes are not strict UTF-8. */
+    static final class MalformedBodyException extends IOException {
+        private final long position;
+
+        MalformedBodyException(long position) {
+            super("request body is not UTF-8 at byte " + position);
+            this.position = position;
+        }
+    }
+
+    /** A JSON body counted against its limit and checked as strict UTF-8 while it is read. */
     private static final class Capped extends HttpServletRequestWrapper {
         private final long max;
 
@@ -174,6 +195,7 @@ class RequestLimits extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             ServletInputStream in = super.getInputStream();
+            StrictUtf8 utf8 = new StrictUtf8();
             return new ServletInputStream() {
                 private long read;
 
@@ -181,6 +203,7 @@ class RequestLimits extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     count(b < 0 ? 0 : 1);
+                    check(b);
                     return b;
                 }
 
@@ -188,7 +211,19 @@ class RequestLimits extends OncePerRequestFilter {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     count(Math.max(n, 0));
+                    if (n < 0) {
+                        check(-1);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        check(buffer[offset + i] & 0xFF);
+                    }
                     return n;
+                }
+
+                private void check(int b) throws IOException {
+                    if (b < 0 ? !utf8.complete() : !utf8.accept(b)) {
+                        throw new MalformedBodyException(utf8.position());
+                    }
                 }
 
                 private void count(int n) throws IOException {

@@ -74,7 +74,8 @@ public final class TaskFields {
 
     private static void text(String name, BiConsumer<Task, String> setter) {
         EDITABLE.put(name, (t, v) -> {
-            if (v != null && !(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
+            if (v != null && !(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)
+                    || v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
                 throw new InvalidTaskException(name, "must be text");
             }
             setter.accept(t, v == null || v.toString().isBlank() ? null : v.toString());
