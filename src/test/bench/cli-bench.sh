@@ -54,7 +54,7 @@ start_server() {
   mkdir -p "$dir"
   rm -f "$dir/data/taskvault.mv.http"
   start=${EPOCHREALTIME/./}
-  (cd "$dir" && exec java ${TASKVAULT_SERVER_OPTS:-} -jar "$root/target/taskvault.jar" --server.port=$port \
+  (cd "$dir" && exec "$launcher" --server.port=$port \
       </dev/null >"$dir/server.log" 2>&1) &
   server=$!
   until [[ -f $dir/data/taskvault.mv.http ]]; do
