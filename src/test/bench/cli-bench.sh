@@ -48,7 +48,7 @@ time_runs() {
   row "$label" "$count" "$p50 ms" "$max ms"
 }
 
-# start_server DIR: starts a taskvault on DIR's store and waits until it is ready; prints the microseconds it took
+# start_server DIR: starts a taskvault on DIR's store and waits until it is ready; took_us: the microseconds it took
 start_server() {
   local dir=$1 start
   mkdir -p "$dir"
@@ -61,13 +61,14 @@ start_server() {
     kill -0 "$server" 2>/dev/null || { echo "server failed: $(tail -5 "$dir/server.log")" >&2; exit 1; }
     sleep 0.02
   done
-  echo $(( ${EPOCHREALTIME/./} - start ))
+  took_us=$(( ${EPOCHREALTIME/./} - start ))
 }
 
 time_starts() {
   local label=$1 dir=$2 i times=()
   for ((i = 0; i < start_runs; i++)); do
-    times+=("$(start_server "$dir")")
+    start_server "$dir"
+    times+=("$took_us")
     stop_server
   done
   read -r p50 max <<<"$(summary "${times[@]}")"
@@ -94,13 +95,13 @@ row "what" "runs" "p50" "max"
 row "---" "---" "---" "---"
 
 time_starts "server start to ready, empty store" "$work/empty"
-start_server "$work/store" >/dev/null
+start_server "$work/store"
 populate "$work/store"
 stop_server
 time_starts "server start to ready, $n tasks" "$work/store"
 
 cd "$work/store"
-start_server "$work/store" >/dev/null
+start_server "$work/store"
 # why: the first commands after start-up warm the server's JIT; a person's or a script's hundredth command is the case
 for ((i = 0; i < 20; i++)); do "$launcher" list --state PENDING --role backend >/dev/null; done
 time_runs "running taskvault: add" "$runs" "$launcher" add Benchmark task --role backend
