@@ -128,8 +128,9 @@ if [[ -z ${SKIP_TASKWARRIOR:-} ]]; then
       title="Task $j"; (( j % 10 == 0 )) && title="Refactor the module loader $j"
       roles=(backend frontend ops docs)
       (( j > 0 )) && printf ','
+      printf -v uuid '%08x-0000-4000-8000-%012x' "$j" "$j"
       printf '{"description":"%s","project":"%s","status":"pending","entry":"20261101T000000Z","uuid":"%s"}' \
-        "$title" "${roles[j % 4]}" "$(printf '%08x-0000-4000-8000-%012x' "$j" "$j")"
+        "$title" "${roles[j % 4]}" "$uuid"
     done
     printf ']'
   } > "$work/tasks.json"
