@@ -38,6 +38,9 @@ final class ProblemResponses {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Forbidden",
                 e instanceof org.springframework.security.web.csrf.CsrfException
                         ? "This request needs a CSRF token (header X-CSRF-TOKEN) or a bearer token"
+                        : request.getRequestURI().startsWith(request.getContextPath() + "/api/shell/")
+                        ? "Shell commands over HTTP need the launcher's secret (header " + CliSecret.HEADER
+                                + ") or an ADMIN bearer token"
                         : "Your role may not " + request.getMethod() + " " + request.getRequestURI());
     }
 

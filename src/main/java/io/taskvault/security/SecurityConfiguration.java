@@ -37,6 +37,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Who may do what, for the dashboard and the REST API (roles in {@link Role}). Import it into web slice tests:
  * {@code @Import(SecurityConfiguration.class)}. The rules, in order:
+ * shell commands over HTTP only for the local launcher's secret or an ADMIN token (never a browser's session);
  * ADMIN for imports, backups, archival, restores, maintenance runs and every DELETE; OPERATOR for every other
  * state-changing request; VIEWER for reading. Sign-in pages and static files are open. Moving a single task into or
  * out of the archive is decided by TaskService on the parsed state, not by a URL rule.
@@ -50,6 +51,9 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** The door that runs shell commands handed over by a local launcher (see {@link CliSecret}). */
+    static final String SHELL_COMMANDS = "/api/shell/**";
+
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/v3/api-docs")
@@ -59,12 +63,14 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain taskvaultSecurity(HttpSecurity http, AccessProperties access, LocalAccessProperties local,
                                           @Value("${server.address:}") String serverAddress,
-                                          ObjectProvider<ApiTokens> tokens) throws Exception {
+                                          ObjectProvider<ApiTokens> tokens,
+                                          ObjectProvider<CliSecret> cliSecret) throws Exception {
         RequestMatcher api = SecurityConfiguration::isApi;
         http.authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         //why: a container's health check has no login; these answer only UP or DOWN
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers(SHELL_COMMANDS).access(CliSecretFilter.shellCommands())
                         .requestMatchers("/api/import/**", "/api/backups/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/api/archive/**", "/api/tasks/*/restore", "/api/recovery/**",
                                 "/api/integrity/**", "/api/schema/**").hasRole(Role.ADMIN.name())
@@ -101,6 +107,8 @@ public class SecurityConfiguration {
                         }))
                 .httpBasic(basic -> basic.disable())
                 .addFilterBefore(new BearerTokenFilter(Optional.ofNullable(tokens.getIfAvailable())),
+                        BasicAuthenticationFilter.class)
+                .addFilterBefore(new CliSecretFilter(Optional.ofNullable(cliSecret.getIfAvailable())),
                         BasicAuthenticationFilter.class);
         if (loginFree(access, serverAddress)) {
             http.addFilterBefore(new LocalAccessFilter(local.localHosts()), AnonymousAuthenticationFilter.class);

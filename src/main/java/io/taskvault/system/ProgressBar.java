@@ -24,9 +24,14 @@ public final class ProgressBar implements ProgressListener {
         this.shown = terminal;
     }
 
-    /** A bar for a shell command: drawn only when a person watches a real terminal (see {@link #watched}). */
+    /**
+     * A bar for a shell command: drawn only when a person watches a real terminal (see {@link #watched}); never for a
+     * delegated command, whose answer is sent whole when it ends.
+     */
     public static ProgressBar forCommand(CommandContext ctx, ObjectProvider<Terminal> terminal, String label) {
-        return new ProgressBar(ctx.outputWriter(), label, 0, watched(System.console() != null, terminal.getIfAvailable()));
+        boolean watched = DelegatedTerminal.current().isEmpty()
+                && watched(System.console() != null, terminal.getIfAvailable());
+        return new ProgressBar(ctx.outputWriter(), label, 0, watched);
     }
 
     /** A person is watching: stdin/stdout is a console and JLine got a real (not dumb) terminal. */

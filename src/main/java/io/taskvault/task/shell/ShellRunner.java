@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -64,9 +65,8 @@ class ShellRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        CommandLine command = CommandLine.ofArgs(args.getSourceArgs());
-        if (!command.isEmpty()) {
-            finish(runOnce(command));
+        if (!CommandLine.ofArgs(args.getSourceArgs()).isEmpty()) {
+            finish(runOnce(args.getSourceArgs()));
             return;
         }
         if (!interactiveEnabled || System.console() == null) {
@@ -77,7 +77,7 @@ class ShellRunner implements ApplicationRunner {
         finish(0);
     }
 
-    private int runOnce(CommandLine command) {
+    private int runOnce(String[] args) {
         Console console = System.console();
         PrintWriter out = new PrintWriter(new PrintStream(System.out, true, charset()), true);
         PrintWriter err = new PrintWriter(new PrintStream(System.err, true, charset()), true);
@@ -87,10 +87,21 @@ class ShellRunner implements ApplicationRunner {
                 return console.readLine("%s", prompt);
             }
         };
+        return runOnce(args, out, err, input, () -> true);
+    }
+
+    /**
+     * Runs one command given as program arguments, as {@code taskvault <command>} does (the delegated door runs its
+     * commands through here too), and records it as a one-command session when {@code record} says so afterwards.
+     */
+    int runOnce(String[] args, PrintWriter out, PrintWriter err, InputReader input, BooleanSupplier record) {
+        CommandLine command = CommandLine.ofArgs(args);
         Instant at = clock.instant();
         long start = System.nanoTime();
         int code = execute(command, out, err, input);
-        sessions.recordSingle(String.join(" ", command.words()), at, Duration.ofNanos(System.nanoTime() - start), code);
+        if (record.getAsBoolean()) {
+            sessions.recordSingle(String.join(" ", command.words()), at, Duration.ofNanos(System.nanoTime() - start), code);
+        }
         return code;
     }
 

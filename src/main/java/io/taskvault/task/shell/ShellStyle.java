@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.DelegatedTerminal;
 import io.taskvault.system.ProgressBar;
 import io.taskvault.task.TaskState;
 
@@ -27,7 +28,8 @@ public class ShellStyle {
     private final Supplier<Terminal> terminal;
     private final BooleanSupplier console;
     private final UnaryOperator<String> environment;
-    private volatile boolean colourOffForCommand;
+    //why: per thread, as a delegated command runs beside the prompt and other delegated commands
+    private final ThreadLocal<Boolean> colourOffForCommand = ThreadLocal.withInitial(() -> false);
 
     @Autowired
     ShellStyle(ObjectProvider<Terminal> terminal) {
@@ -42,22 +44,30 @@ public class ShellStyle {
 
     /** Colour only on a real terminal, and never when NO_COLOR is set (to anything) or the command gave --no-color. */
     boolean colour() {
-        return !colourOffForCommand && environment.apply("NO_COLOR") == null && terminal();
+        if (colourOffForCommand.get()) {
+            return false;
+        }
+        return DelegatedTerminal.current().map(DelegatedTerminal::colour)
+                .orElseGet(() -> environment.apply("NO_COLOR") == null && terminal());
     }
 
-    /** A person is watching: stdin/stdout is a console and JLine got a real (not dumb) terminal. */
+    /**
+     * A person is watching this process's terminal: stdin/stdout is a console and JLine got a real (not dumb) one.
+     * Never for a delegated command: its answer reaches the launcher whole, so nothing is redrawn in place.
+     */
     boolean terminal() {
-        return ProgressBar.watched(console.getAsBoolean(), console.getAsBoolean() ? terminal.get() : null);
+        return DelegatedTerminal.current().isEmpty()
+                && ProgressBar.watched(console.getAsBoolean(), console.getAsBoolean() ? terminal.get() : null);
     }
 
     void colourOffForCommand(boolean off) {
-        this.colourOffForCommand = off;
+        this.colourOffForCommand.set(off);
     }
 
     /** The terminal's width; 0 (piped output, dumb terminal) falls back to 120 columns. */
     int width() {
         Terminal t = terminal.get();
-        int width = t == null ? 0 : t.getWidth();
+        int width = DelegatedTerminal.current().map(DelegatedTerminal::width).orElseGet(() -> t == null ? 0 : t.getWidth());
         return width > 0 ? width : FALLBACK_WIDTH;
     }
 
