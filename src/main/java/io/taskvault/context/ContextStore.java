@@ -47,7 +47,7 @@ class ContextStore {
 
     /**
      * The record with secrets redacted from every text, list and map in it (keys too), by way of its stored form, so
-     * no field of any kind is missed; how many were redacted.
+     * no field of any kind is missed.
      */
     @SuppressWarnings("unchecked")
     <T extends ContextRecord> T redacted(T record) {
@@ -55,7 +55,8 @@ class ContextStore {
         mongo.getConverter().write(record, stored);
         SecretRedactor.Redacted.InMap redacted = SecretRedactor.redact(stored);
         //why: through extended JSON, so nested maps come back as documents and dates as dates
-        Document clean = Document.parse(new Document(redacted.map()).toJson());
+        Document clean = Document.parse(new Document(redacted.map()).toJson(
+                org.bson.json.JsonWriterSettings.builder().outputMode(org.bson.json.JsonMode.EXTENDED).build()));
         return (T) mongo.getConverter().read(record.getClass(), clean);
     }
 
