@@ -103,6 +103,22 @@ class AccessControlTest {
     }
 
     @Test
+    void aTokensNameIsTheCreatorWhateverTheBodyAndHeaderClaim() throws Exception {
+        String name = "ci-creator-" + System.nanoTime();
+        String operator = "Bearer " + tokens.create(name, Role.OPERATOR).secret();
+        MvcResult created = mvc.perform(post("/api/tasks").header("Authorization", operator).header("X-Actor", "admin")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Forged\",\"createdBy\":\"admin\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.createdBy").value(name)).andReturn();
+        String key = JsonPath.read(created.getResponse().getContentAsString(), "$.key");
+        mvc.perform(get("/api/tasks/" + key + "/history").header("Authorization", operator))
+                .andExpect(jsonPath("$[0].type").value("CREATED"))
+                .andExpect(jsonPath("$[0].actor").value(name));
+        mvc.perform(post("/api/tasks/batch").header("Authorization", operator).header("X-Actor", "admin")
+                        .contentType(MediaType.APPLICATION_JSON).content("[{\"title\":\"Forged too\",\"createdBy\":\"admin\"}]"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.items[0].task.createdBy").value(name));
+    }
+
+    @Test
     void aRevokedTokenIsRefusedWith401() throws Exception {
         String secret = tokens.create("short-lived", Role.OPERATOR).secret();
         mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
