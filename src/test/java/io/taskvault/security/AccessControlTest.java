@@ -35,7 +35,9 @@ import io.taskvault.support.EmbeddedStoreTest;
         "taskvault.security.users[1].name=otto", "taskvault.security.users[1].role=OPERATOR",
         "taskvault.security.users[1].password={bcrypt}" + AccessControlTest.BCRYPT,
         "taskvault.security.users[2].name=ada", "taskvault.security.users[2].role=ADMIN",
-        "taskvault.security.users[2].password={bcrypt}" + AccessControlTest.BCRYPT})
+        "taskvault.security.users[2].password={bcrypt}" + AccessControlTest.BCRYPT,
+        "taskvault.security.users[3].name=lou", "taskvault.security.users[3].role=VIEWER",
+        "taskvault.security.users[3].password={bcrypt}" + AccessControlTest.BCRYPT})
 class AccessControlTest {
 
     /** BCrypt of "s3cret-pass". */
@@ -135,6 +137,17 @@ class AccessControlTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("name=\"_csrf\"")));
         mvc.perform(formLogin().user("vera").password("wrong")).andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void afterTooManyWrongPasswordsTheRightOneIsRefusedForAWhile() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin().user("lou").password("guess-" + i)).andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin().user("lou").password(PASSWORD)).andExpect(redirectedUrl("/login?throttled"))
+                .andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated());
+        mvc.perform(get("/login").param("throttled", "")).andExpect(content().string(containsString("Too many failed sign-ins")));
+        login("vera");
     }
 
     @Test
