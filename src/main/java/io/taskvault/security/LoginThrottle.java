@@ -58,7 +58,7 @@ class LoginThrottle {
                 || fromAddress != null && fromAddress.get() >= limits.maxFailuresPerAddress();
         if (refuse) {
             refused.increment();
-            LOG.debug("Sign-in for '{}' from {} refused: too many failed sign-ins", user, address);
+            LOG.debug("Sign-in for '{}' from {} refused: too many failed sign-ins", printable(user), address);
         }
         return refuse;
     }
@@ -69,7 +69,7 @@ class LoginThrottle {
         int fromAddress = count(byAddress, key(address));
         if (forUser == limits.maxFailuresPerUser() || fromAddress == limits.maxFailuresPerAddress()) {
             LOG.warn("Throttling sign-ins for '{}' from {} for {}: {} failures for the name, {} from the address",
-                    user, address, limits.window(), forUser, fromAddress);
+                    printable(user), address, limits.window(), forUser, fromAddress);
         }
     }
 
@@ -87,6 +87,15 @@ class LoginThrottle {
             return next;
         });
         return now[0];
+    }
+
+    //why: a name is whatever the sign-in form was sent; it must not start a forged log line
+    private static String printable(String user) {
+        if (user == null) {
+            return "";
+        }
+        String shown = user.replaceAll("\\p{Cntrl}", "?");
+        return shown.length() > 64 ? shown.substring(0, 64) + "…" : shown;
     }
 
     private static String key(String value) {
