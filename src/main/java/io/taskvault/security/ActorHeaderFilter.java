@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -34,13 +32,12 @@ class ActorHeaderFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth instanceof AnonymousAuthenticationToken
-                || auth instanceof LocalAccessFilter.LocalAuthentication) {
+        Optional<String> authenticated = Actors.authenticated();
+        if (authenticated.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(new ActorRequest(request, auth.getName()), response);
+        chain.doFilter(new ActorRequest(request, authenticated.get()), response);
     }
 
     private static final class ActorRequest extends HttpServletRequestWrapper {

@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +23,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -32,6 +38,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -44,7 +51,8 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({AccessProperties.class, FirstAdminProperties.class, LocalAccessProperties.class})
+@EnableConfigurationProperties({AccessProperties.class, FirstAdminProperties.class, LocalAccessProperties.class,
+        LoginThrottleProperties.class})
 public class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -64,7 +72,7 @@ public class SecurityConfiguration {
     SecurityFilterChain taskvaultSecurity(HttpSecurity http, AccessProperties access, LocalAccessProperties local,
                                           @Value("${server.address:}") String serverAddress,
                                           ObjectProvider<ApiTokens> tokens,
-                                          ObjectProvider<CliSecret> cliSecret) throws Exception {
+                                          ObjectProvider<CliSecret> cliSecret, LoginThrottle throttle) throws Exception {
         RequestMatcher api = SecurityConfiguration::isApi;
         http.authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
@@ -82,7 +90,8 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRule())
                         //why: the plain (not XOR-masked) token, so htmx can copy it from a meta tag into X-CSRF-TOKEN
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
-                .formLogin(form -> form.loginPage(LoginController.PATH).defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage(LoginController.PATH).permitAll()
+                        .successHandler(countingSuccess(throttle)).failureHandler(countingFailure(throttle)))
                 .logout(logout -> logout.logoutSuccessUrl(LoginController.PATH + "?logout"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), api)
@@ -114,12 +123,36 @@ public class SecurityConfiguration {
             http.addFilterBefore(new LocalAccessFilter(local.localHosts()), AnonymousAuthenticationFilter.class);
         }
         http.addFilterAfter(new ActorHeaderFilter(), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
     /** The rule for login-free use: a loopback server.address and no {@code require-login}. */
     static boolean loginFree(AccessProperties access, String serverAddress) {
         return !access.requireLogin() && LocalAccessFilter.isLoopback(serverAddress);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties limits, ObjectProvider<Clock> clock,
+                                ObjectProvider<MeterRegistry> meters) {
+        return new LoginThrottle(limits, clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable());
+    }
+
+    private static AuthenticationSuccessHandler countingSuccess(LoginThrottle throttle) {
+        SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
+        home.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            throttle.succeeded(authentication.getName());
+            home.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static AuthenticationFailureHandler countingFailure(LoginThrottle throttle) {
+        AuthenticationFailureHandler back = new SimpleUrlAuthenticationFailureHandler(LoginController.PATH + "?error");
+        return (request, response, failure) -> {
+            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+            back.onAuthenticationFailure(request, response, failure);
+        };
     }
 
     @Bean

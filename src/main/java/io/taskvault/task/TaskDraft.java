@@ -19,6 +19,14 @@ public record TaskDraft(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same draft with another creator (a caller's proven name instead of the one it claims). */
+    public TaskDraft withCreator(String name) {
+        return new TaskDraft(title, description, role, priority, tags, assignee, name, provider, model, repositoryUrl,
+                branch, baseBranch, worktreePath, commitHash, targetDir, fullAccess, providerOverride, requirements,
+                acceptanceCriteria, affectedFiles, complexityScore, storyId, epicId, persona, dependsOn, relatedTo,
+                metadata, externalId);
+    }
+
     /** The task this draft describes, before ids, keys and timestamps are given to it. */
     public Task toTask() {
         Task task = new Task();

@@ -35,7 +35,9 @@ import io.taskvault.support.EmbeddedStoreTest;
         "taskvault.security.users[1].name=otto", "taskvault.security.users[1].role=OPERATOR",
         "taskvault.security.users[1].password={bcrypt}" + AccessControlTest.BCRYPT,
         "taskvault.security.users[2].name=ada", "taskvault.security.users[2].role=ADMIN",
-        "taskvault.security.users[2].password={bcrypt}" + AccessControlTest.BCRYPT})
+        "taskvault.security.users[2].password={bcrypt}" + AccessControlTest.BCRYPT,
+        "taskvault.security.users[3].name=lou", "taskvault.security.users[3].role=VIEWER",
+        "taskvault.security.users[3].password={bcrypt}" + AccessControlTest.BCRYPT})
 class AccessControlTest {
 
     /** BCrypt of "s3cret-pass". */
@@ -103,6 +105,22 @@ class AccessControlTest {
     }
 
     @Test
+    void aTokensNameIsTheCreatorWhateverTheBodyAndHeaderClaim() throws Exception {
+        String name = "ci-creator-" + System.nanoTime();
+        String operator = "Bearer " + tokens.create(name, Role.OPERATOR).secret();
+        MvcResult created = mvc.perform(post("/api/tasks").header("Authorization", operator).header("X-Actor", "admin")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Forged\",\"createdBy\":\"admin\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.createdBy").value(name)).andReturn();
+        String key = JsonPath.read(created.getResponse().getContentAsString(), "$.key");
+        mvc.perform(get("/api/tasks/" + key + "/history").header("Authorization", operator))
+                .andExpect(jsonPath("$[0].type").value("CREATED"))
+                .andExpect(jsonPath("$[0].actor").value(name));
+        mvc.perform(post("/api/tasks/batch").header("Authorization", operator).header("X-Actor", "admin")
+                        .contentType(MediaType.APPLICATION_JSON).content("[{\"title\":\"Forged too\",\"createdBy\":\"admin\"}]"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.items[0].task.createdBy").value(name));
+    }
+
+    @Test
     void aRevokedTokenIsRefusedWith401() throws Exception {
         String secret = tokens.create("short-lived", Role.OPERATOR).secret();
         mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
@@ -119,6 +137,17 @@ class AccessControlTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("name=\"_csrf\"")));
         mvc.perform(formLogin().user("vera").password("wrong")).andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void afterTooManyWrongPasswordsTheRightOneIsRefusedForAWhile() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin().user("lou").password("guess-" + i)).andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin().user("lou").password(PASSWORD)).andExpect(redirectedUrl("/login?throttled"))
+                .andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated());
+        mvc.perform(get("/login").param("throttled", "")).andExpect(content().string(containsString("Too many failed sign-ins")));
+        login("vera");
     }
 
     @Test

@@ -34,6 +34,13 @@ class LoopbackAccessTest {
     }
 
     @Test
+    void aLocalProgramMayNameTheCreatorAndTheActor() throws Exception {
+        mvc.perform(post("/api/tasks").header("X-Actor", "orchestrator").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Named\",\"createdBy\":\"planner\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.createdBy").value("planner"));
+    }
+
+    @Test
     void aRequestFromAnotherMachineMustLogIn() throws Exception {
         mvc.perform(get("/api/tasks").with(remote("10.1.2.3"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/tasks").with(remote("10.1.2.3"))).andExpect(status().is3xxRedirection());

@@ -81,10 +81,11 @@ class OutputsInTheBrowserTest {
 
         Page tab = browser.newPage();
         Response opened = tab.navigate(url("/api/tasks/" + key + "/outputs/" + page));
+        assertThat(tab.title()).isNotIn("script ran", "inline script ran");
+        assertThat(notes(key)).as("notes posted by a script of the output").isEmpty();
+        assertThat(tab.textContent("body")).as("shown as its source, not rendered").contains("<script src=");
         assertThat(opened.headers().get("content-type")).startsWith("text/plain");
         assertThat(opened.headers().get("content-security-policy")).contains("sandbox");
-        assertThat(tab.title()).isNotEqualTo("script ran");
-        assertThat(tab.textContent("body")).as("shown as its source, not rendered").contains("<script src=");
 
         // an HTML page of the app's own origin (here one the test serves) cannot run the script output either
         tab.route(url("/planted.html"), route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()

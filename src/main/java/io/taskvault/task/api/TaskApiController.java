@@ -53,7 +53,7 @@ class TaskApiController {
         //why: stored times are cut to milliseconds; an uncut start would make a task created in the same
         //    millisecond look older than the request, i.e. replayed
         Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        TaskDraft keyed = IdempotentDrafts.keyed(draft, idempotencyKey);
+        TaskDraft keyed = IdempotentDrafts.keyed(ApiActor.created(draft), idempotencyKey);
         Task task = tasks.create(keyed, ApiActor.of(actor, null));
         boolean replayed = keyed.externalId() != null && task.getCreatedAt() != null && task.getCreatedAt().isBefore(started);
         ResponseEntity.BodyBuilder answer = replayed ? ResponseEntity.ok().header(REPLAYED, "true")
@@ -78,7 +78,7 @@ class TaskApiController {
         int created = 0;
         for (int i = 0; i < drafts.size(); i++) {
             try {
-                Task task = tasks.create(drafts.get(i), ApiActor.of(actor, null));
+                Task task = tasks.create(ApiActor.created(drafts.get(i)), ApiActor.of(actor, null));
                 items.add(new BatchResult.Item(i, HttpStatus.CREATED.value(), task, null));
                 created++;
             } catch (InvalidTaskException e) {
