@@ -31,16 +31,18 @@ class BodyStore {
         this.properties = properties;
     }
 
-    StoredBody store(String name, String text) {
-        if (text == null) {
+    /** {@code body}: text, or a JSON object kept as one inline and as its JSON text in GridFS. */
+    StoredBody store(String name, Object body) {
+        if (body == null) {
             return StoredBody.NONE;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = AiInteraction.text(body).getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= properties.outputInlineCap().toBytes()) {
-            return new StoredBody(text, null, bytes.length);
+            return new StoredBody(body, null, bytes.length);
         }
+        String contentType = body instanceof String ? "text/plain; charset=utf-8" : "application/json";
         ObjectId id = bucket().uploadFromStream(name, new ByteArrayInputStream(bytes),
-                new GridFSUploadOptions().metadata(new Document("contentType", "text/plain; charset=utf-8")));
+                new GridFSUploadOptions().metadata(new Document("contentType", contentType)));
         return new StoredBody(null, id.toHexString(), bytes.length);
     }
 

@@ -82,7 +82,7 @@ public class ContextService {
 
     /** An interaction's request or response body as a stream, wherever it is stored. */
     public InputStream openBody(AiInteraction interaction, boolean request) {
-        String inline = request ? interaction.request() : interaction.response();
+        String inline = AiInteraction.text(request ? interaction.request() : interaction.response());
         String fileId = request ? interaction.requestBodyId() : interaction.responseBodyId();
         if (fileId != null) {
             return bodies.open(fileId);
@@ -101,7 +101,7 @@ public class ContextService {
 
     /** At most {@code maxChars} of the body, without reading a large GridFS body whole. */
     public String bodyHead(AiInteraction interaction, boolean request, int maxChars) {
-        String inline = request ? interaction.request() : interaction.response();
+        String inline = AiInteraction.text(request ? interaction.request() : interaction.response());
         String fileId = request ? interaction.requestBodyId() : interaction.responseBodyId();
         if (fileId != null) {
             return bodies.head(fileId, maxChars);

@@ -116,7 +116,7 @@ public class PromptContextService {
     private static String validation(ValidationResult v) {
         return "- " + v.status() + " " + v.type() + " by " + v.validator() + (v.score() == null ? "" : " (score " + v.score() + ")")
                 + (v.details().isEmpty() ? "" : "\n  - Details: " + flat(v.details()))
-                + v.suggestions().stream().map(s -> "\n  - Suggestion: " + s).collect(Collectors.joining());
+                + v.suggestionLines().stream().map(s -> "\n  - Suggestion: " + s).collect(Collectors.joining());
     }
 
     private String interaction(AiInteraction ai) {

@@ -1,7 +1,7 @@
 package io.taskvault.context;
 
-/** A text body as stored: inline (fileId null) or in GridFS (inline null). */
-record StoredBody(String inline, String fileId, long size) {
+/** A body as stored: inline, as text or object (fileId null), or in GridFS as text (inline null). */
+record StoredBody(Object inline, String fileId, long size) {
 
     static final StoredBody NONE = new StoredBody(null, null, 0);
 }

@@ -1,6 +1,8 @@
 package io.taskvault.store;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ public class StoreChanges {
 
     private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private final AtomicLong all = new AtomicLong();
+    private final CopyOnWriteArrayList<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     /** A write to the collection (null: a write the store could not attribute to one). */
     public void written(String collection) {
@@ -23,6 +26,16 @@ public class StoreChanges {
         if (collection != null) {
             counters.computeIfAbsent(collection, c -> new AtomicLong()).incrementAndGet();
         }
+        listeners.forEach(listener -> listener.accept(collection));
+    }
+
+    /**
+     * Calls the listener with the collection (or null) after every write, in the writer's thread, so it must only
+     * hand the work on; the returned handle stops the calls.
+     */
+    public Runnable listen(Consumer<String> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     public long version(String collection) {

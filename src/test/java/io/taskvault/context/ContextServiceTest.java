@@ -94,7 +94,7 @@ class ContextServiceTest {
         assertThat(validation.status()).isEqualTo(ValidationStatus.FAILED);
         assertThat(validation.score()).isEqualTo(42.5);
         assertThat(validation.details()).containsEntry("issues", 3);
-        assertThat(validation.suggestions()).containsExactly("Sanitize input");
+        assertThat(validation.suggestionLines()).containsExactly("Sanitize input");
         PerformanceMetric metric = context.get(task.getKey(), PerformanceMetric.class, 1);
         assertThat(metric.value()).isEqualTo(12.5);
         assertThat(metric.unit()).isEqualTo("s");
@@ -132,13 +132,53 @@ class ContextServiceTest {
         assertThat(requirement.content()).containsEntry("db", "postgres://app:[REDACTED:url-password]@db/app")
                 .containsKey("[REDACTED:github-token]");
         assertThat(code.repository()).isEqualTo("https://deploy:[REDACTED:url-password]@git/x.git");
-        assertThat(validation.suggestions()).containsExactly("rotate [REDACTED:github-token]");
+        assertThat(validation.suggestionLines()).containsExactly("rotate [REDACTED:github-token]");
         String stored = String.join("\n", context.get(task.getKey(), AiInteraction.class, ai.seq()).toString(),
                 context.get(task.getKey(), RequirementContext.class, requirement.seq()).toString(),
                 context.get(task.getKey(), CodebaseContext.class, code.seq()).toString(),
                 context.get(task.getKey(), ValidationResult.class, validation.seq()).toString());
         assertThat(stored).doesNotContain(token, jwt, "Hunter2Secret", "p4ssw0rd", "a1B2c3D4e5");
         assertThat(prompts.assemble(task.getKey(), 20_000).toString()).doesNotContain(token, jwt, "Hunter2Secret");
+    }
+
+    @Test
+    void keepsAiBodiesAndSuggestionsGivenAsObjectsAsObjectsWithTheirSecretsRedacted() {
+        Task task = task();
+        String token = "ghp_" + "Q1w2E3r4T5".repeat(4);
+        AiInteraction ai = context.add(task.getKey(), AiInteraction.of("codegen", "prompt",
+                Map.of("prompt", "Generate authentication views", "context", "Django REST API", token, "key " + token),
+                Map.of("code", "class LoginView(APIView): ...", "explanation", List.of("Secure", "login")),
+                1200, 900, true, "session-123"));
+        ValidationResult validation = context.add(task.getKey(), ValidationResult.of("security", "bandit",
+                ValidationStatus.PASSED, 8.5, Map.of("warnings", 2),
+                Map.of("improvements", List.of("Add input sanitization", "Rotate " + token))));
+
+        AiInteraction read = context.get(task.getKey(), AiInteraction.class, ai.seq());
+        assertThat(read.request()).isInstanceOfSatisfying(Map.class, request -> assertThat(request)
+                .containsEntry("prompt", "Generate authentication views")
+                .containsEntry("[REDACTED:github-token]", "key [REDACTED:github-token]"));
+        assertThat(read.response()).isInstanceOfSatisfying(Map.class, response -> assertThat(response)
+                .containsEntry("explanation", List.of("Secure", "login")));
+        assertThat(context.body(read, false)).contains("\"code\"", "LoginView");
+        ValidationResult readValidation = context.get(task.getKey(), ValidationResult.class, validation.seq());
+        assertThat(readValidation.suggestions()).isInstanceOfSatisfying(Map.class, suggestions -> assertThat(suggestions)
+                .containsEntry("improvements", List.of("Add input sanitization", "Rotate [REDACTED:github-token]")));
+        assertThat(readValidation.suggestionLines()).contains("improvements: Add input sanitization");
+        assertThat(read.toString() + readValidation).doesNotContain(token);
+    }
+
+    @Test
+    void refusesBodiesAndSuggestionsThatAreNeitherTextNorObjects() {
+        Task task = task();
+        assertThatThrownBy(() -> context.add(task.getKey(), AiInteraction.of("codegen", "prompt", List.of("a"), 42, 1, 1,
+                true, "s")))
+                .isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.errors())
+                        .containsEntry("request", "must be text or a JSON object")
+                        .containsEntry("response", "must be text or a JSON object"));
+        assertThatThrownBy(() -> context.add(task.getKey(), ValidationResult.of("lint", "eslint", ValidationStatus.PASSED,
+                null, Map.of(), "just one")))
+                .isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.errors())
+                        .containsKey("suggestions"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,13 @@ class AccessControlTest {
         mvc.perform(get("/api/tasks")).andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
                 .andExpect(jsonPath("$.title").value("Authentication required"));
+    }
+
+    @Test
+    void theEventStreamListensForAViewerAndRefusesAnAnonymousCaller() throws Exception {
+        mvc.perform(get("/api/events")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/events").header("Authorization", "Bearer " + token("listener-bot", Role.VIEWER)))
+                .andExpect(status().isOk()).andExpect(request().asyncStarted());
     }
 
     @Test

@@ -96,7 +96,10 @@ class ContextApiController {
                 in.transferTo(out);
             }
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain; charset=utf-8")).body(stream);
+        Object inline = part.equals("request") ? interaction.request() : interaction.response();
+        MediaType type = inline instanceof Map<?, ?> ? MediaType.APPLICATION_JSON
+                : MediaType.parseMediaType("text/plain; charset=utf-8");
+        return ResponseEntity.ok().contentType(type).body(stream);
     }
 
     /** format=markdown|json; budget in chars or tokens (≈ chars/4), default from taskvault.context. */

@@ -33,6 +33,35 @@ class ContextApiTest {
     TaskService tasks;
 
     @Test
+    void returnsObjectBodiesAndSuggestionMapsAsJsonObjectsAndTextAsText() throws Exception {
+        Task task = tasks.create(aTask().build(), "test");
+        String base = "/api/tasks/" + task.getKey();
+        mvc.perform(post(base + "/context/ai-interactions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agent\":\"codegen\",\"type\":\"prompt\",\"request\":{\"prompt\":\"Generate views\","
+                                + "\"context\":\"Django\"},\"response\":\"plain text\",\"success\":true}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.request.prompt").value("Generate views"));
+        mvc.perform(post(base + "/context/validations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"security\",\"validator\":\"bandit\",\"status\":\"PASSED\","
+                                + "\"suggestions\":{\"improvements\":[\"Add input sanitization\"]}}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get(base + "/context/ai-interactions/1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.request.context").value("Django"))
+                .andExpect(jsonPath("$.response").value("plain text"));
+        mvc.perform(get(base + "/context/validations/1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.suggestions.improvements[0]").value("Add input sanitization"));
+        MvcResult body = mvc.perform(get(base + "/context/ai-interactions/1/request")).andExpect(request().asyncStarted())
+                .andReturn();
+        mvc.perform(asyncDispatch(body)).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.prompt").value("Generate views"));
+        mvc.perform(post(base + "/context/ai-interactions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agent\":\"codegen\",\"type\":\"prompt\",\"request\":[1,2],\"success\":true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.request").value("must be text or a JSON object"));
+    }
+
+    @Test
     void addsListsAndFetchesRecordsAndExportsThePromptContext() throws Exception {
         Task task = tasks.create(aTask().build(), "test");
         String base = "/api/tasks/" + task.getKey();
