@@ -69,7 +69,7 @@ class TaskScreen {
                     .map(t -> t.getKey() + "  " + stateOf(t)).orElse(ref + "  " + style.error("missing"))).append('\n'));
         }
         List<HistoryEvent> events = tasks.history(task.getId());
-        out.append(style.bold("Recent history")).append(" (").append(events.size()).append(" events)\n");
+        out.append(style.bold("Recent history")).append(" (").append(events.size()).append(events.size() == 1 ? " event)\n" : " events)\n");
         events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size())
                 .forEach(e -> out.append(event(e, false)));
         List<TaskOutput> outputs = tasks.outputs(task.getId());
