@@ -20,13 +20,15 @@ public final class Spelling {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
             String known = candidate.toLowerCase(Locale.ROOT);
-            int distance = known.startsWith(wanted) || wanted.startsWith(known) ? 1 : distance(wanted, known);
-            if (distance < bestDistance) {
+            int distance = distance(wanted, known);
+            boolean likely = distance <= Math.max(2, wanted.length() / 3)
+                    || wanted.length() >= 3 && (known.startsWith(wanted) || wanted.startsWith(known));
+            if (likely && (distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0)) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        return bestDistance <= Math.max(2, wanted.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     /** "; did you mean 'x'?" or nothing. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;
+import io.taskvault.task.Vocabulary;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.TaskStatistics;
@@ -106,31 +109,76 @@ class TaskApiController {
         return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(task);
     }
 
-    /** Search with every filter; {@code /api/tasks/persistent} is the source design's name for it. */
+    /**
+     * Search with every filter; {@code /api/tasks/persistent} is the source design's name for it. The shell's and the
+     * dashboard's singular words ({@code state}, {@code priority}, {@code q}, {@code text}, {@code from} …) work too.
+     */
     @GetMapping({"/tasks", "/tasks/persistent"})
     TaskPage search(@RequestParam(required = false) List<TaskState> states,
+                    @RequestParam(required = false) List<TaskState> state,
                     @RequestParam(required = false) List<String> roles,
+                    @RequestParam(required = false) List<String> role,
                     @RequestParam(required = false) List<String> providers,
+                    @RequestParam(required = false) List<String> provider,
                     @RequestParam(required = false) List<Priority> priorities,
+                    @RequestParam(required = false) List<Priority> priority,
                     @RequestParam(required = false) List<String> tags,
+                    @RequestParam(required = false) List<String> tag,
                     @RequestParam(required = false) String search,
+                    @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String text,
                     @RequestParam(name = "date_from", required = false) Instant dateFrom,
+                    @RequestParam(required = false) Instant from,
                     @RequestParam(name = "date_to", required = false) Instant dateTo,
+                    @RequestParam(required = false) Instant to,
                     @RequestParam(name = "updated_from", required = false) Instant updatedFrom,
                     @RequestParam(name = "updated_to", required = false) Instant updatedTo,
-                    @RequestParam(required = false) TaskQuery.SortField sort,
-                    @RequestParam(defaultValue = "desc") String order,
+                    @RequestParam(required = false) String sort,
+                    @RequestParam(required = false) String order,
                     @RequestParam(defaultValue = "50") int limit,
                     @RequestParam(defaultValue = "0") int offset,
-                    @RequestParam(required = false) String cursor) {
-        if (!order.equalsIgnoreCase("asc") && !order.equalsIgnoreCase("desc")) {
-            throw new InvalidTaskException("order", "'" + order + "' is not an order; use asc or desc");
-        }
+                    @RequestParam(required = false) String cursor,
+                    HttpServletRequest request) {
+        KnownParameters.refuseOthers(request, SEARCH_PARAMETERS);
+        Boolean descending = order == null ? null : switch (order.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw new InvalidTaskException("order", "'" + order + "' is not an order; use asc or desc");
+        };
         if (limit < 1) {
             throw new InvalidTaskException("limit", "must be at least 1, not " + limit);
         }
-        return tasks.list(new TaskQuery(set(states), set(roles), set(providers), set(priorities), set(tags), search,
-                dateFrom, dateTo, updatedFrom, updatedTo, sort, order.equalsIgnoreCase("desc"), limit, offset, cursor));
+        Vocabulary.Sort sorted = sort == null ? new Vocabulary.Sort(TaskQuery.SortField.UPDATED, null)
+                : Vocabulary.sort("sort", sort);
+        return tasks.list(new TaskQuery(both(states, state), both(roles, role), both(providers, provider),
+                both(priorities, priority), both(tags, tag), first(search, q, text), first(dateFrom, from),
+                first(dateTo, to), updatedFrom, updatedTo, sorted.key(), sorted.descendingOr(descending == null
+                        ? Boolean.TRUE : descending), limit, offset, cursor));
+    }
+
+    static final java.util.Set<String> SEARCH_PARAMETERS = java.util.Set.of("states", "state", "roles", "role",
+            "providers", "provider", "priorities", "priority", "tags", "tag", "search", "q", "text", "date_from", "from",
+            "date_to", "to", "updated_from", "updated_to", "sort", "order", "limit", "offset", "cursor");
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T value : values) {
+            if (value != null && !(value instanceof String text && text.isBlank())) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static <T> java.util.Set<T> both(List<T> plural, List<T> singular) {
+        java.util.Set<T> all = new java.util.LinkedHashSet<>();
+        if (plural != null) {
+            all.addAll(plural);
+        }
+        if (singular != null) {
+            all.addAll(singular);
+        }
+        return all;
     }
 
     @GetMapping("/persistence/stats")
@@ -138,7 +186,4 @@ class TaskApiController {
         return tasks.statistics();
     }
 
-    private static <T> java.util.Set<T> set(List<T> values) {
-        return TaskQuery.setOf(values);
-    }
 }
