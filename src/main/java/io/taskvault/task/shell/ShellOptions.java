@@ -18,6 +18,9 @@ import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
 
+import io.taskvault.task.InvalidTaskException;
+import io.taskvault.task.Vocabulary;
+
 /** Turns option text into typed values, naming the option and the accepted values when the text is wrong. */
 final class ShellOptions {
 
@@ -65,17 +68,11 @@ final class ShellOptions {
     }
 
     static <E extends Enum<E>> E oneOf(Class<E> type, String option, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+        try {
+            return Vocabulary.word(type, option, value);
+        } catch (InvalidTaskException e) {
+            throw new ShellUsageException("--" + option + ": " + Vocabulary.problem(type, value.trim()));
         }
-        String wanted = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(wanted)) {
-                return constant;
-            }
-        }
-        throw new ShellUsageException("--" + option + ": '" + value + "' is not one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     static <E extends Enum<E>> Set<E> someOf(Class<E> type, String option, List<String> values) {

@@ -160,5 +160,8 @@ class ShellBadInputTest {
 
         assertThat(result.exitCode()).as(String.join("\n", result.err())).isZero();
         assertThat(result.screen()).contains(done.getKey(), "1 of 1 task").doesNotContain(pending.getKey() + " ");
+        ShellDriver.Result sourceWords = run("list --state In-Progress,secured --text shortopt --sort priority");
+        assertThat(sourceWords.screen()).contains(done.getKey(), "1 of 1 task");
+        usageError(run("list --priority 3"), "'3' is not one of LOW, MEDIUM, HIGH, CRITICAL (a name, not a number)");
     }
 }
