@@ -196,4 +196,15 @@ class TaskApiTest {
                 .andExpect(jsonPath("$.detail").value(containsString("Content-Type: application/json")));
         mvc.perform(post("/api/tasks").content("{\"title\":\"x\"}")).andExpect(status().isUnsupportedMediaType());
     }
+
+    @Test
+    void aDependencyThatNamesNoTaskIsRefused() throws Exception {
+        mvc.perform(post("/api/tasks").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Dangling\",\"dependsOn\":[\"TV-999999\"]}"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(containsString("TV-999999")));
+        String key = create("Edited later");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/tasks/" + key)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"dependsOn\":[\"TV-999999\"]}"))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -164,4 +164,32 @@ class ShellBadInputTest {
         assertThat(sourceWords.screen()).contains(done.getKey(), "1 of 1 task");
         usageError(run("list --priority 3"), "'3' is not one of LOW, MEDIUM, HIGH, CRITICAL (a name, not a number)");
     }
+
+    @Test
+    void aDependencyThatNamesNoTaskIsRefusedWithExitCode3OnCreateAndEdit() {
+        Task task = tasks.create(aTask().build(), "t");
+        long before = tasks.list(TaskQuery.all()).total();
+
+        ShellDriver.Result add = run("add Waits for nothing --depends-on TV-999999");
+        ShellDriver.Result edit = run("edit " + task.getKey() + " --set dependsOn=TV-999999");
+
+        assertThat(add.exitCode()).isEqualTo(ShellFailure.NOT_FOUND);
+        assertThat(add.err()).singleElement().asString().contains("TV-999999", "dependsOn");
+        assertThat(edit.exitCode()).isEqualTo(ShellFailure.NOT_FOUND);
+        assertThat(tasks.list(TaskQuery.all()).total()).isEqualTo(before);
+        assertThat(tasks.get(task.getKey()).getDependsOn()).isEmpty();
+    }
+
+    @Test
+    void aTaskCreatedWithADependencyHasOnlyItsCreationInItsHistory() {
+        Task dependency = tasks.create(aTask().titled("Design the schema").build(), "t");
+
+        ShellDriver.Result add = run("add Build on it --depends-on " + dependency.getKey());
+
+        assertThat(add.exitCode()).as(String.join("\n", add.err())).isZero();
+        Task created = tasks.get(add.screen().split(" ")[1]);
+        assertThat(created.getDependsOn()).containsExactly(dependency.getId());
+        assertThat(tasks.history(created.getId())).extracting(e -> e.type())
+                .doesNotContain(io.taskvault.task.history.EventType.UPDATED);
+    }
 }
