@@ -96,6 +96,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String detail = "'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'"
                 + allowed(e.getRequiredType());
+        if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof InvalidTaskException words) {
+            detail = "Parameter '" + e.getName() + "': " + String.join("; ", words.errors().values());
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
         problem.setProperty("errors", Map.of(e.getName(), detail));
         return problem;
@@ -120,13 +123,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            detail = "Field '" + field + "': " + databind.getOriginalMessage().replaceAll("`[\\w.$]+\\.(\\w+)`", "$1");
+            String message = withoutJavaNames(databind.getOriginalMessage());
+            detail = "Field '" + field + "': " + message;
             problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
-            problem.setProperty("errors", Map.of(field, databind.getOriginalMessage()));
+            problem.setProperty("errors", Map.of(field, message));
         } else {
             problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
         }
         return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    //why: Jackson names the Java types (`io.taskvault.task.Priority`, class io.taskvault.task.TaskDraft) it failed on
+    private static String withoutJavaNames(String message) {
+        return message.replaceAll("\\s*\\(class [\\w.$]+\\)", "").replaceAll(",? not marked as ignorable.*", "")
+                .replaceAll("`(?:[\\w$]+\\.)+([\\w$]+)`", "$1").replaceAll("(?:[a-z]\\w*\\.){2,}([A-Z][\\w$]*)", "$1");
     }
 
     private static String allowed(Class<?> type) {

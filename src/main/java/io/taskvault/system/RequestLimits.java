@@ -46,6 +46,11 @@ class RequestLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isFormWithJson(request)) {
+            write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ApiProblems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported media type", "Send the JSON body with the header Content-Type: application/json"));
+            return;
+        }
         for (String name : queryParameterNames(request)) {
             if (!PARAMETER_NAME.matcher(name).matches()) {
                 write(response, HttpStatus.BAD_REQUEST, ApiProblems.problem(HttpStatus.BAD_REQUEST, "Invalid input",
@@ -72,6 +77,17 @@ class RequestLimits extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Capped(request, max), response);
+    }
+
+    //why: curl -d without -H sends JSON as a url-encoded form, whose "parameter name" is the whole JSON text
+    private static boolean isFormWithJson(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            return false;
+        }
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        return java.util.Collections.list(request.getParameterNames()).stream()
+                .anyMatch(name -> (name.startsWith("{") || name.startsWith("[")) && !query.contains(name));
     }
 
     /**

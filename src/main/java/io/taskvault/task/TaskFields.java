@@ -83,11 +83,11 @@ public final class TaskFields {
     }
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String field, Object value) {
-        try {
-            return Enum.valueOf(type, value.toString().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTaskException(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants()));
+        E word = Vocabulary.word(type, field, value.toString());
+        if (word == null) {
+            throw new InvalidTaskException(field, Vocabulary.problem(type, value.toString()));
         }
+        return word;
     }
 
     private static boolean bool(String field, Object value) {

@@ -66,6 +66,8 @@ public class TaskService {
                 return existing.get();
             }
         }
+        task.setDependsOn(existing("dependsOn", task.getDependsOn()));
+        task.setRelatedTo(existing("relatedTo", task.getRelatedTo()));
         task.setId(UUID.randomUUID().toString());
         task.setKey(keys.next());
         task.setState(TaskState.PENDING);
@@ -82,6 +84,22 @@ public class TaskService {
             }
             throw e;
         }
+    }
+
+    //why: a reference must name a task; stored as the id it names, it needs no rewrite (and no history event) later
+    private List<String> existing(String field, List<String> references) {
+        if (references == null || references.isEmpty()) {
+            return references;
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        for (String reference : references) {
+            try {
+                ids.add(lookup.resolve(reference));
+            } catch (TaskNotFoundException e) {
+                throw new TaskNotFoundException("'" + reference + "' (named in " + field + ")");
+            }
+        }
+        return ids;
     }
 
     /** The task's current state, read fresh (after rolling forward anything a crash left behind). */
@@ -110,6 +128,13 @@ public class TaskService {
     public Task update(String reference, Map<String, ?> patch, String actor, Long expectedVersion) {
         if (patch == null || patch.isEmpty()) {
             throw new InvalidTaskException("fields", "name at least one field to change");
+        }
+        for (String field : List.of("dependsOn", "relatedTo")) {
+            if (patch.get(field) instanceof List<?> refs) {
+                existing(field, refs.stream().map(String::valueOf).toList());
+            } else if (patch.get(field) instanceof String refs) {
+                existing(field, java.util.Arrays.stream(refs.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList());
+            }
         }
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);

@@ -92,14 +92,19 @@ class DependsOnSyncTest {
     }
 
     @Test
-    void refusesAnUnknownOrSelfDependencyAndKeepsTheGoodOnes() {
+    void refusesAnUnknownDependencyOutrightAndASelfDependencyKeepingTheGoodOnes() {
         Task dependency = task();
         Task work = task();
 
         assertThatThrownBy(() -> tasks.update(work.getId(),
-                Map.of("dependsOn", List.of(dependency.getKey(), "TV-99999", work.getKey())), "alice", null))
+                Map.of("dependsOn", List.of(dependency.getKey(), "TV-99999")), "alice", null))
+                .isInstanceOf(io.taskvault.task.TaskNotFoundException.class)
+                .hasMessageContaining("'TV-99999' (named in dependsOn)");
+        assertThat(tasks.get(work.getId()).getDependsOn()).isEmpty();
+
+        assertThatThrownBy(() -> tasks.update(work.getId(),
+                Map.of("dependsOn", List.of(dependency.getKey(), work.getKey())), "alice", null))
                 .isInstanceOf(InvalidTaskException.class)
-                .hasMessageContaining("'TV-99999' does not exist")
                 .hasMessageContaining("cannot blocks itself");
 
         assertThat(tasks.get(work.getId()).getDependsOn()).containsExactly(dependency.getId());

@@ -2,6 +2,9 @@ package io.taskvault.exchange.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +20,7 @@ import io.taskvault.exchange.TaskListExport;
 import io.taskvault.task.Priority;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskState;
+import io.taskvault.task.api.KnownParameters;
 import io.taskvault.task.api.TaskSearchQuery;
 
 /** REST: the tasks a search selects, every match, as a CSV or JSON-lines download streamed as it is read. */
@@ -28,6 +32,9 @@ class TaskExportApiController {
     TaskExportApiController(TaskListExport export) {
         this.export = export;
     }
+
+    private static final Set<String> PARAMETERS = Set.of("format", "states", "roles", "providers", "priorities", "tags",
+            "search", "date_from", "date_to", "updated_from", "updated_to", "sort", "order");
 
     /** Takes the filters and sort of {@code GET /api/tasks} (no paging: every match is written). */
     @GetMapping("/api/tasks/export")
@@ -42,11 +49,15 @@ class TaskExportApiController {
                                                  @RequestParam(name = "date_to", required = false) Instant dateTo,
                                                  @RequestParam(name = "updated_from", required = false) Instant updatedFrom,
                                                  @RequestParam(name = "updated_to", required = false) Instant updatedTo,
-                                                 @RequestParam(required = false) TaskQuery.SortField sort,
-                                                 @RequestParam(defaultValue = "desc") String order) {
+                                                 @RequestParam(required = false) String sort,
+                                                 @RequestParam(required = false) String order,
+                                                 HttpServletRequest request) {
+        KnownParameters.refuseOthers(request, PARAMETERS);
         ExportFormat as = ExportFormat.parse(format);
-        TaskQuery query = TaskSearchQuery.of(states, roles, providers, priorities, tags, search, dateFrom, dateTo,
-                updatedFrom, updatedTo, sort, order, TaskQuery.MAX_LIMIT, 0, null);
+        TaskQuery query = TaskSearchQuery.of(TaskSearchQuery.both(states, null), TaskSearchQuery.both(roles, null),
+                TaskSearchQuery.both(providers, null), TaskSearchQuery.both(priorities, null),
+                TaskSearchQuery.both(tags, null), search, dateFrom, dateTo, updatedFrom, updatedTo, sort, order,
+                TaskQuery.MAX_LIMIT, 0, null);
         return download(export, query, as);
     }
 

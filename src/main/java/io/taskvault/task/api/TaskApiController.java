@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;
+import io.taskvault.task.Vocabulary;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.TaskStatistics;
@@ -106,25 +109,42 @@ class TaskApiController {
         return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(task);
     }
 
-    /** Search with every filter; {@code /api/tasks/persistent} is the source design's name for it. */
+    /**
+     * Search with every filter; {@code /api/tasks/persistent} is the source design's name for it. The shell's and the
+     * dashboard's singular words ({@code state}, {@code priority}, {@code q}, {@code text}, {@code from} …) work too.
+     */
     @GetMapping({"/tasks", "/tasks/persistent"})
     TaskPage search(@RequestParam(required = false) List<TaskState> states,
+                    @RequestParam(required = false) List<TaskState> state,
                     @RequestParam(required = false) List<String> roles,
+                    @RequestParam(required = false) List<String> role,
                     @RequestParam(required = false) List<String> providers,
+                    @RequestParam(required = false) List<String> provider,
                     @RequestParam(required = false) List<Priority> priorities,
+                    @RequestParam(required = false) List<Priority> priority,
                     @RequestParam(required = false) List<String> tags,
+                    @RequestParam(required = false) List<String> tag,
                     @RequestParam(required = false) String search,
+                    @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String text,
                     @RequestParam(name = "date_from", required = false) Instant dateFrom,
+                    @RequestParam(required = false) Instant from,
                     @RequestParam(name = "date_to", required = false) Instant dateTo,
+                    @RequestParam(required = false) Instant to,
                     @RequestParam(name = "updated_from", required = false) Instant updatedFrom,
                     @RequestParam(name = "updated_to", required = false) Instant updatedTo,
-                    @RequestParam(required = false) TaskQuery.SortField sort,
-                    @RequestParam(defaultValue = "desc") String order,
+                    @RequestParam(required = false) String sort,
+                    @RequestParam(required = false) String order,
                     @RequestParam(defaultValue = "50") int limit,
                     @RequestParam(defaultValue = "0") int offset,
-                    @RequestParam(required = false) String cursor) {
-        return tasks.list(TaskSearchQuery.of(states, roles, providers, priorities, tags, search, dateFrom, dateTo,
-                updatedFrom, updatedTo, sort, order, limit, offset, cursor));
+                    @RequestParam(required = false) String cursor,
+                    HttpServletRequest request) {
+        KnownParameters.refuseOthers(request, TaskSearchQuery.PARAMETERS);
+        return tasks.list(TaskSearchQuery.of(TaskSearchQuery.both(states, state), TaskSearchQuery.both(roles, role),
+                TaskSearchQuery.both(providers, provider), TaskSearchQuery.both(priorities, priority),
+                TaskSearchQuery.both(tags, tag), TaskSearchQuery.first(search, q, text),
+                TaskSearchQuery.first(dateFrom, from), TaskSearchQuery.first(dateTo, to), updatedFrom, updatedTo,
+                sort, order, limit, offset, cursor));
     }
 
     @GetMapping("/persistence/stats")

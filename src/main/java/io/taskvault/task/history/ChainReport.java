@@ -10,6 +10,6 @@ public record ChainReport(String taskKey, int events, List<String> problems) {
     }
 
     public String summary() {
-        return intact() ? "intact (" + events + " events)" : "BROKEN: " + String.join("; ", problems);
+        return intact() ? "intact (" + events + (events == 1 ? " event)" : " events)") : "BROKEN: " + String.join("; ", problems);
     }
 }

@@ -48,11 +48,12 @@ class HelpCommand {
                         .thenComparing(g -> g));
         registry.getCommands().stream().filter(c -> !c.isHidden())
                 .forEach(c -> groups.computeIfAbsent(c.getGroup(), g -> new java.util.ArrayList<>()).add(c));
+        int width = groups.values().stream().flatMap(List::stream).mapToInt(c -> c.getName().length()).max().orElse(0);
         StringBuilder out = new StringBuilder();
         groups.forEach((group, commands) -> {
             out.append(style.bold(group)).append('\n');
             commands.stream().sorted(Comparator.comparing(org.springframework.shell.core.command.Command::getName))
-                    .forEach(c -> out.append(String.format("  %-13s %s%n", c.getName(), c.getDescription())));
+                    .forEach(c -> out.append(String.format("  %-" + width + "s  %s%n", c.getName(), c.getDescription())));
         });
         TaskCommands.print(ctx, out.append('\n').append(FOOTER).toString());
     }
@@ -66,13 +67,17 @@ class HelpCommand {
         List<CommandOption> options = command.getOptions();
         if (!options.isEmpty()) {
             out.append("Options:\n");
+            int width = options.stream().mapToInt(o -> names(o).length()).max().orElse(0);
             for (CommandOption o : options) {
-                String names = "--" + o.longName() + (o.shortName() != ' ' ? ", -" + o.shortName() : "");
-                out.append(String.format("  %-16s %s%s%n", names, o.description() == null ? "" : o.description(),
+                out.append(String.format("  %-" + width + "s  %s%s%n", names(o), o.description() == null ? "" : o.description(),
                         Boolean.TRUE.equals(o.required()) ? " (required)" : ""));
             }
         }
         CommandExamples.of(command).ifPresent(example -> out.append("Example:\n  ").append(example).append('\n'));
         return out.toString();
+    }
+
+    private static String names(CommandOption option) {
+        return "--" + option.longName() + (option.shortName() != ' ' ? ", -" + option.shortName() : "");
     }
 }

@@ -22,6 +22,11 @@ record ShellFailure(int exitCode, String message, Throwable cause) {
 
     /** The failure behind an exception thrown while parsing or running a command. */
     static ShellFailure of(Throwable thrown) {
+        return of(thrown, null);
+    }
+
+    /** The same, for a command line that named {@code command} (null if it named none), which messages point to. */
+    static ShellFailure of(Throwable thrown, String command) {
         Throwable e = unwrap(thrown);
         if (e instanceof CommandNotFoundException notFound) {
             return new ShellFailure(USAGE, "unknown command '" + notFound.getCommandName()
@@ -43,10 +48,20 @@ record ShellFailure(int exitCode, String message, Throwable cause) {
             return new ShellFailure(USAGE, "bad option value: " + rootMessage(e), e);
         }
         if (e instanceof IllegalArgumentException) {
-            return new ShellFailure(USAGE, e.getMessage() + "; see 'help <command>'", e);
+            return new ShellFailure(USAGE, aboutOptions(e.getMessage(), command), e);
         }
         String message = rootMessage(e);
         return new ShellFailure(FAILED, message == null ? e.getClass().getSimpleName() : message, e);
+    }
+
+    //why: Spring Shell words these "Required option '--reason' is missing." without naming the command
+    private static String aboutOptions(String message, String command) {
+        String text = message == null ? "bad usage" : message.replaceAll("[.;\\s]+$", "");
+        if (command == null) {
+            return text + ". See 'help'.";
+        }
+        boolean aboutAnOption = text.startsWith("Required option") || text.startsWith("Option '");
+        return text + (aboutAnOption ? " for '" + command + "'" : "") + ". See 'help " + command + "'.";
     }
 
     private static Throwable unwrap(Throwable thrown) {

@@ -14,8 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
+
+import io.taskvault.task.InvalidTaskException;
+import io.taskvault.task.Vocabulary;
 
 /** Turns option text into typed values, naming the option and the accepted values when the text is wrong. */
 final class ShellOptions {
@@ -28,13 +32,34 @@ final class ShellOptions {
      * ({@code --state A,B}); Spring Shell's binding alone keeps only the first occurrence.
      */
     static List<String> all(CommandContext ctx, String longName) {
+        char shortName = shortNameOf(ctx, longName);
         List<String> values = new ArrayList<>();
         for (CommandOption option : ctx.parsedInput().options()) {
-            if (longName.equals(option.longName()) && option.value() != null) {
+            boolean named = longName.equals(option.longName())
+                    || shortName != ' ' && option.shortName() == shortName && isEmpty(option.longName());
+            if (named && option.value() != null) {
                 values.add(option.value());
             }
         }
         return values;
+    }
+
+    //why: the parser records -s as a short name only; the command declares which long name it stands for
+    private static char shortNameOf(CommandContext ctx, String longName) {
+        String name = ctx.parsedInput().commandName();
+        if (!ctx.parsedInput().subCommands().isEmpty()) {
+            name += " " + String.join(" ", ctx.parsedInput().subCommands());
+        }
+        Command command = ctx.commandRegistry().getCommandByName(name);
+        if (command == null) {
+            return ' ';
+        }
+        return command.getOptions().stream().filter(o -> longName.equals(o.longName()))
+                .map(CommandOption::shortName).findFirst().orElse(' ');
+    }
+
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
     }
 
     static Set<String> csv(List<String> values) {
@@ -43,17 +68,11 @@ final class ShellOptions {
     }
 
     static <E extends Enum<E>> E oneOf(Class<E> type, String option, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+        try {
+            return Vocabulary.word(type, option, value);
+        } catch (InvalidTaskException e) {
+            throw new ShellUsageException("--" + option + ": " + Vocabulary.problem(type, value.trim()));
         }
-        String wanted = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(wanted)) {
-                return constant;
-            }
-        }
-        throw new ShellUsageException("--" + option + ": '" + value + "' is not one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     static <E extends Enum<E>> Set<E> someOf(Class<E> type, String option, List<String> values) {

@@ -21,6 +21,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;
 import org.springframework.shell.core.command.CommandParser;
@@ -149,7 +150,9 @@ class ShellRunner implements ApplicationRunner {
     /** Runs one command line; prints its output to {@code out} and any failure as one red line to {@code err}. */
     int execute(CommandLine command, PrintWriter out, PrintWriter err, InputReader input) {
         style.colourOffForCommand(command.noColor());
+        Command target = null;
         try {
+            target = DeclaredOptions.check(registry, command.words());
             var parsed = parser.parse(command.toShellSyntax());
             ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, input));
             out.flush();
@@ -160,7 +163,7 @@ class ShellRunner implements ApplicationRunner {
             return 0;
         } catch (Exception e) {
             out.flush();
-            ShellFailure failure = ShellFailure.of(e);
+            ShellFailure failure = ShellFailure.of(e, target == null ? null : target.getName());
             err.println(style.error("error: " + failure.message()));
             if (command.debug()) {
                 failure.cause().printStackTrace(err);

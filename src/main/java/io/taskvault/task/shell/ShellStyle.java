@@ -21,7 +21,7 @@ public class ShellStyle {
     static final int FALLBACK_WIDTH = 120;
     private static final String RESET = "\u001B[0m";
     private static final Map<TaskState, String> STATE_COLOURS = Map.of(
-            TaskState.PENDING, "\u001B[37m", TaskState.QUEUED, "\u001B[36m", TaskState.RUNNING, "\u001B[1;34m",
+            TaskState.PENDING, "\u001B[1m", TaskState.QUEUED, "\u001B[36m", TaskState.RUNNING, "\u001B[1;34m",
             TaskState.BLOCKED, "\u001B[33m", TaskState.INTERRUPTED, "\u001B[35m", TaskState.COMPLETED, "\u001B[32m",
             TaskState.FAILED, "\u001B[1;31m", TaskState.CANCELLED, "\u001B[90m", TaskState.ARCHIVED, "\u001B[90m");
 

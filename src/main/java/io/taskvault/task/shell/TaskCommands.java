@@ -11,6 +11,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
@@ -18,6 +19,7 @@ import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
+import io.taskvault.task.Vocabulary;
 
 /** Creating, finding, reading and editing tasks at the shell. */
 @Component
@@ -84,19 +86,17 @@ public class TaskCommands {
 
     /** The list's query from its options ({@code state, role, provider, priority, tag} read from ctx); export takes them too. */
     public static TaskQuery query(CommandContext ctx, String text, String from, String to, String sort, Integer limit) {
-        String[] sortSpec = sort == null ? new String[] {"updated"} : sort.split(":", 2);
-        boolean descending = sortSpec.length < 2 ? !"key".equalsIgnoreCase(sortSpec[0]) && !"title".equalsIgnoreCase(sortSpec[0])
-                : switch (sortSpec[1].toLowerCase()) {
-                    case "asc" -> false;
-                    case "desc" -> true;
-                    default -> throw new ShellUsageException("--sort: '" + sortSpec[1] + "' is not asc or desc");
-                };
+        Vocabulary.Sort sorted;
+        try {
+            sorted = sort == null ? new Vocabulary.Sort(TaskQuery.SortField.UPDATED, null) : Vocabulary.sort("sort", sort);
+        } catch (InvalidTaskException e) {
+            throw new ShellUsageException("--sort: " + e.errors().get("sort"));
+        }
         return new TaskQuery(ShellOptions.someOf(TaskState.class, "state", ShellOptions.all(ctx, "state")),
                 ShellOptions.csv(ShellOptions.all(ctx, "role")), ShellOptions.csv(ShellOptions.all(ctx, "provider")),
                 ShellOptions.someOf(Priority.class, "priority", ShellOptions.all(ctx, "priority")),
                 ShellOptions.csv(ShellOptions.all(ctx, "tag")), text, ShellOptions.instant("from", from, false),
-                ShellOptions.instant("to", to, true), null, null,
-                ShellOptions.oneOf(TaskQuery.SortField.class, "sort", sortSpec[0]), descending,
+                ShellOptions.instant("to", to, true), null, null, sorted.key(), sorted.descendingOr(null),
                 ShellOptions.positive("limit", limit, TaskQuery.DEFAULT_LIMIT), 0, null);
     }
 

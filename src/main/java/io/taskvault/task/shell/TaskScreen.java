@@ -24,6 +24,9 @@ class TaskScreen {
     private static final List<String> FIRST = List.of("key", "state", "priority", "role", "provider", "model",
             "assignee", "tags", "description", "lastError", "createdAt", "updatedAt", "startedAt", "completedAt");
     private static final java.util.Set<String> HIDDEN = java.util.Set.of("priorityRank", "keyNumber");
+    //why: storage bookkeeping and fields shown in their own sections; a person reading a task needs none of them here
+    private static final java.util.Set<String> NOT_SHOWN = java.util.Set.of("priorityRank", "keyNumber", "historySeq",
+            "outputSeq", "schemaVersion", "version", "historyHash", "dependsOn", "relatedTo", "title", "id");
     private final TaskService tasks;
     private final ShellStyle style;
     private final ShellJson json;
@@ -42,7 +45,7 @@ class TaskScreen {
         if (list.isEmpty()) {
             return "No tasks match.\n";
         }
-        Table table = new Table("KEY", "STATE", "PRI", "ROLE", "PROVIDER", "AGE", "TITLE").flex(6).style(1, style::stateCell);
+        Table table = new Table("KEY", "STATE", "PRI", "ROLE", "PROVIDER", "UPDATED", "TITLE").flex(6).style(1, style::stateCell);
         for (Task t : list) {
             table.row(t.getKey(), t.getState(), t.getPriority(), t.getRole(), t.getProvider(), age(t.getUpdatedAt()),
                     t.getTitle());
@@ -62,14 +65,11 @@ class TaskScreen {
         Map<String, Object> fields = fields(task);
         int width = fields.keySet().stream().mapToInt(String::length).max().orElse(10);
         fields.forEach((name, value) -> out.append("  ").append(pad(name, width)).append("  ").append(value).append('\n'));
-        if (!task.getDependsOn().isEmpty()) {
-            out.append(style.bold("Depends on")).append('\n');
-            //why: dependsOn holds ids once the graph has the edge; people read keys
-            task.getDependsOn().forEach(ref -> out.append("  ").append(tasks.find(ref)
-                    .map(t -> t.getKey() + "  " + stateOf(t)).orElse(ref + "  " + style.error("missing"))).append('\n'));
-        }
+        references(out, "Depends on", task.getDependsOn());
+        references(out, "Related to", task.getRelatedTo());
         List<HistoryEvent> events = tasks.history(task.getId());
-        out.append(style.bold("Recent history")).append(" (").append(events.size()).append(" events)\n");
+        out.append(style.bold("Recent history")).append(" (").append(events.size())
+                .append(events.size() == 1 ? " event)\n" : " events)\n");
         events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size())
                 .forEach(e -> out.append(event(e, false)));
         List<TaskOutput> outputs = tasks.outputs(task.getId());
@@ -80,6 +80,17 @@ class TaskScreen {
                 + ", " + bytes(outputs.stream().mapToLong(TaskOutput::size).sum()));
         out.append('\n').append(style.bold("Chain")).append("  ").append(chain(task)).append('\n');
         return out.toString();
+    }
+
+    //why: the lists hold ids; people read keys, titles and states
+    private void references(StringBuilder out, String heading, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        out.append(style.bold(heading)).append('\n');
+        ids.forEach(ref -> out.append("  ").append(tasks.find(ref)
+                .map(t -> t.getKey() + "  " + oneLine(t.getTitle(), 40) + "  (" + stateOf(t) + ")")
+                .orElse(ref + "  " + style.error("missing"))).append('\n'));
     }
 
     String chain(Task task) {
@@ -122,11 +133,21 @@ class TaskScreen {
         FIRST.forEach(name -> ordered.put(name, all.remove(name)));
         ordered.putAll(all);
         ordered.forEach((name, value) -> {
-            if (!isEmpty(value) && !name.equals("title") && !HIDDEN.contains(name)) {
+            if (isEmpty(value) || NOT_SHOWN.contains(name) || name.equals("targetDir") && ".".equals(value)
+                    || name.equals("fullAccess") && Boolean.FALSE.equals(value)
+                    || value instanceof Number n && n.longValue() == 0 && (name.equals("errorCount") || name.equals("attempt"))) {
+                return;
+            }
+            if (name.endsWith("At") && value instanceof String text) {
+                shown.put(name, when(text));
+            } else if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                shown.put(name, list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            } else {
                 shown.put(name, value instanceof String || value instanceof Number || value instanceof Boolean
                         ? value : json.compact(value));
             }
         });
+        shown.put("id", style.dim(task.getId()));
         return shown;
     }
 
@@ -164,8 +185,23 @@ class TaskScreen {
     }
 
     private static String oneLine(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() > 100 ? flat.substring(0, 99) + "…" : flat;
+        return oneLine(text, 100);
+    }
+
+    private static String oneLine(String text, int max) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        return flat.length() > max ? flat.substring(0, max - 1) + "…" : flat;
+    }
+
+    /** "3h ago  (2026-11-22 10:15:00Z)": how long ago first, for people, then the exact time. */
+    private String when(String text) {
+        try {
+            Instant at = Instant.parse(text);
+            return age(at) + " ago  " + style.dim("(" + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString().replace('T', ' ') + ")");
+        } catch (java.time.format.DateTimeParseException e) {
+            return text;
+        }
     }
 
     private static String pad(String text, int width) {

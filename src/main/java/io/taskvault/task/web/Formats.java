@@ -11,6 +11,14 @@ public final class Formats {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("MMM d, HH:mm", java.util.Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** "Dec 5, 11:05" for a list cell; the page puts {@link #when} on hover. */
+    public String compact(Instant at) {
+        return at == null ? "—" : COMPACT.format(at);
+    }
+
     public String when(Instant at) {
         return at == null ? "—" : WHEN.format(at);
     }

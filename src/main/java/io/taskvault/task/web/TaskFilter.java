@@ -158,6 +158,27 @@ public class TaskFilter {
         this.state = state == null ? new ArrayList<>() : new ArrayList<>(state);
     }
 
+    /** REST's word for {@code state}: the same filter under either name. */
+    public void setStates(List<TaskState> states) {
+        if (states != null) {
+            states.stream().filter(s -> !state.contains(s)).forEach(state::add);
+        }
+    }
+
+    /** REST's word ({@code search}) and the shell's ({@code text}) for {@code q}. */
+    public void setSearch(String search) {
+        setQ(search);
+    }
+
+    public void setText(String text) {
+        setQ(text);
+    }
+
+    /** The shell's word for {@code tags}. */
+    public void setTag(String tag) {
+        setTags(tags == null || tags.isBlank() ? tag : tags + "," + tag);
+    }
+
     public String getRole() {
         return role;
     }
@@ -195,7 +216,9 @@ public class TaskFilter {
     }
 
     public void setQ(String q) {
-        this.q = q;
+        if (q != null && !q.isBlank()) {
+            this.q = q;
+        }
     }
 
     public LocalDate getFrom() {

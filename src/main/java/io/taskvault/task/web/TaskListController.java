@@ -3,10 +3,15 @@ package io.taskvault.task.web;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.taskvault.system.Spelling;
+import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
@@ -40,8 +47,9 @@ class TaskListController {
 
     @GetMapping("/tasks")
     String page(@ModelAttribute("filter") TaskFilter filter, BindingResult binding,
-                @RequestParam(name = "selected", required = false) List<String> selected, Model model) {
-        fill(filter, binding, selected, model);
+                @RequestParam(name = "selected", required = false) List<String> selected, Model model,
+                HttpServletRequest request) {
+        fill(filter, binding, selected, model, request);
         model.addAttribute("states", TaskState.values());
         model.addAttribute("priorities", Priority.values());
         return PAGE;
@@ -50,8 +58,9 @@ class TaskListController {
     @HxRequest
     @GetMapping("/tasks")
     String results(@ModelAttribute("filter") TaskFilter filter, BindingResult binding,
-                   @RequestParam(name = "selected", required = false) List<String> selected, Model model) {
-        fill(filter, binding, selected, model);
+                   @RequestParam(name = "selected", required = false) List<String> selected, Model model,
+                HttpServletRequest request) {
+        fill(filter, binding, selected, model, request);
         return RESULTS;
     }
 
@@ -85,6 +94,21 @@ class TaskListController {
      * (at the first row). A cursor is a position, the same in either direction, so one extra one-row read finds the
      * cursor the main read did not hand out.
      */
+    /** The list's own words, REST's and the shell's for the same filters, and the bulk form's fields. */
+    static final Set<String> PARAMETERS = Set.of("state", "states", "role", "provider", "priority", "tags", "tag", "q",
+            "search", "text", "from", "to", "sort", "desc", "page", "after", "before", "selected", "action", "_csrf");
+
+    private static String problem(FieldError error) {
+        if (error.contains(TypeMismatchException.class)
+                && error.unwrap(TypeMismatchException.class).getMostSpecificCause() instanceof InvalidTaskException words) {
+            return error.getField() + ": " + String.join("; ", words.errors().values());
+        }
+        Object rejected = error.getRejectedValue();
+        String text = rejected instanceof Object[] values ? String.join(",", java.util.Arrays.stream(values)
+                .map(String::valueOf).toList()) : String.valueOf(rejected);
+        return "'" + text + "' is not a valid " + error.getField();
+    }
+
     private TaskPage pageWithCursors(TaskFilter filter, Model model) {
         TaskQuery query = filter.toQuery();
         TaskPage found = tasks.list(query);
@@ -105,11 +129,17 @@ class TaskListController {
         return new TaskPage(rows, found.total(), found.offset(), found.limit(), next);
     }
 
-    private void fill(TaskFilter filter, BindingResult binding, List<String> selected, Model model) {
+    private void fill(TaskFilter filter, BindingResult binding, List<String> selected, Model model,
+                      HttpServletRequest request) {
         model.addAttribute("selected", selected == null ? List.of() : selected);
-        if (binding.hasErrors()) {
-            model.addAttribute("filterErrors", binding.getFieldErrors().stream()
-                    .map(e -> "'" + e.getRejectedValue() + "' is not a valid " + e.getField()).toList());
+        List<String> problems = new ArrayList<>(binding.getFieldErrors().stream().map(TaskListController::problem).toList());
+        for (String name : request.getParameterMap().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                problems.add("'" + name + "' is not a filter of this list" + Spelling.suggestion(name, PARAMETERS, ""));
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("filterErrors", problems);
             model.addAttribute("page", new TaskPage(List.of(), 0, 0, TaskFilter.PAGE_SIZE, null));
             model.addAttribute("lastPage", 1);
             return;

@@ -28,6 +28,7 @@ import io.taskvault.task.output.TaskOutput;
 class TaskOutputController {
 
     static final String LOG = "tasks/forms :: log";
+    static final String LOG_PAGE = "tasks/log";
 
     private final TaskService tasks;
     private final TaskView view;
@@ -40,6 +41,19 @@ class TaskOutputController {
     @HxRequest
     @GetMapping("/tasks/{ref}/outputs/{seq}")
     String log(@PathVariable String ref, @PathVariable long seq, @RequestParam(defaultValue = "1") int page, Model model) {
+        readLog(ref, seq, page, model);
+        return LOG;
+    }
+
+    /** The same log opened directly (a shared link, a new tab): the viewer inside the page layout. */
+    @GetMapping("/tasks/{ref}/outputs/{seq}")
+    String logPage(@PathVariable String ref, @PathVariable long seq, @RequestParam(defaultValue = "1") int page,
+                   Model model) {
+        readLog(ref, seq, page, model);
+        return LOG_PAGE;
+    }
+
+    private void readLog(String ref, long seq, int page, Model model) {
         TaskOutput output = tasks.output(ref, seq);
         try (InputStream in = tasks.openOutput(output)) {
             model.addAttribute("log", LogPage.read(in, page));
@@ -48,7 +62,6 @@ class TaskOutputController {
         }
         model.addAttribute("ref", ref);
         model.addAttribute("output", output.summary());
-        return LOG;
     }
 
     @GetMapping("/tasks/{ref}/outputs/{seq}/download")

@@ -44,6 +44,26 @@ class OperationsHealthAndMetricsTest {
     @Autowired
     ArchivalHealthIndicator archivalHealth;
 
+    @Autowired
+    org.springframework.boot.health.actuate.endpoint.HealthEndpoint endpoint;
+
+    @Test
+    void theApplicationIsUpOnAHealthyEmbeddedStore() {
+        assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void theStoreIsDownWhenItDoesNotAnswer() {
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300&connectTimeoutMS=300")) {
+            StoreHealthIndicator unreachable = new StoreHealthIndicator(
+                    new org.springframework.data.mongodb.core.MongoTemplate(client, "taskvault"),
+                    org.mockito.Mockito.mock(io.taskvault.store.StoreInfo.class));
+
+            assertThat(unreachable.health().getStatus()).isEqualTo(Status.DOWN);
+        }
+    }
+
     @Test
     void theStoreIsUpWhenItAnswers() {
         Health health = store.health();

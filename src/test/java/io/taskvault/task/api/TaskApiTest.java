@@ -142,4 +142,69 @@ class TaskApiTest {
                 .content("{\"title\":\"" + title + "\"}")).andExpect(status().isCreated()).andReturn();
         return JsonPath.read(result.getResponse().getContentAsString(), "$.key");
     }
+
+    @Test
+    void searchTakesEveryDoorsWordsInAnyCaseAndTheSourceDesignsSpellings() throws Exception {
+        String tag = "words" + System.nanoTime();
+        String key = create("Word search " + tag);
+        mvc.perform(post("/api/tasks/" + key + "/transitions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"to\":\"queued\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/tasks/" + key + "/transitions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"to\":\"In-Progress\"}")).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("RUNNING"));
+
+        for (String[] filter : new String[][] {{"states", "in_progress"}, {"state", "running"}, {"states", "In-Progress"}}) {
+            mvc.perform(get("/api/tasks").param(filter[0], filter[1]).param("q", tag).param("sort", "priority"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+        }
+        mvc.perform(get("/api/tasks").param("state", "pending").param("text", tag)).andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void anUnknownParameterOrWordIsRefusedAndNamedWithTheClosestOne() throws Exception {
+        mvc.perform(get("/api/tasks").param("stat", "RUNNING")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.stat").value(containsString("did you mean 'state'?")));
+        mvc.perform(get("/api/tasks").param("states", "runing")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("did you mean 'RUNNING'?")));
+        mvc.perform(get("/api/tasks").param("sort", "colour")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.sort").value(containsString("'colour' is not one of")));
+    }
+
+    @Test
+    void aBodyNamesEveryBadFieldAtOnceInTheApisOwnWords() throws Exception {
+        mvc.perform(post("/api/tasks").contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"x\",\"priority\":3}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.priority").value(containsString("a name, not a number")));
+        mvc.perform(post("/api/tasks").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"x\",\"priority\":\"URGENT\",\"tags\":5,\"dependsOn\":{\"a\":1},\"colour\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.priority").value(containsString("'URGENT' is not one of LOW, MEDIUM, HIGH, CRITICAL")))
+                .andExpect(jsonPath("$.errors.tags").value(containsString("must be a list of text")))
+                .andExpect(jsonPath("$.errors.dependsOn").value(containsString("must be a list of text")))
+                .andExpect(jsonPath("$.errors.colour").value(containsString("is not a field")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(containsString("io.taskvault"))));
+        mvc.perform(post("/api/tasks").contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Lower\",\"priority\":\"high\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.priority").value("HIGH"));
+        mvc.perform(post("/api/tasks/batch").contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"title\":\"ok\"},{\"title\":\"x\",\"priority\":\"nope\"}]"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors['[1].priority']").exists());
+    }
+
+    @Test
+    void aBodyWithoutAJsonContentTypeIs415() throws Exception {
+        mvc.perform(post("/api/tasks").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("{\"title\":\"x\"}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(containsString("Content-Type: application/json")));
+        mvc.perform(post("/api/tasks").content("{\"title\":\"x\"}")).andExpect(status().isUnsupportedMediaType());
+    }
+
+    @Test
+    void aDependencyThatNamesNoTaskIsRefused() throws Exception {
+        mvc.perform(post("/api/tasks").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Dangling\",\"dependsOn\":[\"TV-999999\"]}"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(containsString("TV-999999")));
+        String key = create("Edited later");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/tasks/" + key)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"dependsOn\":[\"TV-999999\"]}"))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -123,4 +123,73 @@ class ShellBadInputTest {
         usageError(run("sessions 0000dead"), "no session '0000dead'; 'sessions' lists them");
         usageError(run("sessions nope!"), "'nope!' is not a session id");
     }
+
+    @Test
+    void anOptionTheCommandDoesNotDeclareIsRefusedAndNamedWithTheClosestOne() {
+        Task task = tasks.create(aTask().build(), "t");
+
+        usageError(run("list --stat RUNNING"),
+                "Unknown option '--stat' for 'list'; did you mean '--state'? See 'help list'.");
+        usageError(run("ls --rol backend"), "Unknown option '--rol' for 'list'; did you mean '--role'?");
+        usageError(run("complete " + task.getKey() + " --reasn done"),
+                "Unknown option '--reasn' for 'complete'; did you mean '--reason'?");
+        usageError(run("list --bogus"), "Unknown option '--bogus' for 'list'. See 'help list'.");
+        usageError(run("output list " + task.getKey() + " --limt 3"), "Unknown option '--limt' for 'output list'");
+
+        assertThat(tasks.get(task.getKey()).getState()).isEqualTo(TaskState.PENDING);
+    }
+
+    @Test
+    void aMissingRequiredOptionNamesTheCommandAndWhereItsHelpIs() {
+        Task task = tasks.create(aTask().build(), "t");
+
+        usageError(run("fail " + task.getKey()),
+                "Required option '--reason' is missing for 'fail'. See 'help fail'.");
+        usageError(run("list --state"), "Option '--state' requires a value for 'list'. See 'help list'.");
+    }
+
+    @Test
+    void aShortOptionFiltersLikeItsLongName() {
+        Task done = tasks.create(aTask().titled("Short option done shortopt").build(), "t");
+        tasks.transition(done.getKey(), TaskState.QUEUED, "t", null);
+        tasks.transition(done.getKey(), TaskState.RUNNING, "t", null);
+        tasks.transition(done.getKey(), TaskState.COMPLETED, "t", null);
+        Task pending = tasks.create(aTask().titled("Short option pending shortopt").build(), "t");
+
+        ShellDriver.Result result = run("list -s COMPLETED -t shortopt");
+
+        assertThat(result.exitCode()).as(String.join("\n", result.err())).isZero();
+        assertThat(result.screen()).contains(done.getKey(), "1 of 1 task").doesNotContain(pending.getKey() + " ");
+        ShellDriver.Result sourceWords = run("list --state In-Progress,secured --text shortopt --sort priority");
+        assertThat(sourceWords.screen()).contains(done.getKey(), "1 of 1 task");
+        usageError(run("list --priority 3"), "'3' is not one of LOW, MEDIUM, HIGH, CRITICAL (a name, not a number)");
+    }
+
+    @Test
+    void aDependencyThatNamesNoTaskIsRefusedWithExitCode3OnCreateAndEdit() {
+        Task task = tasks.create(aTask().build(), "t");
+        long before = tasks.list(TaskQuery.all()).total();
+
+        ShellDriver.Result add = run("add Waits for nothing --depends-on TV-999999");
+        ShellDriver.Result edit = run("edit " + task.getKey() + " --set dependsOn=TV-999999");
+
+        assertThat(add.exitCode()).isEqualTo(ShellFailure.NOT_FOUND);
+        assertThat(add.err()).singleElement().asString().contains("TV-999999", "dependsOn");
+        assertThat(edit.exitCode()).isEqualTo(ShellFailure.NOT_FOUND);
+        assertThat(tasks.list(TaskQuery.all()).total()).isEqualTo(before);
+        assertThat(tasks.get(task.getKey()).getDependsOn()).isEmpty();
+    }
+
+    @Test
+    void aTaskCreatedWithADependencyHasOnlyItsCreationInItsHistory() {
+        Task dependency = tasks.create(aTask().titled("Design the schema").build(), "t");
+
+        ShellDriver.Result add = run("add Build on it --depends-on " + dependency.getKey());
+
+        assertThat(add.exitCode()).as(String.join("\n", add.err())).isZero();
+        Task created = tasks.get(add.screen().split(" ")[1]);
+        assertThat(created.getDependsOn()).containsExactly(dependency.getId());
+        assertThat(tasks.history(created.getId())).extracting(e -> e.type())
+                .doesNotContain(io.taskvault.task.history.EventType.UPDATED);
+    }
 }

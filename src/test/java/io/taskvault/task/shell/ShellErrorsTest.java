@@ -97,7 +97,7 @@ class ShellErrorsTest {
         ShellDriver.Result unknown = run("frobnicate");
 
         assertThat(fail.exitCode()).isEqualTo(ShellFailure.USAGE);
-        assertThat(fail.err()).singleElement().asString().contains("Required option '--reason' is missing.");
+        assertThat(fail.err()).singleElement().asString().contains("Required option '--reason' is missing for 'fail'. See 'help fail'.");
         assertThat(unknown.err()).containsExactly("error: unknown command 'frobnicate'; type 'help' to see the commands");
     }
 

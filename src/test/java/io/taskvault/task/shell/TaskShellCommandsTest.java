@@ -84,8 +84,9 @@ class TaskShellCommandsTest {
 
         int events = tasks.history(task.getId()).size();
         assertThat(screen).contains(task.getKey() + "  Shown task  BLOCKED", "role", "qa", "Depends on",
-                dependency.getKey() + "  PENDING", "Recent history (" + events + " events)", "NOTE", "\"looked at it\"",
-                "Outputs (0)", "Chain  intact (" + events + " events)");
+                dependency.getKey() + "  Dependency  (PENDING)", "Recent history (" + events + " events)", "NOTE",
+                "\"looked at it\"", "Outputs (0)", "Chain  intact (" + events + " events)")
+                .doesNotContain("historySeq", "schemaVersion", "outputSeq", dependency.getId());
     }
 
     @Test

@@ -285,4 +285,29 @@ class DashboardBrowserTest {
         assertThat(violations).as("CSP violations").isEmpty();
         context.close();
     }
+
+    @Test
+    void aFirstVisitGetsAStyledErrorPageAndThePhoneListHasNoHorizontalScroll() throws Exception {
+        tasks.create(TaskDrafts.aTask().titled("Reconcile the internationalisation configuration of the notification service")
+                .withRole("backend").build(), "seed");
+        java.nio.file.Path docs = Path.of("docs/screenshots");
+        try (BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = fresh.newPage();
+            page.navigate(url("/taskz"));
+            assertThat(page.content()).doesNotContain(";jsessionid");
+            Object styled = page.evaluate("() => [...document.styleSheets].some(s => { try { return s.cssRules.length > 0 } "
+                    + "catch (e) { return false } })");
+            assertThat(styled).as("the error page's stylesheet loaded").isEqualTo(true);
+
+            page.navigate(url("/tasks?sort=priority"));
+            assertThat(page.locator("#results tbody tr").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(docs.resolve("tasks-1400px.png")).setFullPage(true));
+
+            page.setViewportSize(390, 844);
+            page.reload();
+            Object width = page.evaluate("() => document.documentElement.scrollWidth");
+            assertThat(((Number) width).intValue()).as("page width at 390 px").isLessThanOrEqualTo(390);
+            page.screenshot(new Page.ScreenshotOptions().setPath(docs.resolve("tasks-390px.png")).setFullPage(true));
+        }
+    }
 }

@@ -153,7 +153,34 @@ class TaskListControllerTest {
     void explainsABadFilterValueInlineInsteadOfFailing() throws Exception {
         mvc.perform(get("/tasks").param("state", "SLEEPING"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("&#39;SLEEPING&#39; is not a valid state")));
+                .andExpect(content().string(containsString("state: &#39;SLEEPING&#39; is not one of PENDING")));
+        verify(tasks, never()).list(any());
+    }
+
+    @Test
+    void takesRestsAndTheShellsWordsInAnyCaseAndTheSourceDesignsSpellings() throws Exception {
+        listing(0);
+
+        mvc.perform(get("/tasks").param("states", "failed").param("state", "In-Progress").param("search", "login")
+                        .param("priority", "high").param("sort", "priority").param("tag", "api"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("filter-errors"))));
+
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks, org.mockito.Mockito.atLeastOnce()).list(query.capture());
+        TaskQuery q = query.getAllValues().get(0);
+        assertThat(q.states()).containsExactlyInAnyOrder(TaskState.FAILED, TaskState.RUNNING);
+        assertThat(q.text()).isEqualTo("login");
+        assertThat(q.priorities()).containsExactly(Priority.HIGH);
+        assertThat(q.sort()).isEqualTo(TaskQuery.SortField.PRIORITY);
+        assertThat(q.tags()).containsExactly("api");
+    }
+
+    @Test
+    void namesAnUnknownParameterWithTheClosestFilterInsteadOfListingEverything() throws Exception {
+        mvc.perform(get("/tasks").param("stat", "FAILED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&#39;stat&#39; is not a filter of this list; did you mean &#39;state&#39;?")));
         verify(tasks, never()).list(any());
     }
 

@@ -65,6 +65,15 @@ class TaskOutputControllerTest {
     }
 
     @Test
+    void opensTheLogViewerAsAFullPageWhenItsUrlIsOpenedDirectly() throws Exception {
+        mvc.perform(get("/tasks/TV-7/outputs/1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("href=\"/tasks/TV-7\"")))
+                .andExpect(content().string(containsString("lines 1–1000")));
+    }
+
+    @Test
     void showsTheFirstThousandLinesOfALogWithALinkToTheNext() throws Exception {
         mvc.perform(get("/tasks/TV-7/outputs/1").header("HX-Request", "true"))
                 .andExpect(status().isOk())
