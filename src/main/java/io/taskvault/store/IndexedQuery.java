@@ -114,10 +114,11 @@ final class IndexedQuery {
         if (sort == null) {
             return Optional.empty();
         }
+        Document flat = flattened(filter);
         IndexedQuery best = null;
         int bestScore = 0;
         for (SecondaryIndex index : indexes) {
-            IndexedQuery candidate = plan(index, filter, sort);
+            IndexedQuery candidate = plan(index, flat, sort);
             if (candidate == null) {
                 continue;
             }
@@ -143,6 +144,46 @@ final class IndexedQuery {
             keys.add(new SortKey(key.getKey(), direction.intValue() < 0 ? -1 : 1));
         }
         return keys;
+    }
+
+    /**
+     * The filter with top-level {@code $and} parts merged into one document (the driver's {@code Filters.and} sends
+     * them so), or the filter as it is when two parts name the same field in ways that cannot be merged.
+     */
+    static Document flattened(Document filter) {
+        Document flat = new Document();
+        for (Map.Entry<String, Object> entry : filter.entrySet()) {
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> parts
+                    && parts.stream().allMatch(Document.class::isInstance)) {
+                for (Object part : parts) {
+                    for (Map.Entry<String, Object> condition : flattened((Document) part).entrySet()) {
+                        if (!merge(flat, condition.getKey(), condition.getValue())) {
+                            return filter;
+                        }
+                    }
+                }
+            } else if (!merge(flat, entry.getKey(), entry.getValue())) {
+                return filter;
+            }
+        }
+        return flat;
+    }
+
+    private static boolean merge(Document flat, String field, Object condition) {
+        Object present = flat.get(field);
+        if (!flat.containsKey(field)) {
+            flat.put(field, condition);
+            return true;
+        }
+        if (field.startsWith("$") || !(present instanceof Document a) || !(condition instanceof Document b)
+                || !a.keySet().stream().allMatch(k -> k.startsWith("$")) || !b.keySet().stream().allMatch(k -> k.startsWith("$"))
+                || a.keySet().stream().anyMatch(b::containsKey)) {
+            return false;
+        }
+        Document both = new Document(a);
+        both.putAll(b);
+        flat.put(field, both);
+        return true;
     }
 
     private static IndexedQuery plan(SecondaryIndex index, Document filter, List<SortKey> sort) {
