@@ -63,7 +63,9 @@ final class CommittingH2Backend extends H2Backend {
             cursor.put("batchSize", DEFAULT_BATCH);
         }
         if (!writes(name, query)) {
-            return readingOneVersion(store, () -> super.handleCommand(channel, database, command, query));
+            return readingOneVersion(store, () -> CountingPipeline.of(name, query)
+                    .flatMap(count -> count.answer(database, query.get(command), this::tallied))
+                    .orElseGet(() -> super.handleCommand(channel, database, command, query)));
         }
         Document reply = committer.write(database, command, query,
                 () -> super.handleCommand(channel, database, command, query));
@@ -125,6 +127,24 @@ final class CommittingH2Backend extends H2Backend {
             boolean stored = getMvStore().hasMap(mapName);
             openTyped(mapName);
             Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            if (stored && !opened) {
+                if (storedIndexes == null) {
+                    storedIndexes = Collections.newSetFromMap(new IdentityHashMap<>());
+                }
+                storedIndexes.add(index);
+            }
+            return index;
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            String mapName = namespace + "._index_" + indexName;
+            boolean stored = getMvStore().hasMap(mapName);
+            MVMap<IndexEntry, Object> entries = SecondaryIndex.openEntries(getMvStore(), mapName, keys);
+            Index<Object> index = new SecondaryIndex(indexName, keys, sparse, entries,
+                    getMvStore().openMap("meta." + namespace));
             if (stored && !opened) {
                 if (storedIndexes == null) {
                     storedIndexes = Collections.newSetFromMap(new IdentityHashMap<>());

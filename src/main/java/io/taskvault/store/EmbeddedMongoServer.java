@@ -86,7 +86,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         Path path = properties.path().toAbsolutePath().normalize();
         try {
             Files.createDirectories(path.getParent());
-            MVStore store = new MVStore.Builder()
+            MVStore.Builder builder = new MVStore.Builder();
+            switch (properties.compression()) {
+                case FAST -> builder.compress();
+                case HIGH -> builder.compressHigh();
+                case NONE -> { }
+            }
+            MVStore store = builder
                     .fileName(path.toString())
                     .cacheSize(properties.effectiveCacheSizeMb())
                     .autoCommitDisabled()

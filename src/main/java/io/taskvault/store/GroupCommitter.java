@@ -30,6 +30,11 @@ public final class GroupCommitter implements AutoCloseable {
     //why: set by every committer since commits are owned and changes kept whole within checkpoints (one release)
     static final String OWNED_COMMITS = "ownedCommits";
     private static final long MAX_LOG_BYTES = 64L << 20;
+    //why: below this share of live data in the file's chunks, dead pages are worth moving out of them
+    static final int TARGET_FILL = 80;
+    //why: one step rewrites this much under the write lock: a few milliseconds, so writers barely notice
+    private static final int STEP_BYTES = 512 << 10;
+    private static final int IDLE_STEPS = 32;
 
     private final MVStore store;
     private final boolean fsync;
@@ -49,6 +54,9 @@ public final class GroupCommitter implements AutoCloseable {
     private Thread checkpointer;
     private volatile boolean closed;
     private long checkpoints;
+    private volatile long lastWrite = System.nanoTime();
+    private volatile long longestCompactionStep;
+    private long compactionSteps;
 
     GroupCommitter(MVStore store, java.nio.file.Path dataFile, boolean fsync, Duration checkpointInterval,
                    Duration housekeepingInterval) {
@@ -109,6 +117,7 @@ public final class GroupCommitter implements AutoCloseable {
         }
         writes.lock();
         try {
+            lastWrite = System.nanoTime();
             try {
                 return execute.get();
             } finally {
@@ -218,15 +227,43 @@ public final class GroupCommitter implements AutoCloseable {
             }
             try {
                 checkpoint(false);
-                if (System.nanoTime() - lastHousekeeping > housekeepingNanos) {
-                    //why: the background writer is off, so nobody else rewrites sparse chunks and the file only grows
-                    exclusively(() -> store.compact(50, 16 << 20));
+                boolean idle = System.nanoTime() - lastWrite > checkpointNanos;
+                if (idle || System.nanoTime() - lastHousekeeping > housekeepingNanos) {
+                    compactInSteps(idle ? IDLE_STEPS : 1);
                     lastHousekeeping = System.nanoTime();
                 }
             } catch (RuntimeException e) {
                 log.error("Checkpoint failed; writes stay safe in the write-ahead log", e);
             }
         }
+    }
+
+    /**
+     * Moves the live pages out of the sparsest chunks, a small step at a time, each under the write lock and each
+     * followed by a checkpoint that writes them, so the space of dead pages is reused and the file stops growing.
+     * //why: the background writer is off, so nobody else rewrites sparse chunks; one large rewrite stalled writers
+     * //    for as long as it ran. Stops as soon as a write arrives after the first step.
+     */
+    void compactInSteps(int maxSteps) {
+        org.h2.mvstore.FileStore<?> file = store.getFileStore();
+        for (int step = 0; step < maxSteps && !closed && file != null && file.getChunksFillRate() < TARGET_FILL; step++) {
+            long start = System.nanoTime();
+            if (step > 0 && lastWrite > start - checkpointNanos) {
+                return;
+            }
+            boolean rewritten = exclusively(() -> store.compact(TARGET_FILL, STEP_BYTES));
+            longestCompactionStep = Math.max(longestCompactionStep, System.nanoTime() - start);
+            compactionSteps++;
+            if (!rewritten) {
+                return;
+            }
+            checkpoint(false);
+        }
+    }
+
+    /** The longest time one compaction step held the write lock, in nanoseconds, and how many steps ran. */
+    long[] compactionSteps() {
+        return new long[] {longestCompactionStep, compactionSteps};
     }
 
     /** A last checkpoint, then the checkpointer stops. */

@@ -47,16 +47,22 @@ final class IndexKeyType extends ObjectDataType {
     }
 
     /**
-     * A (string, whole number) key, like {@code _id_version}: the string decides as above; equal strings are followed
-     * by identical class descriptors, then the number's big-endian bytes, compared unsigned. Null for other pairs.
+     * A (string, number) key, like {@code _id_version} or {@code taskId_seq}: the string decides as above; equal
+     * strings are followed by identical class descriptors, then the number's big-endian bytes (a double's bits),
+     * compared unsigned. Null for other pairs.
      */
     static Integer comparePair(String sa, Object a, String sb, Object b) {
-        if (a == null || b == null || a.getClass() != b.getClass() || !(a instanceof Long || a instanceof Integer)) {
+        if (a == null || b == null || a.getClass() != b.getClass()
+                || !(a instanceof Long || a instanceof Integer || a instanceof Double)) {
             return null;
         }
         int first = compareAsSerialized(sa, sb);
         if (first != 0) {
             return first;
+        }
+        if (a instanceof Double da) {
+            //why: serialized as the bits of Double.doubleToLongBits, big-endian (the engine stores whole numbers so)
+            return Long.compareUnsigned(Double.doubleToLongBits(da), Double.doubleToLongBits((Double) b));
         }
         return a instanceof Long la ? Long.compareUnsigned(la, (Long) b) : Integer.compareUnsigned((Integer) a, (Integer) b);
     }
@@ -146,8 +152,8 @@ final class IndexKeyType extends ObjectDataType {
             String b = random.nextBoolean() ? "task-1" : "task-" + random.nextInt(20);
             long na = random.nextBoolean() ? numbers[random.nextInt(numbers.length)] : random.nextLong();
             long nb = random.nextBoolean() ? numbers[random.nextInt(numbers.length)] : random.nextLong();
-            Object va = i % 2 == 0 ? (Object) na : (Object) (int) na;
-            Object vb = i % 2 == 0 ? (Object) nb : (Object) (int) nb;
+            Object va = i % 3 == 0 ? (Object) na : i % 3 == 1 ? (Object) (int) na : (Object) (double) (na % 100_000);
+            Object vb = i % 3 == 0 ? (Object) nb : i % 3 == 1 ? (Object) (int) nb : (Object) (double) (nb % 100_000);
             int expected = ObjectDataType.compareNotNull(ObjectDataType.serialize(new KeyValue(a, va)),
                     ObjectDataType.serialize(new KeyValue(b, vb)));
             if (Integer.signum(expected) != Integer.signum(comparePair(a, va, b, vb))) {

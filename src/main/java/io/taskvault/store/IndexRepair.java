@@ -54,6 +54,14 @@ final class IndexRepair {
                                         MVMap<Object, Document> data) {
         int repaired = 0;
         for (Index index : collection.getIndexes()) {
+            if (index instanceof SecondaryIndex secondary) {
+                int fixed = secondary.repair(data);
+                if (fixed > 0) {
+                    log.warn("Repaired index {} of {}: {} entries added or removed", index.getName(), fullName, fixed);
+                }
+                repaired += fixed;
+                continue;
+            }
             MVMap<KeyValue, Object> entries = store.openMap(fullName + "._index_" + index.getName());
             boolean sparse = Boolean.TRUE.equals(index.toIndexDescription().get("sparse"));
             for (Map.Entry<Object, Document> document : sparse ? List.<Map.Entry<Object, Document>>of() : data.entrySet()) {

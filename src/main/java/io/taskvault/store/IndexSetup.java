@@ -13,8 +13,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 /**
- * Creates the named indexes at start-up. The embedded engine only has unique indexes, used when a query's keys
- * equal the index's exactly, so it gets those alone; a real MongoDB also gets the secondary indexes lists need.
+ * Creates the named indexes at start-up, the same on both engines (the embedded one serves equality, {@code $in},
+ * ranges, sorts and counts from them too); only the text index is MongoDB's alone.
  */
 @Component
 public class IndexSetup {
@@ -22,11 +22,11 @@ public class IndexSetup {
     private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
 
     private final MongoTemplate mongo;
-    private final StoreInfo store;
+    private final EngineCapabilities engine;
 
-    IndexSetup(MongoTemplate mongo, StoreInfo store) {
+    IndexSetup(MongoTemplate mongo, EngineCapabilities engine) {
         this.mongo = mongo;
-        this.store = store;
+        this.engine = engine;
         create();
     }
 
@@ -52,9 +52,6 @@ public class IndexSetup {
         //why: an archived task is found by its key too; without this every archive move scanned the whole archive
         mongo.getCollection("task_archive").createIndex(Indexes.ascending("key"),
                 new IndexOptions().name("key").unique(true).sparse(true));
-        if (store.embedded()) {
-            return;
-        }
         mongo.getCollection("task_archive").createIndex(Indexes.descending("archivedAt"),
                 new IndexOptions().name("archivedAt"));
         mongo.getCollection("tasks").createIndexes(List.of(
@@ -64,9 +61,11 @@ public class IndexSetup {
                 new IndexModel(Indexes.ascending("role", "state"), new IndexOptions().name("role_state")),
                 new IndexModel(Indexes.ascending("provider", "state"), new IndexOptions().name("provider_state")),
                 new IndexModel(Indexes.descending("updatedAt"), new IndexOptions().name("updatedAt")),
-                new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name("createdAt")),
-                new IndexModel(Indexes.compoundIndex(Indexes.text("title"), Indexes.text("description")),
-                        new IndexOptions().name("title_description_text"))));
+                new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name("createdAt"))));
+        if (engine.textIndexes()) {
+            mongo.getCollection("tasks").createIndex(Indexes.compoundIndex(Indexes.text("title"),
+                    Indexes.text("description")), new IndexOptions().name("title_description_text"));
+        }
         mongo.getCollection("task_history").createIndex(Indexes.ascending("taskId", "seq"),
                 new IndexOptions().name("taskId_seq").unique(true));
         mongo.getCollection("task_history").createIndex(Indexes.descending("at"), new IndexOptions().name("at"));

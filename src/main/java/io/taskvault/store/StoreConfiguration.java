@@ -85,6 +85,11 @@ class StoreConfiguration {
     }
 
     @Bean
+    EngineCapabilities engineCapabilities(Environment environment) {
+        return configuredUri(environment).isPresent() ? EngineCapabilities.MONGODB : EngineCapabilities.EMBEDDED;
+    }
+
+    @Bean
     StoreInfo storeInfo(Environment environment, ObjectProvider<EmbeddedStore> embedded) {
         return new StoreInfo(configuredUri(environment).isEmpty(), embedded);
     }

@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param housekeepingInterval how often idle chunks are rewritten so the file does not grow without bound
  * @param checkpointInterval how often logged writes are committed to the data file (the log keeps them safe meanwhile)
  * @param attach      when another running taskvault holds the data file, work through its store instead of failing
+ * @param compression how pages are compressed as they are written (pages written before keep theirs)
  */
 @Validated
 @ConfigurationProperties("taskvault.store")
@@ -37,7 +38,11 @@ public record StoreProperties(
         @NotBlank @DefaultValue("taskvault") String database,
         @NotNull @DefaultValue("10s") Duration housekeepingInterval,
         @NotNull @DefaultValue("1s") Duration checkpointInterval,
-        @DefaultValue("false") boolean attach) {
+        @DefaultValue("false") boolean attach,
+        @NotNull @DefaultValue("fast") Compression compression) {
+
+    /** How the data file's pages are compressed: LZF (fast), Deflate (high) or not at all. */
+    public enum Compression { NONE, FAST, HIGH }
 
     /** The page cache to open the store with: as configured, or a quarter of the maximum heap (16 to 1024 MB). */
     public int effectiveCacheSizeMb() {

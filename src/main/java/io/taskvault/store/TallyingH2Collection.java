@@ -13,7 +13,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -24,7 +23,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * //why: counting versions with a query is a full scan on this engine (10 million events at 1,000,000 tasks: minutes
  * //    under the collection's lock, stalling every request queued behind it); the tally answers at once
  */
-final class TallyingH2Collection extends H2Collection {
+final class TallyingH2Collection extends IndexedH2Collection {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TallyingH2Collection.class);
 
@@ -79,6 +78,10 @@ final class TallyingH2Collection extends H2Collection {
     public void addIndex(Index<Object> index) {
         indexing = indexFromFile.test(index);
         try {
+            if (!indexing && index instanceof SecondaryIndex secondary && secondary.isEmpty()) {
+                //why: the engine would read every document twice (a uniqueness check, then the entries)
+                streamAllDocumentsWithPosition().forEach(found -> secondary.add(found.getDocument(), found.getPosition(), this));
+            }
             super.addIndex(index);
         } finally {
             indexing = false;

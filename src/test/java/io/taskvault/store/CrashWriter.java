@@ -27,7 +27,8 @@ public final class CrashWriter {
     public static void main(String[] args) throws Exception {
         Path path = Path.of(args[0]);
         String round = args[1];
-        StoreProperties properties = new StoreProperties(path, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), Duration.ofSeconds(1), false);
+        StoreProperties properties = new StoreProperties(path, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), Duration.ofSeconds(1), false,
+                StoreProperties.Compression.FAST);
         EmbeddedMongoServer server = new EmbeddedMongoServer(properties, (collection, ids) -> { });
         MongoClient client = MongoClients.create(server.connectionString());
         MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");

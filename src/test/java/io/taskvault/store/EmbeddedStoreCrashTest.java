@@ -101,6 +101,7 @@ class EmbeddedStoreCrashTest {
     }
 
     static StoreProperties properties(Path data) {
-        return new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), Duration.ofSeconds(1), false);
+        return new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30), Duration.ofSeconds(1), false,
+                StoreProperties.Compression.FAST);
     }
 }

@@ -54,7 +54,7 @@ class EmbeddedStoreTest {
     void replaysAcknowledgedWritesThatNeverReachedACheckpoint() {
         Path data = folder.resolve("replay.mv");
         StoreProperties slowCheckpoints = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash",
-                java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), false);
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), false, StoreProperties.Compression.FAST);
         EmbeddedMongoServer crashed = new EmbeddedMongoServer(slowCheckpoints, (c, ids) -> { });
         try (MongoClient client = MongoClients.create(crashed.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
@@ -124,7 +124,7 @@ class EmbeddedStoreTest {
         Path data = folder.resolve("shared.mv");
         StoreProperties owner = EmbeddedStoreCrashTest.properties(data);
         StoreProperties visitor = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash",
-                java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), true);
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), true, StoreProperties.Compression.FAST);
         try (EmbeddedStore running = EmbeddedStore.open(owner, (c, ids) -> { });
              EmbeddedStore attached = EmbeddedStore.open(visitor, (c, ids) -> { });
              MongoClient client = MongoClients.create(attached.connectionString())) {

@@ -26,6 +26,6 @@ class StorePropertiesTest {
 
     private static StoreProperties withCache(int mb) {
         return new StoreProperties(Path.of("target/unused.mv"), "127.0.0.1", 0, mb, false, "taskvault",
-                Duration.ofSeconds(10), Duration.ofSeconds(1), false);
+                Duration.ofSeconds(10), Duration.ofSeconds(1), false, StoreProperties.Compression.FAST);
     }
 }

@@ -187,7 +187,7 @@ class TallyingH2CollectionTest {
 
     private StoreProperties slowCheckpoints(String file) {
         return new StoreProperties(folder.resolve(file), "127.0.0.1", 0, 32, false, "crash", Duration.ofSeconds(30),
-                Duration.ofHours(1), false);
+                Duration.ofHours(1), false, StoreProperties.Compression.FAST);
     }
 
     //why: as a file written before taskvault kept a tally looks: documents, and no counts beside them
