@@ -16,7 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses, on every path, a query string that is not percent-encoded strict UTF-8 ({@code ?search=%FF%FE}, an overlong
- * {@code %C0%AF}, a bare {@code %}) with 400 and problem details, before the container decodes it some way of its own.
+ * {@code %C0%AF}, a bare {@code %}), or a form body the container cannot decode, with 400 and problem details, before the
+ * container decodes it some way of its own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -32,7 +33,23 @@ class RequestEncoding extends OncePerRequestFilter {
                     "Invalid input", "The query string is not valid: " + problem));
             return;
         }
+        if (isForm(request)) {
+            try {
+                //why: the container decodes a form body on first use and throws there; reading it here answers 400 once
+                request.getParameterMap();
+            } catch (IllegalStateException e) {
+                RequestLimits.write(response, HttpStatus.BAD_REQUEST, ApiProblems.problem(HttpStatus.BAD_REQUEST,
+                        "Invalid input", "The form body is not valid: its percent-encoded bytes are not UTF-8 or a '%'"
+                                + " is not followed by two hex digits"));
+                return;
+            }
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** What is wrong with the raw query string, or null if it decodes as strict UTF-8. */
