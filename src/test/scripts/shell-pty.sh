@@ -56,7 +56,7 @@ tm send-keys -t "$session" -l -- 'show TV-'
 tm send-keys -t "$session" Tab
 expect "taskvault> show TV-1" 15
 tm send-keys -t "$session" Enter
-expect "Chain  intact (1 events)"
+expect "Chain  intact (1 event)"
 
 tm send-keys -t "$session" -l -- 'list --state PEND'
 tm send-keys -t "$session" Tab
