@@ -34,6 +34,15 @@
   });
 
 
+  // details[data-fold-when-narrow] (the task filters) start folded on a narrow screen and always open on a wide one,
+  // where CSS hides their toggle.
+  var narrow = window.matchMedia("(max-width: 820px)");
+  function foldWhenNarrow() {
+    document.querySelectorAll("details[data-fold-when-narrow]").forEach(function (box) { box.open = !narrow.matches; });
+  }
+  foldWhenNarrow();
+  narrow.addEventListener("change", foldWhenNarrow);
+
   // "select all" on the task list toggles the row boxes of the current page.
   document.addEventListener("change", function (event) {
     if (event.target.id === "select-all") {

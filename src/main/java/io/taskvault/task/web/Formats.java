@@ -19,6 +19,29 @@ public final class Formats {
         return at == null ? "—" : COMPACT.format(at);
     }
 
+    /** "3 min ago", "2 h ago", "5 days ago" (or "in 3 min"); past a month the {@link #compact} date. */
+    public String ago(Instant at, Instant now) {
+        if (at == null || now == null) {
+            return "—";
+        }
+        Duration d = Duration.between(at, now);
+        Duration size = d.abs();
+        if (size.toSeconds() < 60) {
+            return "just now";
+        }
+        if (size.toDays() > 30) {
+            return compact(at);
+        }
+        String amount = size.toDays() > 0 ? size.toDays() + (size.toDays() == 1 ? " day" : " days")
+                : size.toHours() > 0 ? size.toHours() + " h" : size.toMinutes() + " min";
+        return d.isNegative() ? "in " + amount : amount + " ago";
+    }
+
+    /** An instant as the datetime attribute of a {@code <time>}. */
+    public String iso(Instant at) {
+        return at == null ? null : at.toString();
+    }
+
     public String when(Instant at) {
         return at == null ? "—" : WHEN.format(at);
     }

@@ -39,7 +39,7 @@ class TaskDetailController {
     @GetMapping("/tasks/{ref}")
     String page(@PathVariable String ref, Model model) {
         Task task = view.describe(ref, model);
-        model.addAttribute("form", TaskForm.valuesOf(task));
+        model.addAttribute("form", view.formValues(task));
         model.addAttribute("outputTypes", OutputType.values());
         model.addAttribute("editFields", TaskForm.FIELDS);
         model.addAttribute("priorities", Priority.values());
@@ -90,23 +90,23 @@ class TaskDetailController {
         model.addAttribute("editFields", TaskForm.FIELDS);
         model.addAttribute("priorities", Priority.values());
         try {
-            Map<String, Object> patch = TaskForm.patch(task, submitted);
+            Map<String, Object> patch = TaskForm.patch(view.formValues(task), submitted);
             if (patch.isEmpty()) {
-                model.addAttribute("form", TaskForm.valuesOf(task));
+                model.addAttribute("form", view.formValues(task));
                 model.addAttribute("saved", "Nothing changed.");
                 return EDIT;
             }
             //why: TaskForm.patch already merged field by field, so a state move meanwhile must not block the edit
             Task saved = tasks.update(task.getId(), patch, DashboardActor.current(), null);
             model.addAttribute("task", saved);
-            model.addAttribute("form", TaskForm.valuesOf(saved));
+            model.addAttribute("form", view.formValues(saved));
             model.addAttribute("saved", "Saved " + String.join(", ", patch.keySet()) + ".");
             htmx.addTrigger(LiveController.EVENT);
         } catch (InvalidTaskException e) {
             response.setStatus(422);
             model.addAttribute("form", new java.util.LinkedHashMap<>(submitted));
             //why: a refused dependsOn is taken back after the rest of the patch was stored; compare with what is stored now
-            model.addAttribute("shown", TaskForm.valuesOf(tasks.get(task.getId())));
+            model.addAttribute("shown", view.formValues(tasks.get(task.getId())));
             model.addAttribute("errors", e.errors());
         }
         return EDIT;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Task;
@@ -37,8 +38,8 @@ final class TaskForm {
         return java.util.Collections.unmodifiableMap(f);
     }
 
-    /** The task's current values as the form shows them. */
-    static Map<String, String> valuesOf(Task task) {
+    /** The task's current values as the form shows them; {@code keys} turns the stored ids of linked tasks into keys. */
+    static Map<String, String> valuesOf(Task task, UnaryOperator<List<String>> keys) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("title", task.getTitle());
         v.put("description", task.getDescription());
@@ -49,8 +50,8 @@ final class TaskForm {
         v.put("model", task.getModel());
         v.put("branch", task.getBranch());
         v.put("tags", joined(task.getTags()));
-        v.put("dependsOn", joined(task.getDependsOn()));
-        v.put("relatedTo", joined(task.getRelatedTo()));
+        v.put("dependsOn", joined(keys.apply(task.getDependsOn())));
+        v.put("relatedTo", joined(keys.apply(task.getRelatedTo())));
         v.put("complexityScore", task.getComplexityScore() == null ? null : task.getComplexityScore().toString());
         v.replaceAll((k, value) -> value == null ? "" : value);
         return v;
@@ -61,8 +62,7 @@ final class TaskForm {
      * "clear it". A field someone else changed meanwhile is a conflict named next to that field, while changes to
      * other fields (a state move, another field's edit) do not get in the way.
      */
-    static Map<String, Object> patch(Task task, Map<String, String> submitted) {
-        Map<String, String> current = valuesOf(task);
+    static Map<String, Object> patch(Map<String, String> current, Map<String, String> submitted) {
         Map<String, Object> patch = new LinkedHashMap<>();
         Map<String, String> conflicts = new LinkedHashMap<>();
         FIELDS.keySet().forEach(field -> {

@@ -1,5 +1,7 @@
 package io.taskvault.task.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -23,13 +25,14 @@ import io.taskvault.task.output.TaskOutput;
 @Component
 class TaskView {
 
-    private static final Formats FORMATS = new Formats();
-
     private final TaskService tasks;
     private final ObjectProvider<DependencyGraph> graph;
-    TaskView(TaskService tasks, ObjectProvider<DependencyGraph> graph) {
+    private final ObjectProvider<Clock> clock;
+
+    TaskView(TaskService tasks, ObjectProvider<DependencyGraph> graph, ObjectProvider<Clock> clock) {
         this.tasks = tasks;
         this.graph = graph;
+        this.clock = clock;
     }
 
     Task describe(String ref, Model model) {
@@ -44,75 +47,104 @@ class TaskView {
         model.addAttribute("chain", tasks.verify(task.getId()));
         model.addAttribute("outputs", outputs);
         model.addAttribute("fields", fields(task));
-        model.addAttribute("dependents", dependents(task));
+        model.addAttribute("now", clock.getIfAvailable(Clock::systemUTC).instant());
+        model.addAttribute("dependsOn", links(task.getDependsOn()));
+        model.addAttribute("dependents", links(dependents(task)));
+        model.addAttribute("related", links(task.getRelatedTo()));
         return task;
     }
 
-    /** Keys of the tasks waiting on this one: the graph downwards (dependsOn shows it upwards). */
+    /** Ids of the tasks waiting on this one: the graph downwards (dependsOn shows it upwards). */
     private List<String> dependents(Task task) {
         DependencyGraph edges = graph.getIfAvailable();
-        if (edges == null) {
-            return List.of();
-        }
-        return edges.dependentIds(task.getId()).stream()
-                .map(id -> tasks.find(id).map(Task::getKey).orElse(id)).toList();
+        return edges == null ? List.of() : edges.dependentIds(task.getId());
     }
 
-    /** Every stored field as label and text, in reading order; the links and lists are drawn by the template. */
-    static Map<String, String> fields(Task t) {
-        Formats f = FORMATS;
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("Id", t.getId());
-        v.put("External id", t.getExternalId());
-        v.put("Description", t.getDescription());
-        v.put("Role", t.getRole());
-        v.put("Persona", t.getPersona());
-        v.put("Priority", text(t.getPriority()));
-        v.put("Previous state", text(t.getPreviousState()));
-        v.put("Tags", String.join(", ", t.getTags()));
-        v.put("Assignee", t.getAssignee());
-        v.put("Created by", t.getCreatedBy());
-        v.put("Provider", t.getProvider());
-        v.put("Model", t.getModel());
-        v.put("Provider override", t.getProviderOverride());
-        v.put("Full access", String.valueOf(t.isFullAccess()));
-        v.put("Repository", t.getRepositoryUrl());
-        v.put("Branch", t.getBranch());
-        v.put("Base branch", t.getBaseBranch());
-        v.put("Worktree", t.getWorktreePath());
-        v.put("Commit", t.getCommitHash());
-        v.put("Target dir", t.getTargetDir());
-        v.put("Requirements", lines(t.getRequirements()));
-        v.put("Acceptance criteria", lines(t.getAcceptanceCriteria()));
-        v.put("Affected files", String.join("\n", t.getAffectedFiles()));
-        v.put("Complexity", text(t.getComplexityScore()));
-        v.put("Story", t.getStoryId());
-        v.put("Epic", t.getEpicId());
-        v.put("Last error", t.getLastError());
-        v.put("Errors", String.valueOf(t.getErrorCount()));
-        v.put("Attempt", String.valueOf(t.getAttempt()));
-        v.put("Created", f.when(t.getCreatedAt()));
-        v.put("Updated", f.when(t.getUpdatedAt()));
-        v.put("Started", f.when(t.getStartedAt()));
-        v.put("Completed", f.when(t.getCompletedAt()));
-        v.put("Archived", f.when(t.getArchivedAt()));
-        v.put("Heartbeat", f.when(t.getHeartbeatAt()));
-        v.put("Metadata", lines(t.getMetadata()));
-        v.put("Version", String.valueOf(t.getVersion()));
-        v.put("Schema version", String.valueOf(t.getSchemaVersion()));
-        v.put("History seq", String.valueOf(t.getHistorySeq()));
-        v.put("History hash", t.getHistoryHash());
-        v.put("Outputs", String.valueOf(t.getOutputSeq()));
-        v.replaceAll((k, value) -> value == null || value.isBlank() ? "—" : value);
+    /** The edit form's values, with linked tasks named by their keys as the form asks for them. */
+    Map<String, String> formValues(Task task) {
+        return TaskForm.valuesOf(task, ids -> links(ids).stream().map(Link::key).toList());
+    }
+
+    //why: references are stored as ids; one read finds them all, and an id no task has any more is shown as it is
+    private List<Link> links(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Task> found = new LinkedHashMap<>();
+        tasks.byIds(ids).forEach(t -> found.put(t.getId(), t));
+        return ids.stream().map(id -> {
+            Task t = found.get(id);
+            return t == null ? new Link(id, null, null) : new Link(t.getKey(), t.getTitle(), t.getState());
+        }).toList();
+    }
+
+    /** A field the detail page shows: its text, or the time it names (drawn relative, exact on hover). */
+    record Field(String label, String text, Instant at) {
+    }
+
+    /** Another task named by this one, as the page links it: key, title and state instead of its id. */
+    record Link(String key, String title, TaskState state) {
+    }
+
+    /**
+     * The fields that hold a value, in reading order. Storage bookkeeping (versions, sequences, the history hash) is
+     * left out; tags, links and the title are drawn by the template.
+     */
+    static List<Field> fields(Task t) {
+        List<Field> v = new ArrayList<>();
+        text(v, "Description", t.getDescription());
+        text(v, "Priority", t.getPriority());
+        text(v, "Previous state", t.getPreviousState());
+        text(v, "Role", t.getRole());
+        text(v, "Persona", t.getPersona());
+        text(v, "Assignee", t.getAssignee());
+        text(v, "Created by", t.getCreatedBy());
+        text(v, "Provider", t.getProvider());
+        text(v, "Model", t.getModel());
+        text(v, "Provider override", t.getProviderOverride());
+        text(v, "Full access", t.isFullAccess() ? "yes" : null);
+        text(v, "Repository", t.getRepositoryUrl());
+        text(v, "Branch", t.getBranch());
+        text(v, "Base branch", t.getBaseBranch());
+        text(v, "Worktree", t.getWorktreePath());
+        text(v, "Commit", t.getCommitHash());
+        text(v, "Target dir", t.getTargetDir());
+        text(v, "Requirements", lines(t.getRequirements()));
+        text(v, "Acceptance criteria", lines(t.getAcceptanceCriteria()));
+        text(v, "Affected files", String.join("\n", t.getAffectedFiles()));
+        text(v, "Complexity", t.getComplexityScore());
+        text(v, "Story", t.getStoryId());
+        text(v, "Epic", t.getEpicId());
+        text(v, "Last error", t.getLastError());
+        text(v, "Errors", t.getErrorCount() == 0 ? null : t.getErrorCount());
+        text(v, "Attempt", t.getAttempt() == 0 ? null : t.getAttempt());
+        time(v, "Created", t.getCreatedAt());
+        time(v, "Updated", t.getUpdatedAt());
+        time(v, "Started", t.getStartedAt());
+        time(v, "Completed", t.getCompletedAt());
+        time(v, "Archived", t.getArchivedAt());
+        time(v, "Heartbeat", t.getHeartbeatAt());
+        text(v, "Metadata", lines(t.getMetadata()));
+        text(v, "External id", t.getExternalId());
+        text(v, "Id", t.getId());
         return v;
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    private static void text(List<Field> fields, String label, Object value) {
+        String text = value == null ? null : value.toString();
+        if (text != null && !text.isBlank()) {
+            fields.add(new Field(label, text, null));
+        }
+    }
+
+    private static void time(List<Field> fields, String label, Instant at) {
+        if (at != null) {
+            fields.add(new Field(label, null, at));
+        }
     }
 
     private static String lines(Map<String, Object> map) {
-        return map == null ? null : String.join("\n", map.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        return map == null || map.isEmpty() ? null : String.join("\n", map.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
 
     //why: an archived task can only go back to where it was, which the task remembers as its previous state

@@ -45,11 +45,17 @@ class TaskDetailControllerTest {
     @MockitoBean
     StoreChanges changes;
 
+    static final String DEPENDENCY_ID = "5f0c8a52-9d7e-4b1a-8a43-2c1e6f0d9b77";
+
     Task task = WebFixtures.task("TV-7", TaskState.PENDING);
+    Task dependency = WebFixtures.task("TV-3", TaskState.RUNNING);
 
     @BeforeEach
     void knownTask() {
-        task.setDependsOn(List.of("TV-3"));
+        dependency.setId(DEPENDENCY_ID);
+        dependency.setTitle("Design the schema");
+        task.setDependsOn(List.of(DEPENDENCY_ID));
+        given(tasks.byIds(List.of(DEPENDENCY_ID))).willReturn(List.of(dependency));
         given(tasks.get(anyString())).willReturn(task);
         given(tasks.history(anyString())).willReturn(List.of(WebFixtures.moved(task, 2, TaskState.PENDING, TaskState.QUEUED, "ready")));
         given(tasks.outputs(anyString())).willReturn(List.of());
@@ -70,6 +76,25 @@ class TaskDetailControllerTest {
                 .andExpect(content().string(not(containsString("value=\"COMPLETED\""))))
                 .andExpect(content().string(containsString("id=\"edit-form\"")))
                 .andExpect(content().string(containsString("hx-get=\"/tasks/TV-7/context\"")));
+    }
+
+    @Test
+    void namesDependenciesByKeyTitleAndStateAndFoldsEmptyFieldsAndStorageBookkeepingAway() throws Exception {
+        mvc.perform(get("/tasks/TV-7"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(DEPENDENCY_ID))))
+                .andExpect(content().string(containsString("Design the schema")))
+                .andExpect(content().string(containsString(">TV-3</span>")))
+                .andExpect(content().string(containsString(">RUNNING</span>")))
+                .andExpect(content().string(containsString("<dt>Depends on</dt>")))
+                .andExpect(content().string(not(containsString("<dt>Related to</dt>"))))
+                .andExpect(content().string(not(containsString(">Worktree</dt>"))))
+                .andExpect(content().string(not(containsString(">History hash</dt>"))))
+                .andExpect(content().string(not(containsString(">Schema version</dt>"))))
+                .andExpect(content().string(not(containsString(">—<"))))
+                .andExpect(content().string(containsString("<span class=\"tag\">api</span>")))
+                .andExpect(content().string(containsString("datetime=\"2026-11-20T09:00:00Z\"")))
+                .andExpect(content().string(containsString("title=\"2026-11-20 09:00:00 UTC\"")));
     }
 
     @Test
