@@ -30,9 +30,19 @@ public class TaskvaultApplication {
             application.setWebApplicationType(WebApplicationType.NONE);
             application.setAdditionalProfiles(COMMAND_PROFILE);
         } else if (System.console() != null) {
-            //why: at the prompt, INFO lines (start-up, the first web request) would land in the middle of what is typed
-            application.setDefaultProperties(Map.of("logging.level.root", "WARN", "spring.main.log-startup-info", "false"));
+            application.setDefaultProperties(PROMPT_DEFAULTS);
         }
         application.run(args);
     }
+
+    /**
+     * Logging while the prompt owns the terminal: only errors reach it (the failure report of a start that fails among
+     * them); warnings go to data/taskvault.log, or to the log file configured.
+     */
+    static final Map<String, Object> PROMPT_DEFAULTS = Map.of(
+            //why: INFO lines (start-up, the first web request) and library warnings would land in the middle of what is typed
+            "logging.level.root", "WARN",
+            "spring.main.log-startup-info", "false",
+            "logging.threshold.console", "ERROR",
+            "logging.file.name", "./data/taskvault.log");
 }

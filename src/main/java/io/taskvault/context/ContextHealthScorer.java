@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,8 @@ class ContextHealthScorer {
 
     ContextHealth score(ContextSnapshot snapshot) {
         List<ContextHealth.Reason> reasons = new ArrayList<>();
-        if (snapshot.task().getAcceptanceCriteria().isEmpty()) {
+        if (snapshot.task().getAcceptanceCriteria().isEmpty() && snapshot.requirements().stream().noneMatch(
+                ContextHealthScorer::isAcceptance)) {
             reasons.add(new ContextHealth.Reason("missing-acceptance-criteria",
                     "missing acceptance criteria: an agent cannot tell when it is done", NO_ACCEPTANCE));
         }
@@ -67,5 +69,10 @@ class ContextHealthScorer {
         }
         int score = Math.max(0, 100 - reasons.stream().mapToInt(ContextHealth.Reason::penalty).sum());
         return new ContextHealth(snapshot.task().getKey(), score, List.copyOf(reasons));
+    }
+
+    /** Requirement context of type acceptance (or acceptance-criteria, Acceptance_Criteria …) states when it is done. */
+    private static boolean isAcceptance(RequirementContext requirement) {
+        return requirement.type() != null && requirement.type().strip().toLowerCase(Locale.ROOT).startsWith("acceptance");
     }
 }

@@ -95,10 +95,11 @@ public class TaskvaultImport {
         }
         counts.forEach((collection, c) -> {
             if (c[0] > 0) {
-                log.created.add(new ImportSummary.Entry(name, collection, c[0] + (dryRun ? " would be inserted" : " inserted")));
+                log.created.add(new ImportSummary.Entry(name, collection, c[0] + (dryRun ? " would be inserted" : " inserted"),
+                        c[0]));
             }
             if (c[1] > 0) {
-                log.skipped.add(new ImportSummary.Entry(name, collection, c[1] + " already stored identically"));
+                log.skipped.add(new ImportSummary.Entry(name, collection, c[1] + " already stored identically", c[1]));
             }
         });
         if (!dryRun) {

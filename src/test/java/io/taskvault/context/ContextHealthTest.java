@@ -51,6 +51,17 @@ class ContextHealthTest {
     }
 
     @Test
+    void takesAcceptanceRequirementContextAsAcceptanceCriteria() {
+        Task task = tasks.create(TaskDraft.titled("Keep the return URL"), "test");
+        context.add(task.getKey(), RequirementContext.of("Acceptance", Map.of("text", "login keeps the return URL"), null));
+
+        ContextHealth health = prompts.health(task.getKey());
+
+        assertThat(health.reasons()).extracting(ContextHealth.Reason::code)
+                .doesNotContain("missing-acceptance-criteria", "no-requirements");
+    }
+
+    @Test
     void countsFailingValidationsByTheirLatestVerdictAndFlagsStaleContext() {
         Task task = tasks.create(aTask().build(), "test");
         Instant monthAgo = Instant.now().minus(Duration.ofDays(30));

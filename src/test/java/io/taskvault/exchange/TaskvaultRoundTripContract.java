@@ -121,6 +121,12 @@ abstract class TaskvaultRoundTripContract {
         assertThat(again.created()).isEmpty();
         assertThat(again.rejected()).isEmpty();
         assertThat(snapshot()).isEqualTo(once);
+        long stored = once.values().stream().mapToLong(List::size).sum();
+        assertThat(stored).isGreaterThan(again.skipped().size());
+        assertThat(again.headline()).isEqualTo("0 created, 0 updated, " + stored + " skipped, 0 rejected");
+        int wouldInsert = dry.created().stream().mapToInt(ImportSummary.Entry::documents).sum();
+        assertThat(dry.headline()).isEqualTo("dry run, nothing stored: " + wouldInsert + " created, 0 updated, "
+                + (stored - wouldInsert) + " skipped, 0 rejected");
     }
 
     @Test
