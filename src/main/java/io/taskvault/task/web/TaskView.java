@@ -108,7 +108,8 @@ class TaskView {
         text(v, "Base branch", t.getBaseBranch());
         text(v, "Worktree", t.getWorktreePath());
         text(v, "Commit", t.getCommitHash());
-        text(v, "Target dir", t.getTargetDir());
+        //why: "." is every task's default, as in the shell's show
+        text(v, "Target dir", ".".equals(t.getTargetDir()) ? null : t.getTargetDir());
         text(v, "Requirements", lines(t.getRequirements()));
         text(v, "Acceptance criteria", lines(t.getAcceptanceCriteria()));
         text(v, "Affected files", String.join("\n", t.getAffectedFiles()));

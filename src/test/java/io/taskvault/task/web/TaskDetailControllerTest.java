@@ -91,6 +91,7 @@ class TaskDetailControllerTest {
                 .andExpect(content().string(not(containsString(">Worktree</dt>"))))
                 .andExpect(content().string(not(containsString(">History hash</dt>"))))
                 .andExpect(content().string(not(containsString(">Schema version</dt>"))))
+                .andExpect(content().string(not(containsString(">Target dir</dt>"))))
                 .andExpect(content().string(not(containsString(">—<"))))
                 .andExpect(content().string(containsString("<span class=\"tag\">api</span>")))
                 .andExpect(content().string(containsString("datetime=\"2026-11-20T09:00:00Z\"")))

@@ -35,6 +35,7 @@ final class WebFixtures {
         t.setPriority(Priority.HIGH);
         t.setState(state);
         t.setTags(List.of("api"));
+        t.setTargetDir(".");
         t.setCreatedAt(NOW.minusSeconds(3600));
         t.setUpdatedAt(NOW);
         t.setVersion(3);
