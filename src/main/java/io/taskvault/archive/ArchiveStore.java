@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +56,7 @@ public class ArchiveStore {
     }
 
     /** The archived task with this id or key. */
+    @Cacheable(ArchivedTaskCache.NAME)
     public Optional<ArchivedTask> find(String reference) {
         //why: two exact lookups, each answered by an index; the embedded engine scans the whole archive for an $or
         return entryWhere(Filters.eq("_id", reference)).or(() -> entryWhere(Filters.eq("key", reference)));

@@ -13,6 +13,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.shell.test.ShellScreen;
 import org.springframework.shell.test.ShellTestClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +40,8 @@ class ArchiveDoorsTest {
     Archive archive;
     @Autowired
     MovableClock clock;
+    @Autowired
+    CacheManager caches;
 
     private Task oldAndCancelled() {
         Task task = tasks.create(aTask().withTags("doors").build(), "test");
@@ -98,6 +102,21 @@ class ArchiveDoorsTest {
         assertThat(text(shell.sendCommand("archive restore " + task.getKey())))
                 .isEqualTo(task.getKey() + " restored as CANCELLED");
         assertThat(tasks.find(task.getId())).isPresent();
+    }
+
+    @Test
+    void anArchivedTaskLookupIsCachedUntilTheArchiveIsWritten() throws Exception {
+        Task task = oldAndCancelled();
+        shell.sendCommand("archive run");
+        Cache cache = caches.getCache(ArchivedTaskCache.NAME);
+
+        ArchivedTask entry = archive.find(task.getKey());
+        assertThat(cache.get(task.getKey())).isNotNull();
+        assertThat(archive.find(task.getKey())).isEqualTo(entry);
+
+        archive.restore(task.getKey(), "test");
+        assertThat(cache.get(task.getKey())).as("cleared by the archive's write, not by the 1 s expiry").isNull();
+        assertThatThrownBy(() -> archive.find(task.getKey())).isInstanceOf(TaskNotFoundException.class);
     }
 
     @Test

@@ -1,0 +1,26 @@
+package io.taskvault.archive;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.stereotype.Component;
+
+import io.taskvault.store.StoreChanges;
+
+/**
+ * Forgets every cached archived-task lookup when the store reports a write to the archive, by any process on the
+ * same store; the cache's one-second expiry bounds what a read racing that write can leave behind.
+ */
+@Component
+class ArchivedTaskCache {
+
+    static final String NAME = "archived-tasks";
+
+    ArchivedTaskCache(CacheManager caches, StoreChanges changes) {
+        Cache cache = caches.getCache(NAME);
+        changes.listen(collection -> {
+            if (cache != null && (collection == null || ArchiveStore.COLLECTION.equals(collection))) {
+                cache.clear();
+            }
+        });
+    }
+}
