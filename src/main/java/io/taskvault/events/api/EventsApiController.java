@@ -1,9 +1,6 @@
 package io.taskvault.events.api;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +17,7 @@ import io.taskvault.events.EventStream;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskState;
+import io.taskvault.task.api.KnownParameters;
 
 /** {@code GET /api/events}: every stored task change as Server-Sent Events, resumable with {@code Last-Event-ID}. */
 @RestController
@@ -40,7 +38,7 @@ class EventsApiController {
                       @RequestParam(required = false) List<String> epicId,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       HttpServletRequest request) {
-        refuseUnknown(request);
+        KnownParameters.refuseOthers(request, PARAMETERS);
         EventPosition from = lastEventId == null || lastEventId.isBlank() ? null : position(lastEventId);
         return stream.open(new EventFilter(TaskQuery.setOf(state), TaskQuery.setOf(role), TaskQuery.setOf(storyId),
                 TaskQuery.setOf(epicId)), from);
@@ -51,18 +49,6 @@ class EventsApiController {
             return EventPosition.parse(lastEventId.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidTaskException("Last-Event-ID", e.getMessage());
-        }
-    }
-
-    private static void refuseUnknown(HttpServletRequest request) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getParameterNames())) {
-            if (!PARAMETERS.contains(name)) {
-                errors.put(name, "is not a parameter of /api/events; use state, role, storyId or epicId");
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidTaskException(errors);
         }
     }
 }
