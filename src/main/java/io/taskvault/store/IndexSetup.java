@@ -60,6 +60,11 @@ public class IndexSetup {
                 new IndexModel(Indexes.ascending("tags"), new IndexOptions().name("tags")),
                 new IndexModel(Indexes.ascending("role", "state"), new IndexOptions().name("role_state")),
                 new IndexModel(Indexes.ascending("provider", "state"), new IndexOptions().name("provider_state")),
+                //why: the pipeline's grouping keys; with the state after them a story's count per state is read off
+                //    the index alone, and a change that keeps the state leaves the entry as it is
+                new IndexModel(Indexes.ascending("storyId", "state"), new IndexOptions().name("storyId_state")),
+                new IndexModel(Indexes.ascending("epicId", "state"), new IndexOptions().name("epicId_state")),
+                new IndexModel(Indexes.ascending("persona", "state"), new IndexOptions().name("persona_state")),
                 new IndexModel(Indexes.descending("updatedAt"), new IndexOptions().name("updatedAt")),
                 new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name("createdAt"))));
         if (engine.textIndexes()) {

@@ -32,6 +32,9 @@ final class TaskQueries {
         if (!q.priorities().isEmpty()) {
             all.add(Criteria.where("priority").in(q.priorities().stream().map(Enum::name).toList()));
         }
+        in(all, "storyId", q.storyIds());
+        in(all, "epicId", q.epicIds());
+        in(all, "persona", q.personas());
         if (!q.tags().isEmpty()) {
             all.add(Criteria.where("tags").all(q.tags()));
         }
@@ -48,6 +51,12 @@ final class TaskQueries {
             all.add(after(q));
         }
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+    }
+
+    private static void in(List<Criteria> all, String field, java.util.Set<String> values) {
+        if (!values.isEmpty()) {
+            all.add(Criteria.where(field).in(values));
+        }
     }
 
     private static void range(List<Criteria> all, String field, Instant from, Instant to) {

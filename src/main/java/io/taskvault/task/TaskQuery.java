@@ -7,13 +7,16 @@ import java.util.Set;
 /**
  * A filtered, sorted page of tasks. Empty collections and nulls mean "any".
  *
- * @param text   words that must all appear in the title or description (case-insensitive)
- * @param cursor continue after the last task of the previous page (keyset paging), instead of offset
+ * @param text     words that must all appear in the title or description (case-insensitive)
+ * @param cursor   continue after the last task of the previous page (keyset paging), instead of offset
+ * @param storyIds the stories a task may belong to (the pipeline's grouping keys, like {@code epicIds} and
+ *                 {@code personas}); exact values, as stored
  */
 public record TaskQuery(
         Set<TaskState> states, Set<String> roles, Set<String> providers, Set<Priority> priorities, Set<String> tags,
         String text, Instant createdFrom, Instant createdTo, Instant updatedFrom, Instant updatedTo,
-        SortField sort, boolean descending, int limit, int offset, String cursor) {
+        SortField sort, boolean descending, int limit, int offset, String cursor,
+        Set<String> storyIds, Set<String> epicIds, Set<String> personas) {
 
     public static final int MAX_LIMIT = 500;
     public static final int DEFAULT_LIMIT = 50;
@@ -24,6 +27,9 @@ public record TaskQuery(
         providers = clean(providers);
         priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
         tags = clean(tags);
+        storyIds = clean(storyIds);
+        epicIds = clean(epicIds);
+        personas = clean(personas);
         text = text == null || text.isBlank() ? null : text.trim();
         sort = sort == null ? SortField.UPDATED : sort;
         if (limit <= 0) {
@@ -35,6 +41,14 @@ public record TaskQuery(
         if (offset < 0) {
             throw new InvalidTaskException("offset", "must not be negative");
         }
+    }
+
+    /** A query on every field but the grouping keys (story, epic, persona). */
+    public TaskQuery(Set<TaskState> states, Set<String> roles, Set<String> providers, Set<Priority> priorities,
+                     Set<String> tags, String text, Instant createdFrom, Instant createdTo, Instant updatedFrom,
+                     Instant updatedTo, SortField sort, boolean descending, int limit, int offset, String cursor) {
+        this(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom, updatedTo, sort,
+                descending, limit, offset, cursor, null, null, null);
     }
 
     private static Set<String> clean(Set<String> values) {
@@ -49,42 +63,48 @@ public record TaskQuery(
 
     public TaskQuery withStates(Set<TaskState> newStates) {
         return new TaskQuery(newStates, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor);
+                updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
     }
 
     public TaskQuery withLimit(int newLimit, int newOffset) {
         return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, newLimit, newOffset, cursor);
+                updatedTo, sort, descending, newLimit, newOffset, cursor, storyIds, epicIds, personas);
     }
 
     public TaskQuery withCursor(String newCursor) {
         return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, 0, newCursor);
+                updatedTo, sort, descending, limit, 0, newCursor, storyIds, epicIds, personas);
     }
 
     public TaskQuery sortedBy(SortField field, boolean desc) {
         return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, field, desc, limit, offset, cursor);
+                updatedTo, field, desc, limit, offset, cursor, storyIds, epicIds, personas);
     }
 
     public TaskQuery withText(String newText) {
         return new TaskQuery(states, roles, providers, priorities, tags, newText, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor);
+                updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
     }
 
     public TaskQuery withTags(Set<String> newTags) {
         return new TaskQuery(states, roles, providers, priorities, newTags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor);
+                updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
     }
 
     public TaskQuery withRoles(Set<String> newRoles) {
         return new TaskQuery(states, newRoles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor);
+                updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
     }
 
     public TaskQuery createdBetween(Instant from, Instant to) {
         return new TaskQuery(states, roles, providers, priorities, tags, text, from, to, updatedFrom, updatedTo, sort,
-                descending, limit, offset, cursor);
+                descending, limit, offset, cursor, storyIds, epicIds, personas);
+    }
+
+    /** Only tasks of these stories, epics and personas (an empty set or null leaves that key unfiltered). */
+    public TaskQuery withGroups(Set<String> stories, Set<String> epics, Set<String> newPersonas) {
+        return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
+                updatedTo, sort, descending, limit, offset, cursor, stories, epics, newPersonas);
     }
 
     /** The fields a list can be sorted by, with the stored field each one sorts on. */

@@ -249,6 +249,11 @@ public class TaskService {
         return new TaskPage(found.stream().map(tasks::toTask).toList(), total, query.offset(), query.limit(), next);
     }
 
+    /** How many tasks the query matches (its limit, offset and cursor ignored), without reading them. */
+    public long count(TaskQuery query) {
+        return tasks.count(TaskQueries.query(query.withCursor(null), false));
+    }
+
     /**
      * The ids of every task the query matches, in its order (its limit, offset and cursor ignored): one pass for
      * jobs that visit every match, where paging would filter every task once per page.

@@ -34,7 +34,7 @@ class TaskExportApiController {
     }
 
     private static final Set<String> PARAMETERS = Set.of("format", "states", "roles", "providers", "priorities", "tags",
-            "search", "date_from", "date_to", "updated_from", "updated_to", "sort", "order");
+            "search", "date_from", "date_to", "updated_from", "updated_to", "sort", "order", "storyId", "epicId", "persona");
 
     /** Takes the filters and sort of {@code GET /api/tasks} (no paging: every match is written). */
     @GetMapping("/api/tasks/export")
@@ -51,13 +51,17 @@ class TaskExportApiController {
                                                  @RequestParam(name = "updated_to", required = false) Instant updatedTo,
                                                  @RequestParam(required = false) String sort,
                                                  @RequestParam(required = false) String order,
+                                                 @RequestParam(required = false) List<String> storyId,
+                                                 @RequestParam(required = false) List<String> epicId,
+                                                 @RequestParam(required = false) List<String> persona,
                                                  HttpServletRequest request) {
         KnownParameters.refuseOthers(request, PARAMETERS);
         ExportFormat as = ExportFormat.parse(format);
         TaskQuery query = TaskSearchQuery.of(TaskSearchQuery.both(states, null), TaskSearchQuery.both(roles, null),
                 TaskSearchQuery.both(providers, null), TaskSearchQuery.both(priorities, null),
                 TaskSearchQuery.both(tags, null), search, dateFrom, dateTo, updatedFrom, updatedTo, sort, order,
-                TaskQuery.MAX_LIMIT, 0, null);
+                TaskQuery.MAX_LIMIT, 0, null).withGroups(TaskQuery.setOf(storyId), TaskQuery.setOf(epicId),
+                TaskQuery.setOf(persona));
         return download(export, query, as);
     }
 

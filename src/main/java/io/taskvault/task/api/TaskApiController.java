@@ -138,13 +138,17 @@ class TaskApiController {
                     @RequestParam(defaultValue = "50") int limit,
                     @RequestParam(defaultValue = "0") int offset,
                     @RequestParam(required = false) String cursor,
+                    @RequestParam(required = false) List<String> storyId,
+                    @RequestParam(required = false) List<String> epicId,
+                    @RequestParam(required = false) List<String> persona,
                     HttpServletRequest request) {
         KnownParameters.refuseOthers(request, TaskSearchQuery.PARAMETERS);
         return tasks.list(TaskSearchQuery.of(TaskSearchQuery.both(states, state), TaskSearchQuery.both(roles, role),
                 TaskSearchQuery.both(providers, provider), TaskSearchQuery.both(priorities, priority),
                 TaskSearchQuery.both(tags, tag), TaskSearchQuery.first(search, q, text),
                 TaskSearchQuery.first(dateFrom, from), TaskSearchQuery.first(dateTo, to), updatedFrom, updatedTo,
-                sort, order, limit, offset, cursor));
+                sort, order, limit, offset, cursor).withGroups(TaskQuery.setOf(storyId), TaskQuery.setOf(epicId),
+                TaskQuery.setOf(persona)));
     }
 
     @GetMapping("/persistence/stats")

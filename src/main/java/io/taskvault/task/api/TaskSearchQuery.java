@@ -18,7 +18,7 @@ public final class TaskSearchQuery {
     /** Every parameter the search reads, plural and singular spellings alike. */
     public static final Set<String> PARAMETERS = Set.of("states", "state", "roles", "role", "providers", "provider",
             "priorities", "priority", "tags", "tag", "search", "q", "text", "date_from", "from", "date_to", "to",
-            "updated_from", "updated_to", "sort", "order", "limit", "offset", "cursor");
+            "updated_from", "updated_to", "sort", "order", "limit", "offset", "cursor", "storyId", "epicId", "persona");
 
     private TaskSearchQuery() {
     }

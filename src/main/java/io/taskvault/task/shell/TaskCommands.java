@@ -62,13 +62,16 @@ public class TaskCommands {
     }
 
     @Command(name = "list", alias = "ls", group = GROUP, description = "List tasks, filtered and sorted",
-            help = "list --state RUNNING,QUEUED --role backend --tag auth --from 2026-11-01 --sort priority --limit 20",
+            help = "list --state RUNNING,QUEUED --role backend --tag auth --story STORY-7 --from 2026-11-01 --sort priority --limit 20",
             completionProvider = "taskCompletion")
     public void list(@Option(longName = "state", shortName = 's', description = "states, comma-separated or repeated") String state,
                      @Option(longName = "role", description = "roles") String role,
                      @Option(longName = "provider", description = "providers") String provider,
                      @Option(longName = "priority", description = "priorities") String priority,
                      @Option(longName = "tag", description = "tags (a task needs all of them)") String tag,
+                     @Option(longName = "story", description = "story ids (storyId), comma-separated or repeated") String story,
+                     @Option(longName = "epic", description = "epic ids (epicId)") String epic,
+                     @Option(longName = "persona", description = "personas") String persona,
                      @Option(longName = "text", shortName = 't', description = "words in the title or description") String text,
                      @Option(longName = "from", description = "created on or after (2026-11-01)") String from,
                      @Option(longName = "to", description = "created on or before (2026-11-30)") String to,
@@ -84,7 +87,10 @@ public class TaskCommands {
         print(ctx, view.table(page.tasks()) + view.footer(page));
     }
 
-    /** The list's query from its options ({@code state, role, provider, priority, tag} read from ctx); export takes them too. */
+    /**
+     * The list's query from its options ({@code state, role, provider, priority, tag, story, epic, persona} read from
+     * ctx); export takes them too.
+     */
     public static TaskQuery query(CommandContext ctx, String text, String from, String to, String sort, Integer limit) {
         Vocabulary.Sort sorted;
         try {
@@ -97,7 +103,9 @@ public class TaskCommands {
                 ShellOptions.someOf(Priority.class, "priority", ShellOptions.all(ctx, "priority")),
                 ShellOptions.csv(ShellOptions.all(ctx, "tag")), text, ShellOptions.instant("from", from, false),
                 ShellOptions.instant("to", to, true), null, null, sorted.key(), sorted.descendingOr(null),
-                ShellOptions.positive("limit", limit, TaskQuery.DEFAULT_LIMIT), 0, null);
+                ShellOptions.positive("limit", limit, TaskQuery.DEFAULT_LIMIT), 0, null)
+                .withGroups(ShellOptions.csv(ShellOptions.all(ctx, "story")), ShellOptions.csv(ShellOptions.all(ctx, "epic")),
+                        ShellOptions.csv(ShellOptions.all(ctx, "persona")));
     }
 
     @Command(name = "show", alias = "info", group = GROUP,

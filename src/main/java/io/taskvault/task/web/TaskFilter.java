@@ -27,6 +27,9 @@ public class TaskFilter {
     private String provider;
     private Priority priority;
     private String tags;
+    private String storyId;
+    private String epicId;
+    private String persona;
     private String q;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate from;
@@ -58,7 +61,7 @@ public class TaskFilter {
         return new TaskQuery(Set.copyOf(state), one(role), one(provider), priority == null ? Set.of() : Set.of(priority),
                 tagSet(), q, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                 to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1),
-                null, null, sort, desc, limit, offset, null);
+                null, null, sort, desc, limit, offset, null).withGroups(one(storyId), one(epicId), one(persona));
     }
 
     /** Every task this filter selects, in its sort, with no page: what an export of the list writes. */
@@ -126,6 +129,9 @@ public class TaskFilter {
         add(b, "provider", provider);
         add(b, "priority", priority == null ? null : priority.name());
         add(b, "tags", tags);
+        add(b, "storyId", storyId);
+        add(b, "epicId", epicId);
+        add(b, "persona", persona);
         add(b, "q", q);
         add(b, "from", from == null ? null : from.toString());
         add(b, "to", to == null ? null : to.toString());
@@ -147,7 +153,8 @@ public class TaskFilter {
 
     public boolean isFiltered() {
         return !state.isEmpty() || priority != null || tagSet().size() > 0 || !one(role).isEmpty()
-                || !one(provider).isEmpty() || (q != null && !q.isBlank()) || from != null || to != null;
+                || !one(provider).isEmpty() || !one(storyId).isEmpty() || !one(epicId).isEmpty()
+                || !one(persona).isEmpty() || (q != null && !q.isBlank()) || from != null || to != null;
     }
 
     public List<TaskState> getState() {
@@ -209,6 +216,40 @@ public class TaskFilter {
 
     public void setTags(String tags) {
         this.tags = tags;
+    }
+
+    public String getStoryId() {
+        return storyId;
+    }
+
+    public void setStoryId(String storyId) {
+        this.storyId = storyId;
+    }
+
+    /** The shell's word for {@code storyId}. */
+    public void setStory(String story) {
+        setStoryId(story);
+    }
+
+    public String getEpicId() {
+        return epicId;
+    }
+
+    public void setEpicId(String epicId) {
+        this.epicId = epicId;
+    }
+
+    /** The shell's word for {@code epicId}. */
+    public void setEpic(String epic) {
+        setEpicId(epic);
+    }
+
+    public String getPersona() {
+        return persona;
+    }
+
+    public void setPersona(String persona) {
+        this.persona = persona;
     }
 
     public String getQ() {

@@ -96,7 +96,8 @@ class TaskListController {
      */
     /** The list's own words, REST's and the shell's for the same filters, and the bulk form's fields. */
     static final Set<String> PARAMETERS = Set.of("state", "states", "role", "provider", "priority", "tags", "tag", "q",
-            "search", "text", "from", "to", "sort", "desc", "page", "after", "before", "selected", "action", "_csrf");
+            "search", "text", "from", "to", "sort", "desc", "page", "after", "before", "selected", "action", "_csrf",
+            "storyId", "story", "epicId", "epic", "persona");
 
     private static String problem(FieldError error) {
         if (error.contains(TypeMismatchException.class)
