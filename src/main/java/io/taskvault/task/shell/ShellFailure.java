@@ -7,6 +7,7 @@ import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandNotFoundException;
 
 import io.taskvault.context.ContextRecordNotFoundException;
+import io.taskvault.story.StoryNotFoundException;
 import io.taskvault.task.ConcurrentTaskModificationException;
 import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.InvalidTaskException;
@@ -37,6 +38,9 @@ record ShellFailure(int exitCode, String message, Throwable cause) {
         }
         if (e instanceof ContextRecordNotFoundException) {
             return new ShellFailure(NOT_FOUND, e.getMessage() + "; 'context list' shows the records there are", e);
+        }
+        if (e instanceof StoryNotFoundException) {
+            return new ShellFailure(NOT_FOUND, e.getMessage(), e);
         }
         if (e instanceof IllegalTransitionException || e instanceof ConcurrentTaskModificationException) {
             return new ShellFailure(CONFLICT, e.getMessage(), e);

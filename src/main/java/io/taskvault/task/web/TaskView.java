@@ -78,8 +78,14 @@ class TaskView {
         }).toList();
     }
 
-    /** A field the detail page shows: its text, or the time it names (drawn relative, exact on hover). */
-    record Field(String label, String text, Instant at) {
+    /**
+     * A field the detail page shows: its text, or the time it names (drawn relative, exact on hover); {@code href},
+     * when set, is the page the text links to.
+     */
+    record Field(String label, String text, Instant at, String href) {
+        Field(String label, String text, Instant at) {
+            this(label, text, at, null);
+        }
     }
 
     /** Another task named by this one, as the page links it: key, title and state instead of its id. */
@@ -114,8 +120,8 @@ class TaskView {
         text(v, "Acceptance criteria", lines(t.getAcceptanceCriteria()));
         text(v, "Affected files", String.join("\n", t.getAffectedFiles()));
         text(v, "Complexity", t.getComplexityScore());
-        text(v, "Story", t.getStoryId());
-        text(v, "Epic", t.getEpicId());
+        linked(v, "Story", t.getStoryId(), "/stories/{id}");
+        linked(v, "Epic", t.getEpicId(), "/epics/{id}");
         text(v, "Last error", t.getLastError());
         text(v, "Errors", t.getErrorCount() == 0 ? null : t.getErrorCount());
         text(v, "Attempt", t.getAttempt() == 0 ? null : t.getAttempt());
@@ -135,6 +141,14 @@ class TaskView {
         String text = value == null ? null : value.toString();
         if (text != null && !text.isBlank()) {
             fields.add(new Field(label, text, null));
+        }
+    }
+
+    //why: a story's and an epic's roll-up pages are where a reader goes from a task's story and epic
+    private static void linked(List<Field> fields, String label, String value, String page) {
+        if (value != null && !value.isBlank()) {
+            fields.add(new Field(label, value, null, org.springframework.web.util.UriComponentsBuilder.fromPath(page)
+                    .buildAndExpand(value).encode().toUriString()));
         }
     }
 

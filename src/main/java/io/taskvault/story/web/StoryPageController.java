@@ -1,0 +1,98 @@
+package io.taskvault.story.web;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.taskvault.store.StoreChanges;
+import io.taskvault.story.Grouping;
+import io.taskvault.story.StoryNotFoundException;
+import io.taskvault.story.StoryRollup;
+import io.taskvault.story.StoryService;
+import io.taskvault.task.InvalidTaskException;
+import io.taskvault.task.Task;
+import io.taskvault.task.TaskState;
+import io.taskvault.task.web.Formats;
+
+/** Dashboard: a story's page at /stories/{storyId} and an epic's at /epics/{epicId}, redrawn when tasks change. */
+@Controller
+class StoryPageController {
+
+    static final String PAGE = "stories/rollup";
+    static final String LIVE = "stories/rollup :: live";
+    private static final Formats FORMATS = new Formats();
+
+    private final StoryService stories;
+    private final StoreChanges changes;
+    private final ObjectProvider<Clock> clock;
+
+    StoryPageController(StoryService stories, StoreChanges changes, ObjectProvider<Clock> clock) {
+        this.stories = stories;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @GetMapping("/stories/{storyId}")
+    String story(@PathVariable String storyId, Model model) {
+        return page(Grouping.STORY, storyId, model, PAGE);
+    }
+
+    @HxRequest
+    @GetMapping("/stories/{storyId}")
+    String storyLive(@PathVariable String storyId, Model model) {
+        return page(Grouping.STORY, storyId, model, LIVE);
+    }
+
+    @GetMapping("/epics/{epicId}")
+    String epic(@PathVariable String epicId, Model model) {
+        return page(Grouping.EPIC, epicId, model, PAGE);
+    }
+
+    @HxRequest
+    @GetMapping("/epics/{epicId}")
+    String epicLive(@PathVariable String epicId, Model model) {
+        return page(Grouping.EPIC, epicId, model, LIVE);
+    }
+
+    private String page(Grouping grouping, String id, Model model, String view) {
+        //why: read before the roll-up, so a change made meanwhile still moves the poller on
+        model.addAttribute("liveVersion", changes.version(Task.COLLECTION));
+        StoryRollup rollup = stories.rollUp(grouping, id);
+        model.addAttribute("rollup", rollup);
+        model.addAttribute("listUrl", UriComponentsBuilder.fromPath("/tasks").queryParam(grouping.field(), rollup.id())
+                .encode().build().toUriString());
+        model.addAttribute("states", TaskState.values());
+        model.addAttribute("fmt", FORMATS);
+        model.addAttribute("now", clock.getIfAvailable(Clock::systemUTC).instant());
+        return view;
+    }
+
+    @ExceptionHandler(StoryNotFoundException.class)
+    String notFound(StoryNotFoundException e, HttpServletResponse response, Model model) {
+        return problem(HttpStatus.NOT_FOUND, "Story not found", e.getMessage(), response, model);
+    }
+
+    @ExceptionHandler(InvalidTaskException.class)
+    String invalid(InvalidTaskException e, HttpServletResponse response, Model model) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), response, model);
+    }
+
+    private static String problem(HttpStatus status, String title, String message, HttpServletResponse response,
+                                  Model model) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("error", title);
+        model.addAttribute("message", message);
+        return "error";
+    }
+}
