@@ -28,7 +28,7 @@ public record StoryRollup(Grouping grouping, String id, long total, Map<TaskStat
         NOT_STARTED,
         /** Work is under way or still to run. */
         IN_PROGRESS,
-        /** Started, nothing is left to run, yet not all is done: what remains is FAILED or BLOCKED and needs a person. */
+        /** Started, nothing is left to run or waiting, yet not all is done: what remains FAILED and needs a person. */
         STALLED,
         /** Every task meant to be done is COMPLETED. */
         COMPLETED,
@@ -73,8 +73,10 @@ public record StoryRollup(Grouping grouping, String id, long total, Map<TaskStat
 
     static Progress progress(Map<TaskState, Long> byState, long countable) {
         long completed = byState.getOrDefault(TaskState.COMPLETED, 0L);
+        //why: a BLOCKED task still waits to run (most wait on a dependency that unblocks them on completion)
         long toRun = byState.getOrDefault(TaskState.PENDING, 0L) + byState.getOrDefault(TaskState.QUEUED, 0L)
-                + byState.getOrDefault(TaskState.RUNNING, 0L) + byState.getOrDefault(TaskState.INTERRUPTED, 0L);
+                + byState.getOrDefault(TaskState.RUNNING, 0L) + byState.getOrDefault(TaskState.INTERRUPTED, 0L)
+                + byState.getOrDefault(TaskState.BLOCKED, 0L);
         long started = completed + byState.getOrDefault(TaskState.RUNNING, 0L)
                 + byState.getOrDefault(TaskState.FAILED, 0L) + byState.getOrDefault(TaskState.INTERRUPTED, 0L);
         if (countable <= 0) {

@@ -25,6 +25,9 @@ public final class TaskDrafts {
     private Integer complexity = 3;
     private Map<String, Object> metadata = new LinkedHashMap<>();
     private List<String> dependsOn = List.of();
+    private String storyId = "STORY-1";
+    private String epicId = "EPIC-1";
+    private String persona = "developer";
 
     private TaskDrafts() {
     }
@@ -83,10 +86,25 @@ public final class TaskDrafts {
         return this;
     }
 
+    public TaskDrafts inStory(String value) {
+        this.storyId = value;
+        return this;
+    }
+
+    public TaskDrafts inEpic(String value) {
+        this.epicId = value;
+        return this;
+    }
+
+    public TaskDrafts forPersona(String value) {
+        this.persona = value;
+        return this;
+    }
+
     public TaskDraft build() {
         return new TaskDraft(title, description, role, priority, tags, null, createdBy, provider, model,
                 "https://git.example.com/app.git", "feature/x", "main", null, null, ".", false, null,
                 Map.of("story", "As a user I want it"), Map.of("done", "tests pass"), List.of("src/App.java"),
-                complexity, "STORY-1", "EPIC-1", "developer", dependsOn, List.of(), metadata, null);
+                complexity, storyId, epicId, persona, dependsOn, List.of(), metadata, null);
     }
 }

@@ -63,6 +63,17 @@ class TaskDetailControllerTest {
     }
 
     @Test
+    void linksTheTasksStoryAndEpicToTheirRollUpPages() throws Exception {
+        task.setStoryId("STORY 9");
+        task.setEpicId("EPIC-2");
+
+        mvc.perform(get("/tasks/TV-7"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a href=\"/stories/STORY%209\">STORY 9</a>")))
+                .andExpect(content().string(containsString("<a href=\"/epics/EPIC-2\">EPIC-2</a>")));
+    }
+
+    @Test
     void showsEveryFieldTheHistoryAndOnlyTheMovesAllowedFromTheCurrentState() throws Exception {
         mvc.perform(get("/tasks/TV-7"))
                 .andExpect(status().isOk())

@@ -102,6 +102,23 @@ class TaskListControllerTest {
     }
 
     @Test
+    void filtersByStoryEpicAndPersonaAndKeepsThemInThePageLinks() throws Exception {
+        listing(60, WebFixtures.task("TV-1", TaskState.FAILED));
+
+        mvc.perform(get("/tasks").param("storyId", "STORY-9").param("epicId", "EPIC 2").param("persona", "qa"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"f-story\" name=\"storyId\" value=\"STORY-9\"")))
+                .andExpect(content().string(containsString("/tasks?storyId=STORY-9&amp;epicId=EPIC%202&amp;persona=qa&amp;sort=UPDATED")));
+
+        ArgumentCaptor<TaskQuery> query = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks, org.mockito.Mockito.atLeastOnce()).list(query.capture());
+        TaskQuery q = query.getAllValues().get(0);
+        assertThat(q.storyIds()).containsExactly("STORY-9");
+        assertThat(q.epicIds()).containsExactly("EPIC 2");
+        assertThat(q.personas()).containsExactly("qa");
+    }
+
+    @Test
     void keepsTheFilterInSortAndPageLinks() throws Exception {
         listing(60, WebFixtures.task("TV-1", TaskState.FAILED));
 
