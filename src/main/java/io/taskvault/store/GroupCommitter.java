@@ -262,7 +262,7 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /** The longest time one compaction step held the write lock, in nanoseconds, and how many steps ran. */
-    long[] compactionSteps() {
+    public long[] compactionSteps() {
         return new long[] {longestCompactionStep, compactionSteps};
     }
 

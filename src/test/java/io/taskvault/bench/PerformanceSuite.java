@@ -104,7 +104,9 @@ public final class PerformanceSuite {
         }
     }
 
-    static ConfigurableApplicationContext start(Path data) {
+    static ConfigurableApplicationContext start(Path data, String... arguments) {
+        String[] withPort = java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0"),
+                java.util.stream.Stream.of(arguments)).toArray(String[]::new);
         return new SpringApplicationBuilder(TaskvaultApplication.class).logStartupInfo(false)
                 .properties("spring.shell.interactive.enabled=false", "logging.level.root=warn",
                         "taskvault.store.path=" + data,
@@ -112,7 +114,7 @@ public final class PerformanceSuite {
                         "taskvault.recovery.lease=36500d",
                         "logging.level.io.taskvault.task.CrashRepair=info", "logging.level.io.taskvault.archive.ArchivalJob=info")
                 //why: as an argument: a builder property loses to application.yml's port 8080, so two suites clashed
-                .run("--server.port=0");
+                .run(withPort);
     }
 
     static int port(ConfigurableApplicationContext app) {
