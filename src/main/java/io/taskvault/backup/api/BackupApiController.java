@@ -3,10 +3,7 @@ package io.taskvault.backup.api;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskvault.backup.BackupInfo;
-import io.taskvault.backup.BackupRefusedException;
 import io.taskvault.backup.BackupReport;
 import io.taskvault.backup.Backups;
 import io.taskvault.backup.RestoreResult;
@@ -57,19 +53,5 @@ class BackupApiController {
     @PostMapping("/{name}/restore")
     RestoreResult restore(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
         return backups.restore(name, force);
-    }
-
-    @ExceptionHandler(BackupRefusedException.class)
-    ProblemDetail refused(BackupRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Restore refused");
-        return problem;
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail unknown(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Backup not found");
-        return problem;
     }
 }

@@ -5,11 +5,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +20,6 @@ import io.taskvault.context.AiInteraction;
 import io.taskvault.context.ContextHealth;
 import io.taskvault.context.ContextKind;
 import io.taskvault.context.ContextRecord;
-import io.taskvault.context.ContextRecordNotFoundException;
 import io.taskvault.context.ContextService;
 import io.taskvault.context.PromptContextService;
 import io.taskvault.task.InvalidTaskException;
@@ -116,13 +112,5 @@ class ContextApiController {
     @GetMapping("/context-health")
     ContextHealth health(@PathVariable String id) {
         return prompts.health(id);
-    }
-
-    @ExceptionHandler(ContextRecordNotFoundException.class)
-    ProblemDetail notFound(ContextRecordNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Context record not found");
-        problem.setType(URI.create("https://taskvault.io/problems/context-record-not-found"));
-        return problem;
     }
 }
