@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.context.AiInteraction;
 import io.taskvault.context.ContextHealth;
 import io.taskvault.context.ContextKind;
@@ -28,6 +31,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The REST door to a task's context records, its prompt context and its context health. {id}: id or key. */
+@Tag(name = "context", description = "A task's context records and the prompt assembled from them")
 @RestController
 @RequestMapping("/api/tasks/{id}")
 class ContextApiController {
@@ -43,6 +47,12 @@ class ContextApiController {
     }
 
     /** {kind}: requirements, codebase, ai-interactions, validations or metrics; the body is that kind's record. */
+    @Operation(summary = "Add a context record")
+    @ApiResponse(responseCode = "201")
+    @ApiResponse(responseCode = "400")
+    @ApiResponse(responseCode = "404")
+    @ApiResponse(responseCode = "413")
+    @ApiResponse(responseCode = "415")
     @PostMapping("/context/{kind}")
     ResponseEntity<ContextRecord> add(@PathVariable String id, @PathVariable String kind,
                                       @RequestBody Map<String, Object> body) {
@@ -69,18 +79,27 @@ class ContextApiController {
         return filled;
     }
 
+    @Operation(summary = "List a task's context records of a kind")
+    @ApiResponse(responseCode = "400")
+    @ApiResponse(responseCode = "404")
     @GetMapping("/context/{kind}")
     List<? extends ContextRecord> list(@PathVariable String id, @PathVariable String kind,
                                        @RequestParam(defaultValue = "50") int limit) {
         return context.list(id, ContextKind.parse(kind).type(), limit);
     }
 
+    @Operation(summary = "One context record")
+    @ApiResponse(responseCode = "400")
+    @ApiResponse(responseCode = "404")
     @GetMapping("/context/{kind}/{seq}")
     ContextRecord get(@PathVariable String id, @PathVariable String kind, @PathVariable long seq) {
         return context.get(id, ContextKind.parse(kind).type(), seq);
     }
 
     /** {part}: request or response, streamed whether it is inline or in GridFS. */
+    @Operation(summary = "An AI interaction's request or response, streamed")
+    @ApiResponse(responseCode = "400")
+    @ApiResponse(responseCode = "404")
     @GetMapping("/context/ai-interactions/{seq}/{part}")
     ResponseEntity<StreamingResponseBody> body(@PathVariable String id, @PathVariable long seq, @PathVariable String part) {
         if (!part.equals("request") && !part.equals("response")) {
@@ -99,6 +118,9 @@ class ContextApiController {
     }
 
     /** format=markdown|json; budget in chars or tokens (≈ chars/4), default from taskvault.context. */
+    @Operation(summary = "The assembled prompt context")
+    @ApiResponse(responseCode = "400")
+    @ApiResponse(responseCode = "404")
     @GetMapping("/prompt-context")
     ResponseEntity<String> prompt(@PathVariable String id, @RequestParam(defaultValue = "markdown") String format,
                                   @RequestParam(required = false) Integer chars,
@@ -109,6 +131,8 @@ class ContextApiController {
         return ResponseEntity.ok().contentType(type).body(body);
     }
 
+    @Operation(summary = "The task's context health score")
+    @ApiResponse(responseCode = "404")
     @GetMapping("/context-health")
     ContextHealth health(@PathVariable String id) {
         return prompts.health(id);

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.exchange.ExportFormat;
 import io.taskvault.exchange.TaskListExport;
 import io.taskvault.task.Priority;
@@ -24,6 +27,7 @@ import io.taskvault.task.api.KnownParameters;
 import io.taskvault.task.api.TaskSearchQuery;
 
 /** REST: the tasks a search selects, every match, as a CSV or JSON-lines download streamed as it is read. */
+@Tag(name = "exchange")
 @RestController
 class TaskExportApiController {
 
@@ -37,6 +41,8 @@ class TaskExportApiController {
             "search", "date_from", "date_to", "updated_from", "updated_to", "sort", "order");
 
     /** Takes the filters and sort of {@code GET /api/tasks} (no paging: every match is written). */
+    @Operation(summary = "Export the tasks a search selects (CSV or JSON lines)")
+    @ApiResponse(responseCode = "400")
     @GetMapping("/api/tasks/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
                                                  @RequestParam(required = false) List<TaskState> states,
