@@ -17,9 +17,7 @@ public abstract class TaskvaultException extends RuntimeException {
         CONFLICT,
         /** A conditional request (If-Match) named a version that is no longer current. */
         PRECONDITION_FAILED,
-        FORBIDDEN,
         TOO_LARGE,
-        UNSUPPORTED_MEDIA_TYPE,
         /** Nothing is wrong with the request; the store cannot serve it now. */
         UNAVAILABLE
     }

@@ -36,7 +36,6 @@ class WebErrors {
             case PRECONDITION_FAILED -> show(HttpStatus.CONFLICT, "Not possible now",
                     e.getMessage() + " Someone changed the task meanwhile: reload it and try again.", hx, htmx, response,
                     model);
-            case FORBIDDEN -> show(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), hx, htmx, response, model);
             default -> show(ApiProblems.status(e.kind()), e.title(), e.getMessage(), hx, htmx, response, model);
         };
     }
