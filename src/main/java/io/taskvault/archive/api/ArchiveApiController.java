@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.archive.ArchivalJob;
 import io.taskvault.archive.ArchivalJob.ArchivalStatus;
@@ -20,6 +19,7 @@ import io.taskvault.archive.Archive;
 import io.taskvault.archive.ArchivedTask;
 import io.taskvault.task.history.ChainReport;
 import io.taskvault.task.api.TaskResponse;
+import io.taskvault.system.ApiStatuses;
 
 /** REST door for the archive: the job's status and runs, searching, verifying and restoring archived tasks. */
 @Tag(name = "archive", description = "Archived tasks: archival runs, search, verify and restore")
@@ -42,36 +42,35 @@ class ArchiveApiController {
     }
 
     @Operation(summary = "Run archival now")
-    @ApiResponse(responseCode = "400")
+    @ApiStatuses({400})
     @PostMapping("/run")
     ArchivalReport run(@RequestParam(defaultValue = "false") boolean dryRun) {
         return job.run(dryRun);
     }
 
     @Operation(summary = "Search archived tasks")
-    @ApiResponse(responseCode = "400")
+    @ApiStatuses({400})
     @GetMapping("/tasks")
     List<ArchivedTask> search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "50") int limit) {
         return archive.search(q, limit);
     }
 
     @Operation(summary = "One archived task")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/tasks/{id}")
     ArchivedTask get(@PathVariable String id) {
         return archive.find(id);
     }
 
     @Operation(summary = "Verify an archived task's hash chain")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/tasks/{id}/verify")
     ChainReport verify(@PathVariable String id) {
         return archive.verify(id);
     }
 
     @Operation(summary = "Restore an archived task from its bundle")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
+    @ApiStatuses({404, 409})
     @PostMapping("/tasks/{id}/restore")
     TaskResponse restore(@PathVariable String id, @RequestHeader(value = "X-Actor", required = false) String actor) {
         return TaskResponse.of(archive.restore(id, actor == null ? "api" : actor));

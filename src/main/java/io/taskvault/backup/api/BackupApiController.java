@@ -12,12 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.backup.BackupInfo;
 import io.taskvault.backup.BackupReport;
 import io.taskvault.backup.Backups;
 import io.taskvault.backup.RestoreResult;
+import io.taskvault.system.ApiStatuses;
 
 /** REST door for backups: create, list, verify, restore (into an empty store unless forced). */
 @Tag(name = "backups", description = "Backups of the whole store and restores from them")
@@ -45,14 +45,14 @@ class BackupApiController {
 
     /** The last create, verify or restore and how it ended (404 before the first). */
     @Operation(summary = "The last backup operation and how it ended")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/last")
     ResponseEntity<BackupReport> last() {
         return ResponseEntity.of(backups.lastReport());
     }
 
     @Operation(summary = "Verify a backup's checksums")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/{name}/verify")
     Map<String, Object> verify(@PathVariable String name) {
         List<String> problems = backups.verify(name);
@@ -61,9 +61,7 @@ class BackupApiController {
 
     /** Restores; the answer names {@code undoBackup}, the state replaced, which a later restore can bring back. */
     @Operation(summary = "Restore a backup")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
+    @ApiStatuses({400, 404, 409})
     @PostMapping("/{name}/restore")
     RestoreResult restore(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
         return backups.restore(name, force);

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.context.AiInteraction;
 import io.taskvault.context.ContextHealth;
@@ -26,6 +25,7 @@ import io.taskvault.context.ContextRecord;
 import io.taskvault.context.ContextService;
 import io.taskvault.context.PromptContextService;
 import io.taskvault.task.InvalidTaskException;
+import io.taskvault.system.ApiStatuses;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,11 +48,7 @@ class ContextApiController {
 
     /** {kind}: requirements, codebase, ai-interactions, validations or metrics; the body is that kind's record. */
     @Operation(summary = "Add a context record")
-    @ApiResponse(responseCode = "201")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({201, 400, 404, 413, 415})
     @PostMapping("/context/{kind}")
     ResponseEntity<ContextRecord> add(@PathVariable String id, @PathVariable String kind,
                                       @RequestBody Map<String, Object> body) {
@@ -80,8 +76,7 @@ class ContextApiController {
     }
 
     @Operation(summary = "List a task's context records of a kind")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({400, 404})
     @GetMapping("/context/{kind}")
     List<? extends ContextRecord> list(@PathVariable String id, @PathVariable String kind,
                                        @RequestParam(defaultValue = "50") int limit) {
@@ -89,8 +84,7 @@ class ContextApiController {
     }
 
     @Operation(summary = "One context record")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({400, 404})
     @GetMapping("/context/{kind}/{seq}")
     ContextRecord get(@PathVariable String id, @PathVariable String kind, @PathVariable long seq) {
         return context.get(id, ContextKind.parse(kind).type(), seq);
@@ -98,8 +92,7 @@ class ContextApiController {
 
     /** {part}: request or response, streamed whether it is inline or in GridFS. */
     @Operation(summary = "An AI interaction's request or response, streamed")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({400, 404})
     @GetMapping("/context/ai-interactions/{seq}/{part}")
     ResponseEntity<StreamingResponseBody> body(@PathVariable String id, @PathVariable long seq, @PathVariable String part) {
         if (!part.equals("request") && !part.equals("response")) {
@@ -119,8 +112,7 @@ class ContextApiController {
 
     /** format=markdown|json; budget in chars or tokens (≈ chars/4), default from taskvault.context. */
     @Operation(summary = "The assembled prompt context")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({400, 404})
     @GetMapping("/prompt-context")
     ResponseEntity<String> prompt(@PathVariable String id, @RequestParam(defaultValue = "markdown") String format,
                                   @RequestParam(required = false) Integer chars,
@@ -132,7 +124,7 @@ class ContextApiController {
     }
 
     @Operation(summary = "The task's context health score")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/context-health")
     ContextHealth health(@PathVariable String id) {
         return prompts.health(id);

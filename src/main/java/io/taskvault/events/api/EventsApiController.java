@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.events.EventFilter;
 import io.taskvault.events.EventPosition;
@@ -21,6 +20,7 @@ import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.api.KnownParameters;
+import io.taskvault.system.ApiStatuses;
 
 /** {@code GET /api/events}: every stored task change as Server-Sent Events, resumable with {@code Last-Event-ID}. */
 @Tag(name = "events", description = "Every stored task change as Server-Sent Events")
@@ -36,7 +36,7 @@ class EventsApiController {
     }
 
     @Operation(summary = "Stream task changes (Server-Sent Events)")
-    @ApiResponse(responseCode = "400")
+    @ApiStatuses({400})
     @GetMapping("/api/events")
     SseEmitter events(@RequestParam(required = false) List<TaskState> state,
                       @RequestParam(required = false) List<String> role,

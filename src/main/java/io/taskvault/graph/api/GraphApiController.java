@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.graph.DependencyGraph;
 import io.taskvault.graph.EdgeType;
@@ -25,6 +24,7 @@ import io.taskvault.graph.NextTaskPicker;
 import io.taskvault.graph.TaskEdge;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.api.TaskResponse;
+import io.taskvault.system.ApiStatuses;
 
 /** The REST door to the dependency graph and to "what next". {id} takes an id or a key. */
 @Tag(name = "graph", description = "Dependencies between tasks and what is ready to work on")
@@ -47,11 +47,7 @@ class GraphApiController {
     }
 
     @Operation(summary = "Add a dependency edge")
-    @ApiResponse(responseCode = "201")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({201, 400, 404, 413, 415})
     @PostMapping("/graph/edges")
     @ResponseStatus(HttpStatus.CREATED)
     TaskEdge add(@RequestBody EdgeRequest request, @RequestHeader(value = "X-Actor", required = false) String actor) {
@@ -59,9 +55,7 @@ class GraphApiController {
     }
 
     @Operation(summary = "Remove a dependency edge")
-    @ApiResponse(responseCode = "204")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({204, 400, 404})
     @DeleteMapping("/graph/edges")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@RequestParam String from, @RequestParam String type, @RequestParam String to,
@@ -70,42 +64,42 @@ class GraphApiController {
     }
 
     @Operation(summary = "A task's edges")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/graph/tasks/{id}/edges")
     List<TaskEdge> edges(@PathVariable String id) {
         return graph.edges(id);
     }
 
     @Operation(summary = "Everything the task waits for")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/graph/tasks/{id}/upstream")
     List<TaskResponse> upstream(@PathVariable String id) {
         return TaskResponse.of(graph.upstream(id));
     }
 
     @Operation(summary = "Everything waiting for the task")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/graph/tasks/{id}/downstream")
     List<TaskResponse> downstream(@PathVariable String id) {
         return TaskResponse.of(graph.downstream(id));
     }
 
     @Operation(summary = "The longest chain of unfinished work")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/graph/critical-path")
     List<TaskResponse> criticalPath(@RequestParam(required = false) String task) {
         return TaskResponse.of(queries.criticalPath(task));
     }
 
     @Operation(summary = "Tasks whose dependencies are done")
-    @ApiResponse(responseCode = "400")
+    @ApiStatuses({400})
     @GetMapping("/graph/ready")
     List<TaskResponse> ready(@RequestParam(required = false) String role, @RequestParam(required = false) Set<String> tags) {
         return TaskResponse.of(queries.ready(TaskQuery.all().withRoles(role == null ? Set.of() : Set.of(role)).withTags(tags)));
     }
 
     @Operation(summary = "The next task to work on")
-    @ApiResponse(responseCode = "400")
+    @ApiStatuses({400})
     @GetMapping("/tasks/next")
     NextTaskResponse next(@RequestParam(required = false) String role, @RequestParam(required = false) String provider,
                   @RequestParam(required = false) Set<String> tags) {

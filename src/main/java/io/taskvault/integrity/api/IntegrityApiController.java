@@ -7,10 +7,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.integrity.IntegrityCheck;
 import io.taskvault.integrity.IntegrityReport;
+import io.taskvault.system.ApiStatuses;
 
 /** REST door for the integrity check: run it, or read the last report. */
 @Tag(name = "integrity", description = "Integrity checks of the store")
@@ -31,7 +31,7 @@ class IntegrityApiController {
     }
 
     @Operation(summary = "The last integrity report")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping
     ResponseEntity<IntegrityReport> last() {
         return ResponseEntity.of(check.lastReport());

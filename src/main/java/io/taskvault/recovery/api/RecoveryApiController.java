@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.recovery.LeaseRecovery;
 import io.taskvault.recovery.RecoveryReport;
 import io.taskvault.task.Heartbeats;
 import io.taskvault.task.api.TaskResponse;
+import io.taskvault.system.ApiStatuses;
 
 /** REST door for leases: heartbeats from workers, retrying interrupted tasks, the recovery reports. */
 @Tag(name = "recovery", description = "Leases of running tasks and recovery of interrupted ones")
@@ -37,8 +37,7 @@ class RecoveryApiController {
     }
 
     @Operation(summary = "Renew a running task's lease")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
+    @ApiStatuses({404, 409})
     @PostMapping("/tasks/{id}/heartbeat")
     TaskResponse heartbeat(@PathVariable String id, @RequestHeader(value = "X-Actor", required = false) String actor) {
         return TaskResponse.of(heartbeats.beat(id, actor == null ? API_ACTOR : actor));
@@ -46,9 +45,7 @@ class RecoveryApiController {
 
     /** Retries an INTERRUPTED or FAILED task (back to PENDING). */
     @Operation(summary = "Retry an interrupted or failed task")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
+    @ApiStatuses({400, 404, 409})
     @PostMapping("/tasks/{id}/recover")
     TaskResponse recover(@PathVariable String id, @RequestParam(required = false) String reason,
                  @RequestHeader(value = "X-Actor", required = false) String actor) {
@@ -68,7 +65,7 @@ class RecoveryApiController {
     }
 
     @Operation(summary = "The last lease-recovery reports")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping("/recovery")
     ResponseEntity<Map<String, RecoveryReport>> reports() {
         java.util.Map<String, RecoveryReport> body = new java.util.LinkedHashMap<>();

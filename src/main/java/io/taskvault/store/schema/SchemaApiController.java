@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskvault.system.ApiStatuses;
 
 /** REST: documents per schema version, and an on-demand batch upgrade. */
 @Tag(name = "schema", description = "Schema versions of the stored documents and their upgrade")
@@ -32,7 +32,7 @@ class SchemaApiController {
     }
 
     @Operation(summary = "Upgrade every stored document now")
-    @ApiResponse(responseCode = "409")
+    @ApiStatuses({409})
     @PostMapping("/upgrade")
     UpgradeReport upgradeNow() {
         return upgrade.run();

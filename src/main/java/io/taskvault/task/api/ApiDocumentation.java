@@ -1,6 +1,9 @@
 package io.taskvault.task.api;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,12 +19,14 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.taskvault.system.ApiStatuses;
 
 /**
- * The OpenAPI description's title, its bearer-token scheme, and the one wording of each response code that the
- * controllers' {@code @ApiResponse(responseCode = …)} declare (served at /v3/api-docs, browsed at /swagger-ui.html).
+ * The OpenAPI description's title, its bearer-token scheme, and the one wording of each status the controllers declare
+ * with {@link ApiStatuses} (served at /v3/api-docs, browsed at /swagger-ui.html).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -29,6 +34,7 @@ class ApiDocumentation {
     static final String PROBLEM = "Problem";
 
     private static final Map<String, String> ANSWERS = Map.of(
+            "200", "OK",
             "201", "Created; Location names the new resource",
             "204", "Done; nothing to answer",
             "400", "Invalid input: the problem details name each bad field or parameter (errors)",
@@ -53,26 +59,35 @@ class ApiDocumentation {
                 .addSecurityItem(new SecurityRequirement().addList("token"));
     }
 
-    /** Words each declared response code once, and gives every error its RFC 9457 problem-details body. */
+    /**
+     * Adds the statuses an operation declares with {@link ApiStatuses}, each worded once: a success status carries the
+     * body springdoc found for the method's own, a refusal the RFC 9457 problem-details body.
+     */
     @Bean
-    OperationCustomizer answersInOneWording() {
+    OperationCustomizer declaredStatuses() {
         return (operation, handler) -> {
-            if (operation.getResponses() == null) {
+            ApiStatuses declared = handler.getMethodAnnotation(ApiStatuses.class);
+            if (declared == null || operation.getResponses() == null) {
                 return operation;
             }
-            ApiResponse ok = operation.getResponses().get("200");
-            operation.getResponses().forEach((code, response) -> {
-                if (response.getDescription() == null || response.getDescription().isBlank()) {
-                    response.setDescription(ANSWERS.getOrDefault(code, "See docs/api.md"));
-                }
-                if (code.equals("201") && response.getContent() == null && ok != null) {
-                    response.setContent(ok.getContent());
-                }
-                if (code.startsWith("4") && response.getContent() == null) {
+            ApiResponses responses = operation.getResponses();
+            List<String> codes = Arrays.stream(declared.value()).mapToObj(String::valueOf).toList();
+            List<String> successes = codes.stream().filter(code -> code.startsWith("2")).toList();
+            Content body = responses.entrySet().stream().filter(e -> e.getKey().startsWith("2"))
+                    .map(e -> e.getValue().getContent()).filter(Objects::nonNull).findFirst().orElse(null);
+            if (!successes.isEmpty()) {
+                responses.keySet().removeIf(code -> code.startsWith("2") && !successes.contains(code));
+            }
+            for (String code : codes) {
+                ApiResponse response = responses.computeIfAbsent(code, c -> new ApiResponse());
+                response.setDescription(ANSWERS.getOrDefault(code, response.getDescription()));
+                if (code.startsWith("4")) {
                     response.setContent(new Content().addMediaType("application/problem+json",
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                } else if (!code.equals("204") && response.getContent() == null) {
+                    response.setContent(body);
                 }
-            });
+            }
             return operation;
         };
     }

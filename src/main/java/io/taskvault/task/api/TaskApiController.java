@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
@@ -31,6 +30,7 @@ import io.taskvault.task.TaskDraft;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.TaskStatistics;
+import io.taskvault.system.ApiStatuses;
 
 /** The REST door for orchestrators: create (one or a batch), read, patch and search tasks. {id} takes an id or a key. */
 @Tag(name = "tasks", description = "Create, read, change and search tasks")
@@ -51,12 +51,7 @@ class TaskApiController {
 
     /** Creates a task; a repeated Idempotency-Key (or external id) answers 200 with the task created the first time. */
     @Operation(summary = "Create a task")
-    @ApiResponse(responseCode = "201")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({200, 201, 400, 404, 409, 413, 415})
     @PostMapping("/tasks")
     ResponseEntity<TaskResponse> create(@RequestBody TaskDraft draft,
                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
@@ -77,10 +72,7 @@ class TaskApiController {
      * 201 when all were created, 200 when some were, 400 when none was.
      */
     @Operation(summary = "Create up to 1,000 tasks")
-    @ApiResponse(responseCode = "201")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({200, 201, 400, 413, 415})
     @PostMapping("/tasks/batch")
     ResponseEntity<BatchResult> createBatch(@RequestBody List<TaskDraft> drafts,
                                             @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
@@ -108,8 +100,7 @@ class TaskApiController {
     }
 
     @Operation(summary = "One task")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({400, 404})
     @GetMapping("/tasks/{id}")
     ResponseEntity<TaskResponse> get(@PathVariable String id) {
         Task task = tasks.get(id);
@@ -118,12 +109,7 @@ class TaskApiController {
 
     /** Changes editable fields ({@code {"title": "…", "priority": "HIGH"}}); If-Match makes it conditional (412). */
     @Operation(summary = "Change a task's editable fields")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
-    @ApiResponse(responseCode = "412")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({400, 404, 409, 412, 413, 415})
     @PatchMapping("/tasks/{id}")
     ResponseEntity<TaskResponse> patch(@PathVariable String id, @RequestBody Map<String, Object> fields,
                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -137,7 +123,7 @@ class TaskApiController {
      * dashboard's singular words ({@code state}, {@code priority}, {@code q}, {@code text}, {@code from} …) work too.
      */
     @Operation(summary = "Search tasks")
-    @ApiResponse(responseCode = "400")
+    @ApiStatuses({400})
     @GetMapping({"/tasks", "/tasks/persistent"})
     TaskPageResponse search(@RequestParam(required = false) List<TaskState> states,
                     @RequestParam(required = false) List<TaskState> state,

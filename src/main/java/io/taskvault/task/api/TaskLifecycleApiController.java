@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.history.HistoryEvent;
+import io.taskvault.system.ApiStatuses;
 
 /** REST: a task's life — transitions, retry, restore — and its history and notes. */
 @Tag(name = "tasks")
@@ -35,13 +35,7 @@ class TaskLifecycleApiController {
 
     /** Moves the task; If-Match on its version makes it conditional (412 when stale, 409 on a lost race). */
     @Operation(summary = "Move a task to another state")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "403")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
-    @ApiResponse(responseCode = "412")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({400, 403, 404, 409, 412, 413, 415})
     @PostMapping("/tasks/{id}/transitions")
     ResponseEntity<TaskResponse> transition(@PathVariable String id, @RequestBody TransitionRequest request,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -53,11 +47,7 @@ class TaskLifecycleApiController {
 
     /** Sends a FAILED or INTERRUPTED task back to PENDING. */
     @Operation(summary = "Send a failed or interrupted task back to PENDING")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({400, 404, 409, 413, 415})
     @PostMapping("/tasks/{id}/retry")
     ResponseEntity<TaskResponse> retry(@PathVariable String id, @RequestBody(required = false) RetryRequest request,
                                @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
@@ -68,8 +58,7 @@ class TaskLifecycleApiController {
 
     /** Brings an ARCHIVED task back to the state it was archived from (ADMIN). */
     @Operation(summary = "Bring an archived task back")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "409")
+    @ApiStatuses({404, 409})
     @PostMapping("/tasks/{id}/restore")
     ResponseEntity<TaskResponse> restore(@PathVariable String id,
                                  @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
@@ -78,11 +67,7 @@ class TaskLifecycleApiController {
     }
 
     @Operation(summary = "Add a note to a task's history")
-    @ApiResponse(responseCode = "201")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({201, 400, 404, 413, 415})
     @PostMapping("/tasks/{id}/notes")
     ResponseEntity<HistoryEvent> note(@PathVariable String id, @RequestBody NoteRequest request,
                                       @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
@@ -92,7 +77,7 @@ class TaskLifecycleApiController {
 
     /** The whole history, oldest first; {@code /api/tasks/history/{id}} is the source design's path. */
     @Operation(summary = "A task's history, oldest first")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping({"/tasks/{id}/history", "/tasks/history/{id}"})
     List<HistoryEvent> history(@PathVariable String id) {
         return tasks.history(id);

@@ -21,7 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskService;
@@ -29,6 +28,7 @@ import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputType;
 import io.taskvault.task.output.ServedOutput;
 import io.taskvault.task.output.TaskOutput;
+import io.taskvault.system.ApiStatuses;
 
 /**
  * REST: a task's outputs. Add as JSON text or as a multipart file upload (for large logs and artifacts), list them,
@@ -46,18 +46,14 @@ class TaskOutputApiController {
     }
 
     @Operation(summary = "List a task's outputs")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping({"/tasks/{id}/outputs", "/tasks/outputs/{id}"})
     List<TaskOutput> outputs(@PathVariable String id) {
         return tasks.outputs(id);
     }
 
     @Operation(summary = "Add an output (JSON)")
-    @ApiResponse(responseCode = "201")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({201, 400, 404, 413, 415})
     @PostMapping(value = {"/tasks/{id}/outputs", "/tasks/outputs/{id}"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskOutput> add(@PathVariable String id, @RequestBody OutputRequest request,
                                    @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
@@ -68,11 +64,7 @@ class TaskOutputApiController {
 
     /** Multipart: part {@code file} (the content, streamed to the store) and field {@code type}. */
     @Operation(summary = "Upload an output (multipart)")
-    @ApiResponse(responseCode = "201")
-    @ApiResponse(responseCode = "400")
-    @ApiResponse(responseCode = "404")
-    @ApiResponse(responseCode = "413")
-    @ApiResponse(responseCode = "415")
+    @ApiStatuses({201, 400, 404, 413, 415})
     @PostMapping(value = "/tasks/{id}/outputs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TaskOutput> upload(@PathVariable String id, @RequestParam OutputType type,
                                       @RequestPart MultipartFile file,
@@ -92,7 +84,7 @@ class TaskOutputApiController {
      * an attachment, never as the type the uploader declared (see {@link ServedOutput}).
      */
     @Operation(summary = "One output's content, streamed")
-    @ApiResponse(responseCode = "404")
+    @ApiStatuses({404})
     @GetMapping({"/tasks/{id}/outputs/{seq}", "/tasks/outputs/{id}/{seq}"})
     ResponseEntity<StreamingResponseBody> content(@PathVariable String id, @PathVariable long seq) {
         TaskOutput output = tasks.output(id, seq);

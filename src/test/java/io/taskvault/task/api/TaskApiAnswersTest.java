@@ -25,6 +25,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.taskvault.security.SecuredWebSlice;
+import io.taskvault.store.StoreChanges;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskNotFoundException;
@@ -41,6 +42,8 @@ class TaskApiAnswersTest {
     MockMvc mvc;
     @MockitoBean
     TaskService tasks;
+    @MockitoBean
+    StoreChanges changes;
 
     @Test
     void aTaskIsAnsweredWithoutHowTheStoreKeepsIt() throws Exception {
