@@ -2,7 +2,6 @@ package io.taskvault.backup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,11 +294,11 @@ public class Backups {
 
     private Path folder(String name) {
         if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.contains("..")) {
-            throw new IllegalArgumentException("'" + name + "' is not a backup name; `backup list` shows them");
+            throw new BackupNotFoundException("'" + name + "' is not a backup name; `backup list` shows them");
         }
         Path folder = properties.folder().resolve(name);
         if (!Files.isRegularFile(folder.resolve(MANIFEST))) {
-            throw new IllegalArgumentException("No backup named '" + name + "' in " + properties.folder());
+            throw new BackupNotFoundException("No backup named '" + name + "' in " + properties.folder());
         }
         return folder;
     }

@@ -19,11 +19,11 @@ final class SourceFiles {
 
     static Path directory(String path, String what) {
         if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("give the " + what + " directory to import");
+            throw new ImportSourceException("give the " + what + " directory to import");
         }
         Path dir = Path.of(path.trim());
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir.toAbsolutePath() + " is not a directory; expected the " + what);
+            throw new ImportSourceException(dir.toAbsolutePath() + " is not a directory; expected the " + what);
         }
         return dir;
     }

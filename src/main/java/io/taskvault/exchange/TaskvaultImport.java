@@ -53,7 +53,7 @@ public class TaskvaultImport {
     /** Imports an export file, telling {@code progress} how many of its lines are done. */
     public ImportSummary run(Path file, boolean dryRun, ProgressListener progress) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file.toAbsolutePath() + " is not a file; expected a taskvault export");
+            throw new ImportSourceException(file.toAbsolutePath() + " is not a file; expected a taskvault export");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return run(file.toString(), in, dryRun, Math.max(0, lineCount(file) - 1), progress);
@@ -122,11 +122,11 @@ public class TaskvaultImport {
             parsed = null;
         }
         if (parsed == null || !TaskvaultExport.FORMAT.equals(parsed.get("format"))) {
-            throw new IllegalArgumentException("not a taskvault export: the first line must name format "
+            throw new ImportSourceException("not a taskvault export: the first line must name format "
                     + TaskvaultExport.FORMAT);
         }
         if (!Objects.equals(parsed.get("formatVersion"), TaskvaultExport.FORMAT_VERSION)) {
-            throw new IllegalArgumentException("taskvault export format version " + parsed.get("formatVersion")
+            throw new ImportSourceException("taskvault export format version " + parsed.get("formatVersion")
                     + " is not known here; this taskvault reads version " + TaskvaultExport.FORMAT_VERSION);
         }
     }

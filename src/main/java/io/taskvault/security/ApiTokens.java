@@ -18,6 +18,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.taskvault.system.InvalidInputException;
 
 /** Creates, lists, checks and revokes API tokens; the store keeps only their hashes. */
 @Service
@@ -42,14 +43,14 @@ public class ApiTokens {
 
     public Issued create(String name, Role role) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("token name '" + name
+            throw new InvalidInputException("token name '" + name
                     + "' must be 1 to 64 letters, digits or _ . @ : - (it becomes the actor in history)");
         }
         if (role == null) {
-            throw new IllegalArgumentException("a token needs a role: VIEWER, OPERATOR or ADMIN");
+            throw new InvalidInputException("a token needs a role: VIEWER, OPERATOR or ADMIN");
         }
         if (tokens().find(Filters.and(Filters.eq("name", name), Filters.eq("revokedAt", null))).first() != null) {
-            throw new IllegalArgumentException("an active token named '" + name + "' exists; revoke it first");
+            throw new InvalidInputException("an active token named '" + name + "' exists; revoke it first");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -84,7 +85,7 @@ public class ApiTokens {
         Document found = tokens().find(Filters.and(Filters.eq("revokedAt", null),
                 Filters.or(Filters.eq("name", nameOrPrefix), Filters.eq("prefix", nameOrPrefix)))).first();
         if (found == null) {
-            throw new IllegalArgumentException("no active token named '" + nameOrPrefix + "' (see token list)");
+            throw new InvalidInputException("no active token named '" + nameOrPrefix + "' (see token list)");
         }
         Instant now = clock.instant();
         tokens().updateOne(Filters.eq("_id", found.getString("_id")), Updates.set("revokedAt", Date.from(now)));

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import io.taskvault.system.InvalidInputException;
 
 /** Who may do what: each role includes the ones below it (ADMIN ⊃ OPERATOR ⊃ VIEWER). */
 public enum Role {
@@ -27,7 +28,7 @@ public enum Role {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + name + "' is not a role; use one of " + Arrays.toString(values()));
+            throw new InvalidInputException("'" + name + "' is not a role; use one of " + Arrays.toString(values()));
         }
     }
 }

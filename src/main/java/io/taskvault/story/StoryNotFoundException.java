@@ -1,7 +1,9 @@
 package io.taskvault.story;
 
+import io.taskvault.system.TaskvaultException;
+
 /** No task belongs to the story or epic asked for. */
-public class StoryNotFoundException extends RuntimeException {
+public class StoryNotFoundException extends TaskvaultException {
 
     public StoryNotFoundException(Grouping grouping, String id) {
         this(grouping, id, null);
@@ -9,7 +11,7 @@ public class StoryNotFoundException extends RuntimeException {
 
     /** The same, with what else was tried (e.g. the word as a task reference). */
     public StoryNotFoundException(Grouping grouping, String id, String alsoTried) {
-        super("No " + grouping.label() + " '" + id + "' exists (no task has " + grouping.field() + " '" + id + "')"
+        super(Kind.NOT_FOUND, "Story not found", "No " + grouping.label() + " '" + id + "' exists (no task has " + grouping.field() + " '" + id + "')"
                 + (alsoTried == null ? "" : ", " + alsoTried));
     }
 }

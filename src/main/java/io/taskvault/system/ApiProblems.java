@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,22 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import io.taskvault.store.StoreUnavailableException;
-import io.taskvault.task.ConcurrentTaskModificationException;
-import io.taskvault.task.IllegalTransitionException;
-import io.taskvault.task.InvalidTaskException;
-import io.taskvault.task.TaskNotFoundException;
-import io.taskvault.task.VersionMismatchException;
-import io.taskvault.task.api.BatchTooLargeException;
-
 import tools.jackson.databind.DatabindException;
 
-/** Maps domain exceptions to RFC 9457 problem details, once, for every REST controller. */
+/** Maps every exception to RFC 9457 problem details, once, for every REST controller (after the multipart advice). */
 @RestControllerAdvice(annotations = RestController.class)
+//why: before WebErrors, which covers every controller of the app, REST ones included
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
 
     private final ApiLimits limits;
 
@@ -38,46 +37,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         this.limits = ApiLimits.from(environment);
     }
 
-    @ExceptionHandler(TaskNotFoundException.class)
-    ProblemDetail notFound(TaskNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Task not found", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidTaskException.class)
-    ProblemDetail invalid(InvalidTaskException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
-        problem.setProperty("errors", e.errors());
-        return problem;
-    }
-
-    @ExceptionHandler(IllegalTransitionException.class)
-    ProblemDetail illegalTransition(IllegalTransitionException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Illegal transition", e.getMessage());
-        problem.setProperty("from", e.from());
-        problem.setProperty("to", e.to());
-        problem.setProperty("allowed", e.from().next());
-        return problem;
-    }
-
-    @ExceptionHandler(VersionMismatchException.class)
-    ProblemDetail versionMismatch(VersionMismatchException e) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "Version mismatch", e.getMessage());
-    }
-
-    @ExceptionHandler(ConcurrentTaskModificationException.class)
-    ProblemDetail lostRace(ConcurrentTaskModificationException e) {
-        return problem(HttpStatus.CONFLICT, "Concurrent modification", e.getMessage());
-    }
-
-    @ExceptionHandler(StoreUnavailableException.class)
-    ProblemDetail unavailable(StoreUnavailableException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage());
-    }
-
-    @ExceptionHandler(BatchTooLargeException.class)
-    ProblemDetail batchTooLarge(BatchTooLargeException e) {
-        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.getMessage());
-        problem.setProperty("limit", e.max());
+    /** Every refusal the product words itself: the kind gives the status, the exception its title and facts. */
+    @ExceptionHandler(TaskvaultException.class)
+    ProblemDetail refused(TaskvaultException e) {
+        ProblemDetail problem = problem(status(e.kind()), e.title(), e.getMessage());
+        e.details().forEach(problem::setProperty);
         return problem;
     }
 
@@ -86,18 +50,40 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
-    /** Services refuse bad arguments (an unknown edge type, a bad token name …) with IllegalArgumentException. */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    /**
+     * Anything else is a fault of ours, not of the request (an IllegalArgumentException from deep inside included):
+     * logged with its stack, answered 500 without internals.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        if (e instanceof AuthenticationException authentication) {
+            //why: Spring Security's filters turn it into 401 with the right challenge
+            throw authentication;
+        }
+        LOG.error("REST request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be completed because of an error in taskvault; the server log has the details");
+    }
+
+    static HttpStatus status(TaskvaultException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String detail = "'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'"
                 + allowed(e.getRequiredType());
-        if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof InvalidTaskException words) {
-            detail = "Parameter '" + e.getName() + "': " + String.join("; ", words.errors().values());
+        if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof TaskvaultException refusal
+                && refusal.details().get("errors") instanceof Map<?, ?> words) {
+            detail = "Parameter '" + e.getName() + "': "
+                    + words.values().stream().map(String::valueOf).collect(Collectors.joining("; "));
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
         problem.setProperty("errors", Map.of(e.getName(), detail));

@@ -17,7 +17,8 @@ import org.springframework.web.multipart.MultipartException;
  * each bound to its controllers, never sees it.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+//why: before ApiProblems, whose catch-all would otherwise answer a multipart failure raised inside a REST call
+@Order(Ordered.LOWEST_PRECEDENCE - 2)
 class MalformedMultipart {
 
     private final ApiLimits limits;

@@ -1,5 +1,7 @@
 package io.taskvault.system;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -12,33 +14,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
-import io.taskvault.store.StoreUnavailableException;
-import io.taskvault.task.AmbiguousTaskReferenceException;
-import io.taskvault.task.ConcurrentTaskModificationException;
-import io.taskvault.task.IllegalTransitionException;
-import io.taskvault.task.InvalidTaskException;
-import io.taskvault.task.TaskNotFoundException;
-import io.taskvault.task.VersionMismatchException;
 
 /**
- * Maps domain exceptions for the dashboard, once: an htmx request gets a one-line message swapped into the page's
+ * Maps exceptions for the dashboard's pages, once (REST controllers have ApiProblems, ordered first): an htmx request gets a one-line message swapped into the page's
  * flash area (the page stays as it was); a plain request gets the friendly error page.
  */
-@ControllerAdvice(basePackages = "io.taskvault.task.web")
+@ControllerAdvice(basePackages = "io.taskvault")
+@Order(Ordered.LOWEST_PRECEDENCE)
 class WebErrors {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebErrors.class);
     static final String PAGE = "error";
     static final String FLASH = "fragments/problem :: flash";
 
-    @ExceptionHandler(TaskNotFoundException.class)
-    String notFound(TaskNotFoundException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response, Model model) {
-        return show(HttpStatus.NOT_FOUND, "Task not found", e.getMessage(), hx, htmx, response, model);
-    }
-
-    @ExceptionHandler({InvalidTaskException.class, AmbiguousTaskReferenceException.class})
-    String invalid(RuntimeException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response, Model model) {
-        return show(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), hx, htmx, response, model);
+    /** Every refusal the product words itself, by its kind; a stale version reads as a conflict with advice. */
+    @ExceptionHandler(TaskvaultException.class)
+    String refused(TaskvaultException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response, Model model) {
+        return switch (e.kind()) {
+            case INVALID -> show(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), hx, htmx, response, model);
+            case CONFLICT -> show(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), hx, htmx, response, model);
+            case PRECONDITION_FAILED -> show(HttpStatus.CONFLICT, "Not possible now",
+                    e.getMessage() + " Someone changed the task meanwhile: reload it and try again.", hx, htmx, response,
+                    model);
+            default -> show(ApiProblems.status(e.kind()), e.title(), e.getMessage(), hx, htmx, response, model);
+        };
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class})
@@ -55,22 +54,9 @@ class WebErrors {
                 response, model);
     }
 
-    @ExceptionHandler({IllegalTransitionException.class, ConcurrentTaskModificationException.class,
-            VersionMismatchException.class})
-    String conflict(RuntimeException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response, Model model) {
-        String hint = e instanceof VersionMismatchException ? " Someone changed the task meanwhile: reload it and try again." : "";
-        return show(HttpStatus.CONFLICT, "Not possible now", e.getMessage() + hint, hx, htmx, response, model);
-    }
-
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     String denied(RuntimeException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response, Model model) {
         return show(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), hx, htmx, response, model);
-    }
-
-    @ExceptionHandler(StoreUnavailableException.class)
-    String unavailable(StoreUnavailableException e, HtmxRequest hx, HtmxResponse htmx, HttpServletResponse response,
-                       Model model) {
-        return show(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage(), hx, htmx, response, model);
     }
 
     /** Anything else is our fault: logged with its stack, shown as one calm line rather than a stack trace. */

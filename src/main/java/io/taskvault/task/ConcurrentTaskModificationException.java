@@ -1,9 +1,15 @@
 package io.taskvault.task;
 
+import io.taskvault.system.TaskvaultException;
+
 /** Another writer changed the task first, and the change could not be safely retried. */
-public class ConcurrentTaskModificationException extends RuntimeException {
+public class ConcurrentTaskModificationException extends TaskvaultException {
 
     public ConcurrentTaskModificationException(String key, String detail) {
-        super("Task " + key + " was changed by someone else: " + detail + ". Reload it and try again.");
+        this(Kind.CONFLICT, "Concurrent modification", key, detail);
+    }
+
+    protected ConcurrentTaskModificationException(Kind kind, String title, String key, String detail) {
+        super(kind, title, "Task " + key + " was changed by someone else: " + detail + ". Reload it and try again.");
     }
 }

@@ -1,23 +1,26 @@
 package io.taskvault.task;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.taskvault.system.TaskvaultException;
+
 /** A task was asked to move to a state its current state does not lead to. */
-public class IllegalTransitionException extends RuntimeException {
+public class IllegalTransitionException extends TaskvaultException {
 
     private final TaskState from;
     private final TaskState to;
 
     public IllegalTransitionException(String key, TaskState from, TaskState to) {
-        super("Task " + key + " cannot move from " + from + " to " + to + "; allowed next: " + describe(from.next()));
+        super(Kind.CONFLICT, "Illegal transition", "Task " + key + " cannot move from " + from + " to " + to + "; allowed next: " + describe(from.next()));
         this.from = from;
         this.to = to;
     }
 
     /** A move the table allows in general but this task's circumstances do not (e.g. restore to another state). */
     public IllegalTransitionException(String message, TaskState from, TaskState to, boolean custom) {
-        super(message);
+        super(Kind.CONFLICT, "Illegal transition", message);
         this.from = from;
         this.to = to;
     }
@@ -32,5 +35,10 @@ public class IllegalTransitionException extends RuntimeException {
 
     public TaskState to() {
         return to;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("from", from, "to", to, "allowed", from.next());
     }
 }

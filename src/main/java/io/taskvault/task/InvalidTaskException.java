@@ -2,13 +2,15 @@ package io.taskvault.task;
 
 import java.util.Map;
 
+import io.taskvault.system.TaskvaultException;
+
 /** Input that cannot become (part of) a task; names each bad field and what was wrong with it. */
-public class InvalidTaskException extends RuntimeException {
+public class InvalidTaskException extends TaskvaultException {
 
     private final Map<String, String> errors;
 
     public InvalidTaskException(Map<String, String> errors) {
-        super(errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+        super(Kind.INVALID, "Invalid input", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .reduce((a, b) -> a + "; " + b).orElse("invalid input"));
         this.errors = Map.copyOf(errors);
     }
@@ -19,5 +21,10 @@ public class InvalidTaskException extends RuntimeException {
 
     public Map<String, String> errors() {
         return errors;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("errors", errors);
     }
 }

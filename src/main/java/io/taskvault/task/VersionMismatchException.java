@@ -4,6 +4,6 @@ package io.taskvault.task;
 public class VersionMismatchException extends ConcurrentTaskModificationException {
 
     public VersionMismatchException(String key, long expected, long actual) {
-        super(key, "it is at version " + actual + ", not the expected " + expected);
+        super(Kind.PRECONDITION_FAILED, "Version mismatch", key, "it is at version " + actual + ", not the expected " + expected);
     }
 }

@@ -172,7 +172,7 @@ abstract class TaskvaultRoundTripContract {
     @Test
     void refusesAFileThatIsNotATaskvaultExport() {
         assertThatThrownBy(() -> imports.run("x.json", new ByteArrayInputStream("{\"a\": 1}\n".getBytes()), false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a taskvault export");
+                .isInstanceOf(ImportSourceException.class).hasMessageContaining("not a taskvault export");
     }
 
     private byte[] exportAll() {

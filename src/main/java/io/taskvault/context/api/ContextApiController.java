@@ -5,11 +5,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,19 +16,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.context.AiInteraction;
 import io.taskvault.context.ContextHealth;
 import io.taskvault.context.ContextKind;
 import io.taskvault.context.ContextRecord;
-import io.taskvault.context.ContextRecordNotFoundException;
 import io.taskvault.context.ContextService;
 import io.taskvault.context.PromptContextService;
 import io.taskvault.task.InvalidTaskException;
+import io.taskvault.system.ApiStatuses;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The REST door to a task's context records, its prompt context and its context health. {id}: id or key. */
+@Tag(name = "context", description = "A task's context records and the prompt assembled from them")
 @RestController
 @RequestMapping("/api/tasks/{id}")
 class ContextApiController {
@@ -47,6 +47,8 @@ class ContextApiController {
     }
 
     /** {kind}: requirements, codebase, ai-interactions, validations or metrics; the body is that kind's record. */
+    @Operation(summary = "Add a context record")
+    @ApiStatuses({201, 400, 404, 413, 415})
     @PostMapping("/context/{kind}")
     ResponseEntity<ContextRecord> add(@PathVariable String id, @PathVariable String kind,
                                       @RequestBody Map<String, Object> body) {
@@ -73,18 +75,24 @@ class ContextApiController {
         return filled;
     }
 
+    @Operation(summary = "List a task's context records of a kind")
+    @ApiStatuses({400, 404})
     @GetMapping("/context/{kind}")
     List<? extends ContextRecord> list(@PathVariable String id, @PathVariable String kind,
                                        @RequestParam(defaultValue = "50") int limit) {
         return context.list(id, ContextKind.parse(kind).type(), limit);
     }
 
+    @Operation(summary = "One context record")
+    @ApiStatuses({400, 404})
     @GetMapping("/context/{kind}/{seq}")
     ContextRecord get(@PathVariable String id, @PathVariable String kind, @PathVariable long seq) {
         return context.get(id, ContextKind.parse(kind).type(), seq);
     }
 
     /** {part}: request or response, streamed whether it is inline or in GridFS. */
+    @Operation(summary = "An AI interaction's request or response, streamed")
+    @ApiStatuses({400, 404})
     @GetMapping("/context/ai-interactions/{seq}/{part}")
     ResponseEntity<StreamingResponseBody> body(@PathVariable String id, @PathVariable long seq, @PathVariable String part) {
         if (!part.equals("request") && !part.equals("response")) {
@@ -103,6 +111,8 @@ class ContextApiController {
     }
 
     /** format=markdown|json; budget in chars or tokens (≈ chars/4), default from taskvault.context. */
+    @Operation(summary = "The assembled prompt context")
+    @ApiStatuses({400, 404})
     @GetMapping("/prompt-context")
     ResponseEntity<String> prompt(@PathVariable String id, @RequestParam(defaultValue = "markdown") String format,
                                   @RequestParam(required = false) Integer chars,
@@ -113,16 +123,10 @@ class ContextApiController {
         return ResponseEntity.ok().contentType(type).body(body);
     }
 
+    @Operation(summary = "The task's context health score")
+    @ApiStatuses({404})
     @GetMapping("/context-health")
     ContextHealth health(@PathVariable String id) {
         return prompts.health(id);
-    }
-
-    @ExceptionHandler(ContextRecordNotFoundException.class)
-    ProblemDetail notFound(ContextRecordNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Context record not found");
-        problem.setType(URI.create("https://taskvault.io/problems/context-record-not-found"));
-        return problem;
     }
 }

@@ -21,6 +21,7 @@ import io.taskvault.context.RequirementContext;
 import io.taskvault.context.ValidationResult;
 import io.taskvault.context.ValidationStatus;
 import io.taskvault.task.shell.ShellJson;
+import io.taskvault.system.InvalidInputException;
 
 /** Shell commands for a task's context: add each kind, list, show, the prompt context and its health. */
 @Component
@@ -112,7 +113,7 @@ public class ContextCommands {
             @Option(longName = "limit", defaultValue = "20", description = "at most this many (default 20)") Integer limit,
             @Option(longName = "json", description = JSON) boolean asJson) {
         if (limit != null && limit < 0) {
-            throw new IllegalArgumentException("--limit: must be a positive number, not " + limit);
+            throw new InvalidInputException("--limit: must be a positive number, not " + limit);
         }
         //why: in tests an absent --limit arrived as 0, not its defaultValue, so defaults are applied here as well
         List<? extends ContextRecord> records = context.list(task, ContextKind.parse(kind).type(),

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.events.EventFilter;
 import io.taskvault.events.EventPosition;
 import io.taskvault.events.EventStream;
@@ -18,8 +20,10 @@ import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.api.KnownParameters;
+import io.taskvault.system.ApiStatuses;
 
 /** {@code GET /api/events}: every stored task change as Server-Sent Events, resumable with {@code Last-Event-ID}. */
+@Tag(name = "events", description = "Every stored task change as Server-Sent Events")
 @RestController
 class EventsApiController {
 
@@ -31,6 +35,8 @@ class EventsApiController {
         this.stream = stream;
     }
 
+    @Operation(summary = "Stream task changes (Server-Sent Events)")
+    @ApiStatuses({400})
     @GetMapping("/api/events")
     SseEmitter events(@RequestParam(required = false) List<TaskState> state,
                       @RequestParam(required = false) List<String> role,

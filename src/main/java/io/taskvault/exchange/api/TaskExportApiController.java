@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.exchange.ExportFormat;
 import io.taskvault.exchange.TaskListExport;
 import io.taskvault.task.Priority;
@@ -22,8 +24,10 @@ import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.api.KnownParameters;
 import io.taskvault.task.api.TaskSearchQuery;
+import io.taskvault.system.ApiStatuses;
 
 /** REST: the tasks a search selects, every match, as a CSV or JSON-lines download streamed as it is read. */
+@Tag(name = "exchange")
 @RestController
 class TaskExportApiController {
 
@@ -37,6 +41,8 @@ class TaskExportApiController {
             "search", "date_from", "date_to", "updated_from", "updated_to", "sort", "order", "storyId", "epicId", "persona");
 
     /** Takes the filters and sort of {@code GET /api/tasks} (no paging: every match is written). */
+    @Operation(summary = "Export the tasks a search selects (CSV or JSON lines)")
+    @ApiStatuses({400})
     @GetMapping("/api/tasks/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
                                                  @RequestParam(required = false) List<TaskState> states,

@@ -21,6 +21,7 @@ import io.taskvault.exchange.StateDirectoryImport;
 import io.taskvault.exchange.TaskvaultExport;
 import io.taskvault.exchange.TaskvaultImport;
 import io.taskvault.system.ProgressBar;
+import io.taskvault.system.InvalidInputException;
 
 /** Shell: imports from the systems taskvault replaces, and taskvault's own export and import. */
 @Component
@@ -68,7 +69,7 @@ public class ExchangeCommands {
                             CommandContext ctx) {
         Path path = Path.of(file.trim());
         if (path.toAbsolutePath().getParent() != null && !Files.isDirectory(path.toAbsolutePath().getParent())) {
-            throw new IllegalArgumentException(path.toAbsolutePath().getParent() + " is not a directory; cannot write "
+            throw new InvalidInputException(path.toAbsolutePath().getParent() + " is not a directory; cannot write "
                     + path.getFileName() + " there");
         }
         try (OutputStream out = Files.newOutputStream(path)) {

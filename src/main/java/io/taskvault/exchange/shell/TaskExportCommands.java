@@ -19,6 +19,7 @@ import io.taskvault.system.ProgressBar;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.shell.TaskCommands;
+import io.taskvault.system.InvalidInputException;
 
 /** Shell: {@code export tasks}, the tasks {@code list}'s filters select, as CSV or JSON lines. */
 @Component
@@ -60,7 +61,7 @@ public class TaskExportCommands {
         Path path = Path.of(output.trim());
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--output: " + parent + " is not a directory; cannot write "
+            throw new InvalidInputException("--output: " + parent + " is not a directory; cannot write "
                     + path.getFileName() + " there");
         }
         ProgressBar bar = ProgressBar.forCommand(ctx, terminal, "exporting");

@@ -20,6 +20,7 @@ import io.taskvault.task.TaskQuery;
 import io.taskvault.task.shell.ShellActor;
 import io.taskvault.task.shell.ShellJson;
 import io.taskvault.task.shell.ShellStyle;
+import io.taskvault.system.InvalidInputException;
 
 /** Shell commands for dependencies: link, unlink, closures, critical path, ready work and "next". */
 @Component
@@ -114,7 +115,7 @@ public class GraphCommands {
 
     private static String required(String task, String command) {
         if (task == null || task.isBlank()) {
-            throw new IllegalArgumentException(command + ": name a task by key (TV-42), number (42) or id prefix");
+            throw new InvalidInputException(command + ": name a task by key (TV-42), number (42) or id prefix");
         }
         return task;
     }

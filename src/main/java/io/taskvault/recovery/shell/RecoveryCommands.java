@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import io.taskvault.recovery.LeaseRecovery;
 import io.taskvault.task.Heartbeats;
 import io.taskvault.task.Task;
+import io.taskvault.system.InvalidInputException;
 
 /** Shell commands for leases: {@code recovery run}, {@code recovery status}, {@code recovery retry}, {@code heartbeat}. */
 @Component
@@ -48,7 +49,7 @@ public class RecoveryCommands {
             return "retried " + retried.size() + " interrupted tasks" + (retried.isEmpty() ? "" : ": " + retried);
         }
         if (task.isBlank()) {
-            throw new IllegalArgumentException("name the task to retry (TV-42), or pass --all=true");
+            throw new InvalidInputException("name the task to retry (TV-42), or pass --all=true");
         }
         Task retried = recovery.retry(task, ACTOR, null);
         return retried.getKey() + " is " + retried.getState() + " (attempt " + retried.getAttempt() + ")";

@@ -7,7 +7,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskvault.system.ApiStatuses;
+
 /** REST: documents per schema version, and an on-demand batch upgrade. */
+@Tag(name = "schema", description = "Schema versions of the stored documents and their upgrade")
 @RestController
 @RequestMapping("/api/schema")
 class SchemaApiController {
@@ -20,11 +25,14 @@ class SchemaApiController {
         this.census = census;
     }
 
+    @Operation(summary = "Documents per schema version")
     @GetMapping
     List<VersionCounts> status() {
         return census.countAll();
     }
 
+    @Operation(summary = "Upgrade every stored document now")
+    @ApiStatuses({409})
     @PostMapping("/upgrade")
     UpgradeReport upgradeNow() {
         return upgrade.run();

@@ -1,7 +1,11 @@
 package io.taskvault.store.schema;
 
+import java.util.Map;
+
+import io.taskvault.system.TaskvaultException;
+
 /** A stored document was written by a newer taskvault than this one; it is refused rather than misread. */
-public class SchemaTooNewException extends RuntimeException {
+public class SchemaTooNewException extends TaskvaultException {
 
     private final String collection;
     private final Object documentId;
@@ -9,7 +13,7 @@ public class SchemaTooNewException extends RuntimeException {
     private final int newestKnown;
 
     public SchemaTooNewException(String collection, Object documentId, int found, int newestKnown) {
-        super("document " + documentId + " in " + collection + " has schemaVersion " + found
+        super(Kind.CONFLICT, "Document written by a newer taskvault", "document " + documentId + " in " + collection + " has schemaVersion " + found
                 + " but this taskvault knows versions up to " + newestKnown + "; upgrade taskvault to read it");
         this.collection = collection;
         this.documentId = documentId;
@@ -31,5 +35,11 @@ public class SchemaTooNewException extends RuntimeException {
 
     public int newestKnown() {
         return newestKnown;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("collection", collection, "documentId", String.valueOf(documentId), "found", found,
+                "newestKnown", newestKnown);
     }
 }

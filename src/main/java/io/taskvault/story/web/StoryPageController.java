@@ -2,13 +2,10 @@ package io.taskvault.story.web;
 
 import java.time.Clock;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -16,10 +13,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.story.Grouping;
-import io.taskvault.story.StoryNotFoundException;
 import io.taskvault.story.StoryRollup;
 import io.taskvault.story.StoryService;
-import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.web.Formats;
@@ -75,24 +70,5 @@ class StoryPageController {
         model.addAttribute("fmt", FORMATS);
         model.addAttribute("now", clock.getIfAvailable(Clock::systemUTC).instant());
         return view;
-    }
-
-    @ExceptionHandler(StoryNotFoundException.class)
-    String notFound(StoryNotFoundException e, HttpServletResponse response, Model model) {
-        return problem(HttpStatus.NOT_FOUND, "Story not found", e.getMessage(), response, model);
-    }
-
-    @ExceptionHandler(InvalidTaskException.class)
-    String invalid(InvalidTaskException e, HttpServletResponse response, Model model) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), response, model);
-    }
-
-    private static String problem(HttpStatus status, String title, String message, HttpServletResponse response,
-                                  Model model) {
-        response.setStatus(status.value());
-        model.addAttribute("status", status.value());
-        model.addAttribute("error", title);
-        model.addAttribute("message", message);
-        return "error";
     }
 }

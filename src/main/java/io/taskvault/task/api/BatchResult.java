@@ -3,8 +3,6 @@ package io.taskvault.task.api;
 import java.util.List;
 import java.util.Map;
 
-import io.taskvault.task.Task;
-
 /**
  * What a batch creation did, item by item, in the order sent: each item is created on its own, so one bad item
  * does not stop the others (retry safely with external ids or one Idempotency-Key per item's externalId).
@@ -12,6 +10,6 @@ import io.taskvault.task.Task;
 public record BatchResult(int created, int failed, List<Item> items) {
 
     /** One item: its index in the request, its HTTP-like status, and the task or the problems. */
-    public record Item(int index, int status, Task task, Map<String, String> errors) {
+    public record Item(int index, int status, TaskResponse task, Map<String, String> errors) {
     }
 }

@@ -21,18 +21,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
-import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;
-import io.taskvault.task.Vocabulary;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.TaskStatistics;
+import io.taskvault.system.ApiStatuses;
 
 /** The REST door for orchestrators: create (one or a batch), read, patch and search tasks. {id} takes an id or a key. */
+@Tag(name = "tasks", description = "Create, read, change and search tasks")
 @RestController
 @RequestMapping("/api")
 class TaskApiController {
@@ -49,8 +51,10 @@ class TaskApiController {
     }
 
     /** Creates a task; a repeated Idempotency-Key (or external id) answers 200 with the task created the first time. */
+    @Operation(summary = "Create a task")
+    @ApiStatuses({200, 201, 400, 404, 409, 413, 415})
     @PostMapping("/tasks")
-    ResponseEntity<Task> create(@RequestBody TaskDraft draft,
+    ResponseEntity<TaskResponse> create(@RequestBody TaskDraft draft,
                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                 @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
         //why: stored times are cut to milliseconds; an uncut start would make a task created in the same
@@ -61,13 +65,15 @@ class TaskApiController {
         boolean replayed = keyed.externalId() != null && task.getCreatedAt() != null && task.getCreatedAt().isBefore(started);
         ResponseEntity.BodyBuilder answer = replayed ? ResponseEntity.ok().header(REPLAYED, "true")
                 : ResponseEntity.created(URI.create("/api/tasks/" + task.getId()));
-        return answer.eTag(ApiEtags.of(task.getVersion())).body(task);
+        return answer.eTag(ApiEtags.of(task.getVersion())).body(TaskResponse.of(task));
     }
 
     /**
      * Creates up to {@value #MAX_BATCH} tasks, each on its own; the answer says what became of each:
      * 201 when all were created, 200 when some were, 400 when none was.
      */
+    @Operation(summary = "Create up to 1,000 tasks")
+    @ApiStatuses({200, 201, 400, 413, 415})
     @PostMapping("/tasks/batch")
     ResponseEntity<BatchResult> createBatch(@RequestBody List<TaskDraft> drafts,
                                             @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
@@ -82,7 +88,7 @@ class TaskApiController {
         for (int i = 0; i < drafts.size(); i++) {
             try {
                 Task task = tasks.create(ApiActor.created(drafts.get(i)), ApiActor.of(actor, null));
-                items.add(new BatchResult.Item(i, HttpStatus.CREATED.value(), task, null));
+                items.add(new BatchResult.Item(i, HttpStatus.CREATED.value(), TaskResponse.of(task), null));
                 created++;
             } catch (InvalidTaskException e) {
                 items.add(new BatchResult.Item(i, HttpStatus.BAD_REQUEST.value(), null, e.errors()));
@@ -94,27 +100,33 @@ class TaskApiController {
         return ResponseEntity.status(status).body(result);
     }
 
+    @Operation(summary = "One task")
+    @ApiStatuses({400, 404})
     @GetMapping("/tasks/{id}")
-    ResponseEntity<Task> get(@PathVariable String id) {
+    ResponseEntity<TaskResponse> get(@PathVariable String id) {
         Task task = tasks.get(id);
-        return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(task);
+        return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(TaskResponse.of(task));
     }
 
     /** Changes editable fields ({@code {"title": "…", "priority": "HIGH"}}); If-Match makes it conditional (412). */
+    @Operation(summary = "Change a task's editable fields")
+    @ApiStatuses({400, 404, 409, 412, 413, 415})
     @PatchMapping("/tasks/{id}")
-    ResponseEntity<Task> patch(@PathVariable String id, @RequestBody Map<String, Object> fields,
+    ResponseEntity<TaskResponse> patch(@PathVariable String id, @RequestBody Map<String, Object> fields,
                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
         Task task = tasks.update(id, fields, ApiActor.of(actor, null), ApiEtags.version(ifMatch));
-        return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(task);
+        return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(TaskResponse.of(task));
     }
 
     /**
      * Search with every filter; {@code /api/tasks/persistent} is the source design's name for it. The shell's and the
      * dashboard's singular words ({@code state}, {@code priority}, {@code q}, {@code text}, {@code from} …) work too.
      */
+    @Operation(summary = "Search tasks")
+    @ApiStatuses({400})
     @GetMapping({"/tasks", "/tasks/persistent"})
-    TaskPage search(@RequestParam(required = false) List<TaskState> states,
+    TaskPageResponse search(@RequestParam(required = false) List<TaskState> states,
                     @RequestParam(required = false) List<TaskState> state,
                     @RequestParam(required = false) List<String> roles,
                     @RequestParam(required = false) List<String> role,
@@ -143,14 +155,15 @@ class TaskApiController {
                     @RequestParam(required = false) List<String> persona,
                     HttpServletRequest request) {
         KnownParameters.refuseOthers(request, TaskSearchQuery.PARAMETERS);
-        return tasks.list(TaskSearchQuery.of(TaskSearchQuery.both(states, state), TaskSearchQuery.both(roles, role),
+        return TaskPageResponse.of(tasks.list(TaskSearchQuery.of(TaskSearchQuery.both(states, state), TaskSearchQuery.both(roles, role),
                 TaskSearchQuery.both(providers, provider), TaskSearchQuery.both(priorities, priority),
                 TaskSearchQuery.both(tags, tag), TaskSearchQuery.first(search, q, text),
                 TaskSearchQuery.first(dateFrom, from), TaskSearchQuery.first(dateTo, to), updatedFrom, updatedTo,
                 sort, order, limit, offset, cursor).withGroups(TaskQuery.setOf(storyId), TaskQuery.setOf(epicId),
-                TaskQuery.setOf(persona)));
+                TaskQuery.setOf(persona))));
     }
 
+    @Operation(summary = "Task statistics")
     @GetMapping("/persistence/stats")
     TaskStatistics statistics() {
         return tasks.statistics();

@@ -20,17 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputType;
 import io.taskvault.task.output.ServedOutput;
 import io.taskvault.task.output.TaskOutput;
+import io.taskvault.system.ApiStatuses;
 
 /**
  * REST: a task's outputs. Add as JSON text or as a multipart file upload (for large logs and artifacts), list them,
  * and fetch one's content as a stream. {@code /api/tasks/outputs/{id}} is the source design's path.
  */
+@Tag(name = "tasks")
 @RestController
 @RequestMapping("/api")
 class TaskOutputApiController {
@@ -41,11 +45,15 @@ class TaskOutputApiController {
         this.tasks = tasks;
     }
 
+    @Operation(summary = "List a task's outputs")
+    @ApiStatuses({404})
     @GetMapping({"/tasks/{id}/outputs", "/tasks/outputs/{id}"})
     List<TaskOutput> outputs(@PathVariable String id) {
         return tasks.outputs(id);
     }
 
+    @Operation(summary = "Add an output (JSON)")
+    @ApiStatuses({201, 400, 404, 413, 415})
     @PostMapping(value = {"/tasks/{id}/outputs", "/tasks/outputs/{id}"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskOutput> add(@PathVariable String id, @RequestBody OutputRequest request,
                                    @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
@@ -55,6 +63,8 @@ class TaskOutputApiController {
     }
 
     /** Multipart: part {@code file} (the content, streamed to the store) and field {@code type}. */
+    @Operation(summary = "Upload an output (multipart)")
+    @ApiStatuses({201, 400, 404, 413, 415})
     @PostMapping(value = "/tasks/{id}/outputs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TaskOutput> upload(@PathVariable String id, @RequestParam OutputType type,
                                       @RequestPart MultipartFile file,
@@ -73,6 +83,8 @@ class TaskOutputApiController {
      * The output's content, streamed (a 100 MiB log never sits in memory whole): text as text/plain, anything else as
      * an attachment, never as the type the uploader declared (see {@link ServedOutput}).
      */
+    @Operation(summary = "One output's content, streamed")
+    @ApiStatuses({404})
     @GetMapping({"/tasks/{id}/outputs/{seq}", "/tasks/outputs/{id}/{seq}"})
     ResponseEntity<StreamingResponseBody> content(@PathVariable String id, @PathVariable long seq) {
         TaskOutput output = tasks.output(id, seq);

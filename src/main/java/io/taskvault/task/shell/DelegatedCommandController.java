@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.system.DelegatedTerminal;
 
 /**
@@ -20,6 +22,7 @@ import io.taskvault.system.DelegatedTerminal;
  * {@code taskvault <command>} would in its own process and answers with what the command printed.
  * The answer's body is standard output followed by standard error; headers say where one ends and the exit code.
  */
+@Tag(name = "shell", description = "Shell commands handed over by the launcher")
 @RestController
 class DelegatedCommandController {
 
@@ -48,6 +51,7 @@ class DelegatedCommandController {
     record DelegatedCommand(List<String> args, int width, boolean colour, boolean terminal, List<String> answers) {
     }
 
+    @Operation(summary = "Run a shell command handed over by the launcher")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> run(@RequestBody DelegatedCommand command) {
         if (command.args() == null || command.args().isEmpty() || command.args().stream().anyMatch(a -> a == null)) {

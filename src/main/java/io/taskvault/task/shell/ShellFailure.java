@@ -6,12 +6,7 @@ import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandNotFoundException;
 
-import io.taskvault.context.ContextRecordNotFoundException;
-import io.taskvault.story.StoryNotFoundException;
-import io.taskvault.task.ConcurrentTaskModificationException;
-import io.taskvault.task.IllegalTransitionException;
-import io.taskvault.task.InvalidTaskException;
-import io.taskvault.task.TaskNotFoundException;
+import io.taskvault.system.TaskvaultException;
 
 /** What went wrong with a command, as one line for a person and an exit code for a script. */
 record ShellFailure(int exitCode, String message, Throwable cause) {
@@ -33,29 +28,37 @@ record ShellFailure(int exitCode, String message, Throwable cause) {
             return new ShellFailure(USAGE, "unknown command '" + notFound.getCommandName()
                     + "'; type 'help' to see the commands", e);
         }
-        if (e instanceof TaskNotFoundException) {
-            return new ShellFailure(NOT_FOUND, e.getMessage() + "; 'list' shows the tasks there are", e);
+        if (e instanceof TaskvaultException refusal) {
+            return of(refusal);
         }
-        if (e instanceof ContextRecordNotFoundException) {
-            return new ShellFailure(NOT_FOUND, e.getMessage() + "; 'context list' shows the records there are", e);
-        }
-        if (e instanceof StoryNotFoundException) {
-            return new ShellFailure(NOT_FOUND, e.getMessage(), e);
-        }
-        if (e instanceof IllegalTransitionException || e instanceof ConcurrentTaskModificationException) {
-            return new ShellFailure(CONFLICT, e.getMessage(), e);
-        }
-        if (e instanceof InvalidTaskException || e instanceof ShellUsageException) {
+        if (e instanceof ShellUsageException) {
             return new ShellFailure(USAGE, e.getMessage(), e);
         }
         if (e instanceof ConversionException) {
             return new ShellFailure(USAGE, "bad option value: " + rootMessage(e), e);
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException && fromTheShellFramework(e)) {
             return new ShellFailure(USAGE, aboutOptions(e.getMessage(), command), e);
         }
         String message = rootMessage(e);
         return new ShellFailure(FAILED, message == null ? e.getClass().getSimpleName() : message, e);
+    }
+
+    private static ShellFailure of(TaskvaultException e) {
+        String next = e.nextStep() == null ? "" : "; " + e.nextStep();
+        return switch (e.kind()) {
+            case INVALID -> new ShellFailure(USAGE, e.getMessage(), e);
+            case NOT_FOUND -> new ShellFailure(NOT_FOUND, e.getMessage() + next, e);
+            case CONFLICT, PRECONDITION_FAILED -> new ShellFailure(CONFLICT, e.getMessage(), e);
+            default -> new ShellFailure(FAILED, rootMessage(e), e);
+        };
+    }
+
+    //why: Spring Shell refuses a missing or malformed option with a plain IllegalArgumentException; one from our own
+    //    code is a fault of ours, not bad usage
+    private static boolean fromTheShellFramework(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.springframework.shell.");
     }
 
     //why: Spring Shell words these "Required option '--reason' is missing." without naming the command

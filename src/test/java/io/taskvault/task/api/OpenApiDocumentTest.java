@@ -56,6 +56,44 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyOperationHasASummaryAFeatureTagAndTheStatusesItCanGive() throws Exception {
+        OpenAPI api = new OpenAPIV3Parser().readContents(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).getOpenAPI();
+
+        List<String> undocumented = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((verb, operation) -> {
+            if (operation.getSummary() == null || operation.getSummary().isBlank()
+                    || operation.getTags() == null || operation.getTags().isEmpty()) {
+                undocumented.add(verb + " " + path);
+            }
+        }));
+        assertThat(undocumented).as("operations without a summary or a tag").isEmpty();
+        assertThat(api.getTags()).extracting(io.swagger.v3.oas.models.tags.Tag::getName)
+                .contains("tasks", "context", "graph", "archive", "backups", "recovery", "exchange", "events");
+
+        assertThat(api.getPaths().get("/api/tasks").getPost().getResponses())
+                .containsKeys("201", "400", "409", "413", "415");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getGet().getResponses()).containsKeys("200", "404");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getPatch().getResponses()).containsKeys("200", "409", "412");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getGet().getResponses().get("404").getContent())
+                .containsKey("application/problem+json");
+        assertThat(api.getPaths().get("/api/tasks").getPost().getResponses().get("201").getContent()).isNotNull();
+    }
+
+    @Test
+    void theTaskSchemaIsTheApisRecordWithoutStorageInternals() throws Exception {
+        OpenAPI api = new OpenAPIV3Parser().readContents(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).getOpenAPI();
+
+        String ref = api.getPaths().get("/api/tasks/{id}").getGet().getResponses().get("200").getContent()
+                .values().iterator().next().getSchema().get$ref();
+        assertThat(ref).isEqualTo("#/components/schemas/Task");
+        assertThat(api.getComponents().getSchemas().get("Task").getProperties())
+                .containsKeys("key", "state", "version", "historyCount", "outputCount", "links")
+                .doesNotContainKeys("historyHash", "priorityRank", "keyNumber", "historySeq", "outputSeq", "schemaVersion");
+    }
+
+    @Test
     void swaggerUiIsServedFromItsWebjar() throws Exception {
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
         String initializer = mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk())
