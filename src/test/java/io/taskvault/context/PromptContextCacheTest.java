@@ -3,6 +3,8 @@ package io.taskvault.context;
 import static io.taskvault.support.TaskDrafts.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import io.taskvault.recovery.MovableClock;
 import io.taskvault.recovery.OpsTest;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.task.Task;
@@ -33,6 +36,8 @@ class PromptContextCacheTest {
     MongoTemplate mongo;
     @Autowired
     StoreChanges changes;
+    @Autowired
+    MovableClock clock;
 
     @Test
     void aRepeatedReadIsServedFromTheCacheWithoutAssemblingAgain() {
@@ -45,6 +50,18 @@ class PromptContextCacheTest {
         assertThat(prompts.health(task.getKey())).isSameAs(health);
         assertThat(prompts.export(task.getKey(), 24_000, "json")).as("the format is part of the key").startsWith("{");
         assertThat(prompts.export(task.getKey(), 2_000, "markdown")).isNotSameAs(first);
+    }
+
+    @Test
+    void anAnswerIsKeptNoLongerThanASecondEvenWithoutAWrite() {
+        Task task = tasks.create(aTask().build(), "test");
+        String first = prompts.export(task.getKey(), 24_000, "markdown");
+        clock.advance(Duration.ofMillis(999));
+        assertThat(prompts.export(task.getKey(), 24_000, "markdown")).isSameAs(first);
+
+        clock.advance(Duration.ofMillis(2));
+
+        assertThat(prompts.export(task.getKey(), 24_000, "markdown")).isNotSameAs(first).contains(task.getKey());
     }
 
     @Test
