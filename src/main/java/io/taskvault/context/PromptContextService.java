@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
+import io.taskvault.store.StoreVersionKeys;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Task;
 
@@ -48,6 +50,9 @@ public class PromptContextService {
         return budget;
     }
 
+    //why: agents and pages ask for the same task's context again and again between its writes; the key carries the
+    //    store's change count, so a write by any process the change feed reports makes the next read fresh
+    @Cacheable(cacheNames = PromptContextCache.NAME, keyGenerator = StoreVersionKeys.NAME)
     public ContextHealth health(String taskRef) {
         return scorer.score(snapshots.of(taskRef));
     }
@@ -92,6 +97,7 @@ public class PromptContextService {
     }
 
     /** The prompt context as Markdown or JSON. */
+    @Cacheable(cacheNames = PromptContextCache.NAME, keyGenerator = StoreVersionKeys.NAME)
     public String export(String taskRef, int budgetChars, String format) {
         PromptContext prompt = assemble(taskRef, budgetChars);
         String wanted = format == null ? "markdown" : format.trim().toLowerCase();

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
+import io.taskvault.store.StoreVersionKeys;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
 
@@ -29,7 +31,11 @@ public class NextTaskPicker {
         this.clock = clock;
     }
 
-    /** The best ready task for the filters (null or empty means any). */
+    /**
+     * The best ready task for the filters (null or empty means any). Orchestrators poll it; between writes the ranking
+     * is served from the cache, its key the filters and the store's change count.
+     */
+    @Cacheable(cacheNames = NextTaskCache.NAME, keyGenerator = StoreVersionKeys.NAME)
     public NextTask next(String role, String provider, Set<String> tags) {
         TaskQuery filter = TaskQuery.all().withRoles(role == null ? Set.of() : Set.of(role)).withTags(tags);
         List<Task> ready = queries.ready(filter).stream()

@@ -1,0 +1,24 @@
+package io.taskvault.graph;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.stereotype.Component;
+
+import io.taskvault.store.StoreChanges;
+
+/**
+ * Forgets every cached next-task ranking when the store reports a write, by any process: a ranking reads every ready
+ * task, its dependencies' states and the edges, so any write may change it.
+ */
+@Component
+class NextTaskCache {
+
+    static final String NAME = "next-task";
+
+    NextTaskCache(CacheManager caches, StoreChanges changes) {
+        Cache cache = caches.getCache(NAME);
+        if (cache != null) {
+            changes.listen(collection -> cache.clear());
+        }
+    }
+}
