@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import io.taskvault.story.Grouping;
 import io.taskvault.story.StoryRollup;
 import io.taskvault.story.StoryService;
+import io.taskvault.system.InvalidInputException;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.shell.ShellJson;
 
@@ -36,14 +37,14 @@ public class StoryCommands {
                         @Option(longName = "json", description = "print the roll-up as JSON") boolean asJson) {
         List<String> given = words == null ? List.of() : words;
         if (given.size() > 1) {
-            throw new IllegalArgumentException("story: takes one story id or task, got " + given.size() + " ("
+            throw new InvalidInputException("story: takes one story id or task, got " + given.size() + " ("
                     + String.join(" ", given) + "); quote values with blanks");
         }
         if (epic != null && !given.isEmpty()) {
-            throw new IllegalArgumentException("story: give a story (or task) or --epic, not both");
+            throw new InvalidInputException("story: give a story (or task) or --epic, not both");
         }
         if (epic == null && given.isEmpty()) {
-            throw new IllegalArgumentException("story: name a story id (STORY-7), a task (TV-42) or --epic EPIC-2");
+            throw new InvalidInputException("story: name a story id (STORY-7), a task (TV-42) or --epic EPIC-2");
         }
         StoryRollup rollup = epic != null ? stories.rollUpByIdOrTask(Grouping.EPIC, epic)
                 : stories.rollUpByIdOrTask(Grouping.STORY, given.get(0));
