@@ -14,6 +14,7 @@ import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.shell.ShellCompleter;
 import io.taskvault.context.ContextKind;
 import io.taskvault.graph.EdgeType;
 import io.taskvault.task.Priority;

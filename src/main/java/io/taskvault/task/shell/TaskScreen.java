@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.shell.ShellJson;
+import io.taskvault.system.shell.ShellStyle;
+import io.taskvault.system.shell.Table;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskService;
