@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.system.JobLocks;
+import io.taskvault.store.JobLocks;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.system.OperationsReports;
 import io.taskvault.store.StoreInfo;

@@ -26,7 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import io.taskvault.system.JobLocks;
+import io.taskvault.store.JobLocks;
 import io.taskvault.backup.BackupInfo.CollectionFile;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.store.StoreInfo;

@@ -1,4 +1,4 @@
-package io.taskvault.system;
+package io.taskvault.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.taskvault.system;
+package io.taskvault.store;
 
 import java.time.Duration;
 import java.util.Date;
@@ -15,7 +15,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import io.taskvault.store.StoreInfo;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
