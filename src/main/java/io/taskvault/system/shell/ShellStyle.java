@@ -1,6 +1,5 @@
 package io.taskvault.system.shell;
 
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -10,18 +9,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.task.TaskState;
-
 /** How shell output looks: whether it has colour, and how wide the terminal is. */
 @Component
 public class ShellStyle {
 
     static final int FALLBACK_WIDTH = 120;
     private static final String RESET = "\u001B[0m";
-    private static final Map<TaskState, String> STATE_COLOURS = Map.of(
-            TaskState.PENDING, "\u001B[1m", TaskState.QUEUED, "\u001B[36m", TaskState.RUNNING, "\u001B[1;34m",
-            TaskState.BLOCKED, "\u001B[33m", TaskState.INTERRUPTED, "\u001B[35m", TaskState.COMPLETED, "\u001B[32m",
-            TaskState.FAILED, "\u001B[1;31m", TaskState.CANCELLED, "\u001B[90m", TaskState.ARCHIVED, "\u001B[90m");
 
     private final Supplier<Terminal> terminal;
     private final BooleanSupplier console;
@@ -34,7 +27,7 @@ public class ShellStyle {
         this(terminal::getIfAvailable, () -> System.console() != null, System::getenv);
     }
 
-    ShellStyle(Supplier<Terminal> terminal, BooleanSupplier console, UnaryOperator<String> environment) {
+    public ShellStyle(Supplier<Terminal> terminal, BooleanSupplier console, UnaryOperator<String> environment) {
         this.terminal = terminal;
         this.console = console;
         this.environment = environment;
@@ -91,21 +84,6 @@ public class ShellStyle {
         return out.substring(0, out.length() - 1);
     }
 
-    public String state(TaskState state) {
-        return state == null ? "" : paint(STATE_COLOURS.get(state), state.name());
-    }
-
-    /** A state name already padded to a column: the colour wraps the padding so columns stay aligned. */
-    public String stateCell(String padded) {
-        String name = padded.trim();
-        for (TaskState s : TaskState.values()) {
-            if (s.name().equals(name)) {
-                return paint(STATE_COLOURS.get(s), padded);
-            }
-        }
-        return padded;
-    }
-
     public String error(String text) {
         return paint("\u001B[31m", text);
     }
@@ -122,7 +100,8 @@ public class ShellStyle {
         return paint("\u001B[32m", text);
     }
 
-    private String paint(String code, String text) {
+    /** {@code text} in the colour of an ANSI {@code code} when colour is on, else as it is. */
+    public String paint(String code, String text) {
         return colour() ? code + text + RESET : text;
     }
 }

@@ -49,7 +49,7 @@ class ReportCommands {
         for (TaskState state : TaskState.values()) {
             long n = stats.byState().getOrDefault(state, 0L);
             if (n > 0) {
-                out.append(style.state(state)).append(' ').append(n).append("  ");
+                out.append(StateStyle.state(style, state)).append(' ').append(n).append("  ");
             }
         }
         out.append('\n').append("  by role      ").append(counts(stats.byRole())).append('\n');

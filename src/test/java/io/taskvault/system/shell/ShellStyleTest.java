@@ -9,8 +9,6 @@ import java.util.Map;
 import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.Test;
 
-import io.taskvault.task.TaskState;
-
 /** Colour only for a person at a real terminal: never with NO_COLOR, --no-color, a dumb terminal or no console. */
 class ShellStyleTest {
 
@@ -26,11 +24,11 @@ class ShellStyleTest {
     }
 
     @Test
-    void paintsStatesAndErrorsOnARealTerminal() {
+    void paintsOnARealTerminal() {
         ShellStyle style = style(terminal("xterm-256color", 100), true, Map.of());
 
         assertThat(style.error("error: boom")).isEqualTo("\u001B[31merror: boom\u001B[0m");
-        assertThat(style.state(TaskState.COMPLETED)).isEqualTo("\u001B[32mCOMPLETED\u001B[0m");
+        assertThat(style.paint("\u001B[32m", "COMPLETED")).isEqualTo("\u001B[32mCOMPLETED\u001B[0m");
         assertThat(style.width()).isEqualTo(100);
     }
 
@@ -39,7 +37,7 @@ class ShellStyleTest {
         ShellStyle style = style(terminal("xterm-256color", 100), true, Map.of("NO_COLOR", ""));
 
         assertThat(style.error("error: boom")).isEqualTo("error: boom");
-        assertThat(style.state(TaskState.FAILED)).isEqualTo("FAILED");
+        assertThat(style.paint("\u001B[1;31m", "FAILED")).isEqualTo("FAILED");
     }
 
     @Test
