@@ -20,8 +20,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.store.JobLocks;
 import io.taskvault.system.ProgressListener;
-import io.taskvault.system.health.OperationsReports;
+import io.taskvault.system.OperationsReports;
 import io.taskvault.store.StoreInfo;
 import io.taskvault.task.ConcurrentTaskModificationException;
 import io.taskvault.task.IllegalTransitionException;

@@ -25,13 +25,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import io.taskvault.archive.JobLocks;
+import io.taskvault.store.JobLocks;
 import io.taskvault.backup.BackupInfo.CollectionFile;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.store.StoreInfo;
 import io.taskvault.store.StoreSessions;
 import io.taskvault.system.ProgressListener;
-import io.taskvault.system.health.OperationsReports;
+import io.taskvault.system.OperationsReports;
 import io.taskvault.task.Task;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import io.taskvault.task.Dependents;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskNotFoundException;
 import io.taskvault.task.TaskService;
@@ -20,7 +21,7 @@ import io.taskvault.task.TaskState;
  * acyclic types are checked against the in-memory index before they are stored; blocked work is marked BLOCKED.
  */
 @Service
-public class DependencyGraph {
+public class DependencyGraph implements Dependents {
 
     static final String ACTOR = "dependencies";
 
@@ -139,6 +140,7 @@ public class DependencyGraph {
     }
 
     /** Ids of the tasks directly waiting on this one. */
+    @Override
     public List<String> dependentIds(String taskId) {
         return index().out(taskId, EdgeType.BLOCKS);
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 import io.taskvault.integrity.IntegrityReport.Finding;
 import io.taskvault.system.ProgressListener;
-import io.taskvault.system.health.OperationsReports;
+import io.taskvault.system.OperationsReports;
 import io.taskvault.task.RawTaskDocuments;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskNotFoundException;

@@ -19,7 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import io.taskvault.system.health.OperationsReports;
+import io.taskvault.system.OperationsReports;
 import io.taskvault.task.ConcurrentTaskModificationException;
 import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.Task;

@@ -15,7 +15,7 @@ import io.taskvault.archive.ArchivalJob.ArchivalStatus;
 import io.taskvault.archive.ArchivalReport;
 import io.taskvault.archive.Archive;
 import io.taskvault.archive.ArchivedTask;
-import io.taskvault.system.ProgressBar;
+import io.taskvault.system.shell.ProgressBar;
 import io.taskvault.task.Task;
 
 /** Shell commands for the archive: {@code archive status|run|search|show|verify|restore}. */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import io.taskvault.backup.BackupInfo;
 import io.taskvault.backup.Backups;
 import io.taskvault.backup.RestoreResult;
-import io.taskvault.system.ProgressBar;
+import io.taskvault.system.shell.ProgressBar;
 
 /** Shell commands {@code backup create|list|verify|restore}. */
 @Component

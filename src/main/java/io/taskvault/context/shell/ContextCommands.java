@@ -20,8 +20,8 @@ import io.taskvault.context.PromptContextService;
 import io.taskvault.context.RequirementContext;
 import io.taskvault.context.ValidationResult;
 import io.taskvault.context.ValidationStatus;
-import io.taskvault.task.shell.ShellJson;
 import io.taskvault.system.InvalidInputException;
+import io.taskvault.system.shell.ShellJson;
 
 /** Shell commands for a task's context: add each kind, list, show, the prompt context and its health. */
 @Component

@@ -20,8 +20,8 @@ import io.taskvault.exchange.ImportSummary;
 import io.taskvault.exchange.StateDirectoryImport;
 import io.taskvault.exchange.TaskvaultExport;
 import io.taskvault.exchange.TaskvaultImport;
-import io.taskvault.system.ProgressBar;
 import io.taskvault.system.InvalidInputException;
+import io.taskvault.system.shell.ProgressBar;
 
 /** Shell: imports from the systems taskvault replaces, and taskvault's own export and import. */
 @Component

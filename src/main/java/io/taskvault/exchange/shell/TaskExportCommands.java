@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.taskvault.exchange.ExportFormat;
 import io.taskvault.exchange.TaskListExport;
-import io.taskvault.system.ProgressBar;
+import io.taskvault.system.shell.ProgressBar;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.shell.TaskCommands;

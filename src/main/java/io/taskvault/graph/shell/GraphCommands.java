@@ -17,10 +17,10 @@ import io.taskvault.graph.NextTaskPicker;
 import io.taskvault.graph.TaskEdge;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
-import io.taskvault.task.shell.ShellActor;
-import io.taskvault.task.shell.ShellJson;
-import io.taskvault.task.shell.ShellStyle;
 import io.taskvault.system.InvalidInputException;
+import io.taskvault.system.shell.ShellActor;
+import io.taskvault.system.shell.ShellJson;
+import io.taskvault.system.shell.ShellStyle;
 
 /** Shell commands for dependencies: link, unlink, closures, critical path, ready work and "next". */
 @Component

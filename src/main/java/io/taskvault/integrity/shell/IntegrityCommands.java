@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.taskvault.integrity.IntegrityCheck;
 import io.taskvault.integrity.IntegrityReport;
-import io.taskvault.system.ProgressBar;
+import io.taskvault.system.shell.ProgressBar;
 
 /** Shell commands {@code integrity verify} (every chain and projection, one problem a line) and {@code integrity status}. */
 @Component

@@ -9,7 +9,7 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.system.ProgressBar;
+import io.taskvault.system.shell.ProgressBar;
 
 /** Shell: how many documents of each schema version remain, and an on-demand batch upgrade. */
 @Component

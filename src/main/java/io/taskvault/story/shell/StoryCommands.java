@@ -13,8 +13,8 @@ import io.taskvault.story.Grouping;
 import io.taskvault.story.StoryRollup;
 import io.taskvault.story.StoryService;
 import io.taskvault.system.InvalidInputException;
+import io.taskvault.system.shell.ShellJson;
 import io.taskvault.task.TaskState;
-import io.taskvault.task.shell.ShellJson;
 
 /** Shell: {@code story}, a story's or an epic's roll-up. */
 @Component

@@ -3,6 +3,7 @@ package io.taskvault.task.shell;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -14,8 +15,8 @@ import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.context.ContextKind;
-import io.taskvault.graph.EdgeType;
+import io.taskvault.system.shell.OptionValues;
+import io.taskvault.system.shell.ShellCompleter;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskFields;
@@ -37,9 +38,11 @@ class CompletionValues implements CompletionProvider {
     private static final Set<String> ONE_TASK = Set.of("show", "edit", "history", "note", "output add", "output list",
             "output show", "upstream", "downstream", "prompt-context", "context-health", "recovery retry", "heartbeat");
     private final TaskService tasks;
+    private final List<OptionValues> features;
 
-    CompletionValues(TaskService tasks) {
+    CompletionValues(TaskService tasks, List<OptionValues> features) {
         this.tasks = tasks;
+        this.features = features;
     }
 
     @Override
@@ -64,6 +67,12 @@ class CompletionValues implements CompletionProvider {
     private Collection<String> optionValues(String command, CommandOption option) {
         String name = option.longName() == null ? "" : option.longName();
         boolean edge = command.startsWith("edge ");
+        for (OptionValues feature : features) {
+            Optional<Collection<String>> values = feature.of(command, name);
+            if (values.isPresent()) {
+                return values.get();
+            }
+        }
         return switch (name) {
             case "state" -> names(TaskState.values());
             case "priority" -> names(Priority.values());
@@ -73,9 +82,7 @@ class CompletionValues implements CompletionProvider {
             case "tag", "tags" -> recent().stream().flatMap(t -> t.getTags().stream()).collect(TreeSet::new, Set::add, Set::addAll);
             case "depends-on", "task" -> recent().stream().map(Task::getKey).toList();
             case "from", "to" -> edge ? recent().stream().map(Task::getKey).toList() : List.of();
-            case "type" -> command.equals("output add") ? names(OutputType.values())
-                    : edge ? Arrays.stream(EdgeType.values()).map(EdgeType::label).toList() : List.of();
-            case "kind" -> Arrays.stream(ContextKind.values()).map(ContextKind::label).toList();
+            case "type" -> command.equals("output add") ? names(OutputType.values()) : List.of();
             case "format" -> List.of("markdown", "json");
             case "set" -> TaskFields.names().stream().map(f -> f + "=").toList();
             default -> option.type().isEnum() ? names((Enum<?>[]) option.type().getEnumConstants())

@@ -12,6 +12,9 @@ import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.shell.ShellStyle;
+import io.taskvault.system.shell.ShellUsageException;
+
 /** {@code help}: the commands by group, or one command's options and an example (replaces the built-in help). */
 @Component
 class HelpCommand {

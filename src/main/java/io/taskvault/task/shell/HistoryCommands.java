@@ -9,7 +9,11 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-import io.taskvault.system.ProgressBar;
+import io.taskvault.system.shell.ShellActor;
+import io.taskvault.system.shell.ShellJson;
+import io.taskvault.system.shell.ShellStyle;
+import io.taskvault.system.shell.ShellUsageException;
+import io.taskvault.system.shell.ProgressBar;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;

@@ -10,6 +10,12 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.shell.Confirmation;
+import io.taskvault.system.shell.ShellActor;
+import io.taskvault.system.shell.ShellFailure;
+import io.taskvault.system.shell.ShellJson;
+import io.taskvault.system.shell.ShellStyle;
+import io.taskvault.system.shell.ShellUsageException;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;

@@ -15,6 +15,11 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.shell.ShellActor;
+import io.taskvault.system.shell.ShellJson;
+import io.taskvault.system.shell.ShellStyle;
+import io.taskvault.system.shell.ShellUsageException;
+import io.taskvault.system.shell.Table;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputType;

@@ -9,6 +9,12 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.shell.ShellJson;
+import io.taskvault.system.shell.ShellSession;
+import io.taskvault.system.shell.ShellSessions;
+import io.taskvault.system.shell.ShellStyle;
+import io.taskvault.system.shell.ShellUsageException;
+import io.taskvault.system.shell.Table;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.TaskStatistics;
@@ -43,7 +49,7 @@ class ReportCommands {
         for (TaskState state : TaskState.values()) {
             long n = stats.byState().getOrDefault(state, 0L);
             if (n > 0) {
-                out.append(style.state(state)).append(' ').append(n).append("  ");
+                out.append(StateStyle.state(style, state)).append(' ').append(n).append("  ");
             }
         }
         out.append('\n').append("  by role      ").append(counts(stats.byRole())).append('\n');

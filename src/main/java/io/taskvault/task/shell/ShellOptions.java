@@ -18,6 +18,7 @@ import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
 
+import io.taskvault.system.shell.ShellUsageException;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Vocabulary;
 

@@ -11,6 +11,9 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.shell.ShellActor;
+import io.taskvault.system.shell.ShellJson;
+import io.taskvault.system.shell.ShellUsageException;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;

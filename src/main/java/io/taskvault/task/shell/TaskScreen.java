@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.shell.ShellJson;
+import io.taskvault.system.shell.ShellStyle;
+import io.taskvault.system.shell.Table;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskService;
@@ -38,14 +41,14 @@ class TaskScreen {
     }
 
     String stateOf(Task task) {
-        return style.state(task.getState());
+        return StateStyle.state(style, task.getState());
     }
 
     String table(List<Task> list) {
         if (list.isEmpty()) {
             return "No tasks match.\n";
         }
-        Table table = new Table("KEY", "STATE", "PRI", "ROLE", "PROVIDER", "UPDATED", "TITLE").flex(6).style(1, style::stateCell);
+        Table table = new Table("KEY", "STATE", "PRI", "ROLE", "PROVIDER", "UPDATED", "TITLE").flex(6).style(1, padded -> StateStyle.cell(style, padded));
         for (Task t : list) {
             table.row(t.getKey(), t.getState(), t.getPriority(), t.getRole(), t.getProvider(), age(t.getUpdatedAt()),
                     t.getTitle());
@@ -105,8 +108,8 @@ class TaskScreen {
                 .append(e.type());
         boolean moved = e.toState() != null && (e.fromState() != e.toState() || e.type() == EventType.CREATED);
         if (moved) {
-            line.append("  ").append(e.fromState() == null ? "" : style.state(e.fromState()) + " → ")
-                    .append(style.state(e.toState()));
+            line.append("  ").append(e.fromState() == null ? "" : StateStyle.state(style, e.fromState()) + " → ")
+                    .append(StateStyle.state(style, e.toState()));
         }
         line.append("  by ").append(e.actor());
         if (e.reason() != null && !e.reason().isBlank()) {

@@ -13,13 +13,13 @@ import java.util.List;
  * One page of a text output, read as a stream: the lines before the page are skipped, the page is kept, and
  * one more line is peeked to know whether a next page exists. A 10 MB log is never held in memory or the DOM whole.
  */
-record LogPage(int page, int firstLine, List<String> lines, boolean hasNext) {
+public record LogPage(int page, int firstLine, List<String> lines, boolean hasNext) {
 
     static final int LINES = 1_000;
     //why: one minified 5 MB line would otherwise land in the DOM as a single text node
     static final int MAX_LINE = 4_000;
 
-    static LogPage read(InputStream content, int page) {
+    public static LogPage read(InputStream content, int page) {
         int first = Math.max(page, 1) - 1;
         long skip = (long) first * LINES;
         List<String> lines = new ArrayList<>();

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import io.taskvault.task.Dependents;
 import io.taskvault.task.Task;
-import io.taskvault.graph.DependencyGraph;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.history.HistoryEvent;
@@ -26,10 +26,10 @@ import io.taskvault.task.output.TaskOutput;
 class TaskView {
 
     private final TaskService tasks;
-    private final ObjectProvider<DependencyGraph> graph;
+    private final ObjectProvider<Dependents> graph;
     private final ObjectProvider<Clock> clock;
 
-    TaskView(TaskService tasks, ObjectProvider<DependencyGraph> graph, ObjectProvider<Clock> clock) {
+    TaskView(TaskService tasks, ObjectProvider<Dependents> graph, ObjectProvider<Clock> clock) {
         this.tasks = tasks;
         this.graph = graph;
         this.clock = clock;
@@ -56,7 +56,7 @@ class TaskView {
 
     /** Ids of the tasks waiting on this one: the graph downwards (dependsOn shows it upwards). */
     private List<String> dependents(Task task) {
-        DependencyGraph edges = graph.getIfAvailable();
+        Dependents edges = graph.getIfAvailable();
         return edges == null ? List.of() : edges.dependentIds(task.getId());
     }
 

@@ -12,6 +12,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taskvault.archive.ArchivalHealthIndicator;
+import io.taskvault.backup.BackupHealthIndicator;
+import io.taskvault.store.StoreHealthIndicator;
 import io.taskvault.archive.ArchivalJob;
 import io.taskvault.backup.BackupInfo;
 import io.taskvault.backup.Backups;

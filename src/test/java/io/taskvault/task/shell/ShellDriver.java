@@ -7,6 +7,9 @@ import java.util.List;
 import org.springframework.context.ApplicationContext;
 import org.springframework.shell.core.InputReader;
 
+import io.taskvault.system.shell.CommandLine;
+import io.taskvault.system.shell.ShellRunner;
+
 /**
  * Runs a command line the way the one-shot door does (shell-wide flags, one red error line, exit codes), capturing
  * what it printed and its exit code; shared with the graph and context shell tests.

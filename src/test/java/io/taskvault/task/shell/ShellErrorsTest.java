@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.test.ShellTestClient;
 
+import io.taskvault.system.shell.ShellFailure;
+import io.taskvault.system.shell.ShellRunner;
 import io.taskvault.task.AmbiguousTaskReferenceException;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;

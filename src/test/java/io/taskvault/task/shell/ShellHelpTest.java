@@ -11,6 +11,9 @@ import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.test.ShellTestClient;
 
+import io.taskvault.system.shell.ShellFailure;
+import io.taskvault.system.shell.ShellRunner;
+
 /** Every registered command, whichever package declares it, explains itself in 'help' with an example. */
 @ShellTest
 class ShellHelpTest {

@@ -16,6 +16,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.shell.core.InputReader;
 
+import io.taskvault.system.shell.CommandLine;
+import io.taskvault.system.shell.ShellFailure;
+import io.taskvault.system.shell.ShellRunner;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;

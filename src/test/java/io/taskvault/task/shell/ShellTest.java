@@ -15,5 +15,5 @@ import io.taskvault.support.EmbeddedStoreTest;
 @EmbeddedStoreTest
 @org.springframework.shell.test.autoconfigure.ShellTest
 @TestPropertySource(properties = "taskvault.shell.exit-on-finish=false")
-@interface ShellTest {
+public @interface ShellTest {
 }

@@ -15,6 +15,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.taskvault.overview.ActivityChart;
+import io.taskvault.overview.ActivityCharts;
 import io.taskvault.TaskvaultApplication;
 import io.taskvault.support.TaskDrafts;
 import io.taskvault.task.TaskPage;

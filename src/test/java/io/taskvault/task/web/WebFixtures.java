@@ -17,14 +17,14 @@ import io.taskvault.task.history.FieldChange;
 import io.taskvault.task.history.HistoryEvent;
 
 /** Tasks and events as the dashboard's slice tests need them, without a store. */
-final class WebFixtures {
+public final class WebFixtures {
 
-    static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
     private WebFixtures() {
     }
 
-    static Task task(String key, TaskState state) {
+    public static Task task(String key, TaskState state) {
         Task t = new Task();
         t.setId("id-" + key);
         t.setKey(key);
@@ -42,18 +42,18 @@ final class WebFixtures {
         return t;
     }
 
-    static HistoryEvent moved(Task task, long seq, TaskState from, TaskState to, String reason) {
+    public static HistoryEvent moved(Task task, long seq, TaskState from, TaskState to, String reason) {
         return new HistoryEvent(task.getId() + ":" + seq, task.getId(), seq, EventType.STATE_CHANGED, from, to, NOW, "alice",
                 null, null, reason, null, Map.of(), Map.of("state", new FieldChange(from.name(), to.name())), null, null, 1);
     }
 
-    static ChainReport intact(Task task, int events) {
+    public static ChainReport intact(Task task, int events) {
         return new ChainReport(task.getKey(), events, List.of());
     }
 
     /** A fixed clock, since the slice does not load the application's configuration classes. */
     //why: imported, never annotated: an application started from the test classpath scans annotated classes too
-    static class FixedClock {
+    public static class FixedClock {
         @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);

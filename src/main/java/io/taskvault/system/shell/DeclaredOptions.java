@@ -1,0 +1,81 @@
+package io.taskvault.system.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandRegistry;
+
+import io.taskvault.system.Spelling;
+
+/**
+ * Holds a command line to the options its command declares with {@code @Option}: Spring Shell 4 binds the declared
+ * ones and silently drops any other, so {@code list --stat RUNNING} would list every task.
+ */
+final class DeclaredOptions {
+
+    private static final Pattern NEGATIVE = Pattern.compile("-\\d+(\\.\\d+)?");
+
+    private DeclaredOptions() {
+    }
+
+    /**
+     * The command the line names (its longest run of leading words that is a command or an alias; null if none),
+     * after refusing the first option word that command does not declare, with the declared one closest to it.
+     */
+    static Command check(CommandRegistry registry, List<String> words) {
+        Command command = null;
+        int nameWords = 0;
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < words.size() && !words.get(i).startsWith("-"); i++) {
+            name.append(i == 0 ? "" : " ").append(words.get(i));
+            Command found = registry.getCommandByName(name.toString());
+            if (found != null) {
+                command = found;
+                nameWords = i + 1;
+            }
+        }
+        if (command != null) {
+            check(command, words.subList(nameWords, words.size()));
+        }
+        return command;
+    }
+
+    private static void check(Command command, List<String> rest) {
+        for (String word : rest) {
+            if (word.equals("--")) {
+                return;
+            }
+            if (!isOptionWord(word)) {
+                continue;
+            }
+            int eq = word.indexOf('=');
+            String option = eq > 0 ? word.substring(0, eq) : word;
+            if (option.equals("--help") || option.equals("-h")
+                    || command.getOptions().stream().anyMatch(o -> o.isOptionEqual(option))) {
+                continue;
+            }
+            String suggestion = Spelling.suggestion(option.replaceFirst("^-+", ""), names(command), "--");
+            throw new ShellUsageException("Unknown option '" + option + "' for '" + command.getName() + "'"
+                    + (suggestion.isEmpty() ? "." : suggestion) + " See 'help " + command.getName() + "'.");
+        }
+    }
+
+    //why: words with blanks or quotes reach Spring Shell's parser quoted, so it reads them as values, not options
+    private static boolean isOptionWord(String word) {
+        return word.startsWith("-") && word.length() > 1 && !NEGATIVE.matcher(word).matches()
+                && word.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"');
+    }
+
+    private static List<String> names(Command command) {
+        List<String> names = new ArrayList<>();
+        for (CommandOption option : command.getOptions()) {
+            if (option.longName() != null && !option.longName().isEmpty()) {
+                names.add(option.longName());
+            }
+        }
+        return names;
+    }
+}
