@@ -1,13 +1,15 @@
 package io.taskvault.system.shell;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,7 +54,7 @@ public class DelegatedCommandController {
 
     @Operation(summary = "Run a shell command handed over by the launcher")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> run(@RequestBody DelegatedCommand command) {
+    void run(@RequestBody DelegatedCommand command, HttpServletResponse response) throws IOException {
         if (command.args() == null || command.args().isEmpty() || command.args().stream().anyMatch(a -> a == null)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "args: give the command's words as strings, e.g. [\"list\", \"--state\", \"PENDING\"]");
@@ -63,19 +65,31 @@ public class DelegatedCommandController {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         DelegatedAnswers input = new DelegatedAnswers(command.terminal(), command.answers());
-        int code = new DelegatedTerminal(command.colour(), command.width()).run(() -> runner.runOnce(
-                command.args().toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), input,
-                () -> input.unanswered().isEmpty()));
+        ShellRunner.Ran ran = new DelegatedTerminal(command.colour(), command.width()).run(() -> runner.run(
+                command.args().toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), input));
         if (input.unanswered().isPresent()) {
-            return ResponseEntity.ok().contentType(TEXT).header(CONFIRM, "true")
-                    .body(input.unanswered().get().getBytes(StandardCharsets.UTF_8));
+            response.setHeader(CONFIRM, "true");
+            send(response, input.unanswered().get().getBytes(StandardCharsets.UTF_8));
+            return;
         }
         byte[] stdout = out.toString().getBytes(StandardCharsets.UTF_8);
         byte[] stderr = err.toString().getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[stdout.length + stderr.length];
         System.arraycopy(stdout, 0, body, 0, stdout.length);
         System.arraycopy(stderr, 0, body, stdout.length, stderr.length);
-        return ResponseEntity.ok().contentType(TEXT).header(EXIT, Integer.toString(code))
-                .header(STDOUT_BYTES, Integer.toString(stdout.length)).body(body);
+        response.setHeader(EXIT, Integer.toString(ran.exitCode()));
+        response.setHeader(STDOUT_BYTES, Integer.toString(stdout.length));
+        send(response, body);
+        //why: the launcher has its whole answer once it is flushed (its length was given), so it need not wait for
+        // the session record, which is written here, on the request's own thread, before the request ends
+        runner.record(ran);
+    }
+
+    private static void send(HttpServletResponse response, byte[] body) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(TEXT.toString());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 }

@@ -12,11 +12,20 @@ public final class ShellActor {
     }
 
     static String host() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null ? "unknown" : env;
+        return Host.NAME;
+    }
+
+    //why: looked up once per process, on first use: the lookup may ask the resolver, and every session record needs it
+    private static final class Host {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                String env = System.getenv("HOSTNAME");
+                return env == null ? "unknown" : env;
+            }
         }
     }
 }

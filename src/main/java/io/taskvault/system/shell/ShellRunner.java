@@ -92,18 +92,33 @@ public class ShellRunner implements ApplicationRunner {
     }
 
     /**
-     * Runs one command given as program arguments, as {@code taskvault <command>} does (the delegated door runs its
-     * commands through here too), and records it as a one-command session when {@code record} says so afterwards.
+     * Runs one command given as program arguments, as {@code taskvault <command>} does, and records it as a
+     * one-command session when {@code record} says so afterwards.
      */
     public int runOnce(String[] args, PrintWriter out, PrintWriter err, InputReader input, BooleanSupplier record) {
+        Ran ran = run(args, out, err, input);
+        if (record.getAsBoolean()) {
+            record(ran);
+        }
+        return ran.exitCode();
+    }
+
+    /** Runs one command given as program arguments without recording it (the delegated door records it itself). */
+    Ran run(String[] args, PrintWriter out, PrintWriter err, InputReader input) {
         CommandLine command = CommandLine.ofArgs(args);
         Instant at = clock.instant();
         long start = System.nanoTime();
         int code = execute(command, out, err, input);
-        if (record.getAsBoolean()) {
-            sessions.recordSingle(String.join(" ", command.words()), at, Duration.ofNanos(System.nanoTime() - start), code);
-        }
-        return code;
+        return new Ran(String.join(" ", command.words()), at, Duration.ofNanos(System.nanoTime() - start), code);
+    }
+
+    /** Records a command that ran as a one-command session. */
+    void record(Ran ran) {
+        sessions.recordSingle(ran.text(), ran.at(), ran.took(), ran.exitCode());
+    }
+
+    /** One command that ran: its words, when it started, how long it took, and its exit code. */
+    record Ran(String text, Instant at, Duration took, int exitCode) {
     }
 
     private void prompt() {
