@@ -1,7 +1,10 @@
 package io.taskvault.preferences;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.taskvault.task.Priority;
@@ -53,6 +56,33 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
                 given.updatedTo() != null ? given.updatedTo() : updatedTo,
                 sortGiven ? given.sort() : sort, sortGiven ? given.descending() : descending,
                 given.limit(), given.offset(), given.cursor());
+    }
+
+    /** The filters and sort in a line, in the list's words: {@code state FAILED · role backend · sort priority desc}. */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        part(parts, "state", states.stream().map(Enum::name).sorted().toList());
+        part(parts, "role", roles.stream().sorted().toList());
+        part(parts, "provider", providers.stream().sorted().toList());
+        part(parts, "priority", priorities.stream().map(Enum::name).sorted().toList());
+        part(parts, "tag", tags.stream().sorted().toList());
+        if (text != null) {
+            parts.add("text '" + text + "'");
+        }
+        if (createdFrom != null || createdTo != null) {
+            parts.add("created " + (createdFrom == null ? "" : createdFrom) + "…" + (createdTo == null ? "" : createdTo));
+        }
+        if (updatedFrom != null || updatedTo != null) {
+            parts.add("updated " + (updatedFrom == null ? "" : updatedFrom) + "…" + (updatedTo == null ? "" : updatedTo));
+        }
+        parts.add("sort " + sort.name().toLowerCase(Locale.ROOT) + (descending ? " desc" : " asc"));
+        return String.join(" · ", parts);
+    }
+
+    private static void part(List<String> parts, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            parts.add(name + " " + String.join(",", values));
+        }
     }
 
     private static <T> Set<T> either(Set<T> given, Set<T> saved) {
