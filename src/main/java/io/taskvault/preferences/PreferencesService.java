@@ -120,6 +120,11 @@ public class PreferencesService implements SavedViews, CreationDefaults {
     }
 
     @Override
+    public List<String> names() {
+        return List.copyOf(mine().views().keySet());
+    }
+
+    @Override
     public TaskDraft fill(TaskDraft draft) {
         UserPreferences mine = mine();
         if (mine.defaultRole() == null && mine.defaultProvider() == null) {

@@ -12,4 +12,7 @@ public interface SavedViews {
      * {@link InvalidTaskException} on {@code view} naming the closest view when there is no such view.
      */
     TaskQuery open(String name, TaskQuery given, boolean sortGiven);
+
+    /** The names of the current person's views, for a list to offer. */
+    java.util.List<String> names();
 }
