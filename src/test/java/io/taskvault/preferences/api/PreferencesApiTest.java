@@ -33,7 +33,7 @@ class PreferencesApiTest {
 
     private final String name = "api-" + UUID.randomUUID().toString().substring(0, 8);
     private final RequestPostProcessor viewer = user(name).roles("VIEWER");
-    private final RequestPostProcessor operator = user(name).roles("OPERATOR");
+    private final RequestPostProcessor operator = user(name).roles("OPERATOR", "VIEWER");
 
     @Test
     void aViewerSavesReadsOpensAndDeletesTheirOwnView() throws Exception {
@@ -43,7 +43,7 @@ class PreferencesApiTest {
         create("{\"title\":\"other role\",\"priority\":\"HIGH\"}");
 
         mvc.perform(put("/api/views/high-mine").with(viewer).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"role\":\"" + role + "\",\"priorities\":[\"high\"],\"sort\":\"key:asc\"}"))
+                        .content("{\"roles\":[\"" + role + "\"],\"priorities\":[\"high\"],\"sort\":\"key:asc\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.name").value("high-mine"))
                 .andExpect(jsonPath("$.filter.roles[0]").value(role))
@@ -66,7 +66,7 @@ class PreferencesApiTest {
 
     @Test
     void anUnknownViewOrFilterIsRefusedNamingIt() throws Exception {
-        mvc.perform(put("/api/views/failed").with(viewer).contentType(MediaType.APPLICATION_JSON).content("{\"states\":\"FAILED\"}"))
+        mvc.perform(put("/api/views/failed").with(viewer).contentType(MediaType.APPLICATION_JSON).content("{\"states\":[\"FAILED\"]}"))
                 .andExpect(status().isCreated());
 
         mvc.perform(get("/api/tasks").param("view", "faild").with(viewer)).andExpect(status().isBadRequest())

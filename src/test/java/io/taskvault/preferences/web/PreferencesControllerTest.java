@@ -42,6 +42,8 @@ class PreferencesControllerTest {
     MockMvc mvc;
     @MockitoBean
     PreferencesService preferences;
+    @MockitoBean
+    io.taskvault.store.StoreChanges changes;
 
     @BeforeEach
     void mine() {

@@ -62,6 +62,7 @@ class OverviewControllerTest {
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("href=\"/tasks?state=FAILED\"")))
                 .andExpect(content().string(containsString("25.0 %")))
+                .andExpect(content().string(containsString("6.5 of 10 (4 scored tasks)")))
                 .andExpect(content().string(containsString("embedded (mongo-java-server, H2 MVStore)")))
                 .andExpect(content().string(containsString("v2 × 12")))
                 .andExpect(content().string(containsString("not scheduled")))
