@@ -39,7 +39,11 @@ class ArchitectureTest {
             "io.taskvault.exchange.api.TaskExportApiController -> io.taskvault.task.api.TaskSearchQuery",
             "io.taskvault.exchange.shell.TaskExportCommands -> io.taskvault.task.shell.TaskCommands",
             "io.taskvault.exchange.web.TaskExportController -> io.taskvault.task.web.TaskFilter",
-            "io.taskvault.task.web.LiveController -> io.taskvault.store.StoreChanges");
+            "io.taskvault.task.web.LiveController -> io.taskvault.store.StoreChanges",
+            "io.taskvault.preferences.api.ViewBody -> io.taskvault.task.api.TaskSearchQuery",
+            "io.taskvault.preferences.shell.PreferencesCommands -> io.taskvault.task.shell.TaskCommands",
+            "io.taskvault.preferences.web.PreferencesController -> io.taskvault.task.web.Formats",
+            "io.taskvault.preferences.web.PreferencesController -> io.taskvault.task.web.TaskFilter");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

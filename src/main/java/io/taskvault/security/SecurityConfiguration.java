@@ -82,6 +82,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/import/**", "/api/backups/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/api/archive/**", "/api/tasks/*/restore", "/api/recovery/**",
                                 "/api/integrity/**", "/api/schema/**").hasRole(Role.ADMIN.name())
+                        //why: a person's own saved views and defaults change nothing anyone else sees
+                        .requestMatchers("/api/views", "/api/views/**", "/api/preferences", "/preferences",
+                                "/preferences/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(DELETE, "/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(PUT, "/**").hasRole(Role.OPERATOR.name())

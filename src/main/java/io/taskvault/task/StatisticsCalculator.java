@@ -22,10 +22,13 @@ final class StatisticsCalculator {
     private final Map<Integer, Long> versions = new TreeMap<>();
     private final Map<TaskState, Long> finishedArchived = new EnumMap<>(TaskState.class);
     private long total;
+    private long complexitySum;
+    private long withComplexity;
 
     static Query projection() {
         Query query = new Query();
-        query.fields().include("state", "role", "provider", "startedAt", "completedAt", "schemaVersion", "status");
+        query.fields().include("state", "role", "provider", "startedAt", "completedAt", "schemaVersion", "status",
+                "complexityScore");
         return query;
     }
 
@@ -41,6 +44,10 @@ final class StatisticsCalculator {
         String provider = orNone(task.getString("provider"));
         byRole.merge(role, 1L, Long::sum);
         byProvider.merge(provider, 1L, Long::sum);
+        if (task.get("complexityScore") instanceof Number score) {
+            complexitySum += score.longValue();
+            withComplexity++;
+        }
         Date started = task.getDate("startedAt");
         Date completed = task.getDate("completedAt");
         if (started != null && completed != null && state != null && state.isFinished()) {
@@ -76,7 +83,8 @@ final class StatisticsCalculator {
         Map<String, Map<Integer, Long>> schema = new TreeMap<>(otherVersions);
         schema.put(Task.COLLECTION, new TreeMap<>(versions));
         return new TaskStatistics(total, states, new TreeMap<>(byRole), new TreeMap<>(byProvider), finished == 0 ? 0 : (double) completed / finished,
-                finished == 0 ? 0 : (double) failed / finished, means(runningByRole), means(runningByProvider), schema, countedAt);
+                finished == 0 ? 0 : (double) failed / finished, means(runningByRole), means(runningByProvider),
+                withComplexity == 0 ? null : (double) complexitySum / withComplexity, withComplexity, schema, countedAt);
     }
 
     private static TaskState parse(String state) {

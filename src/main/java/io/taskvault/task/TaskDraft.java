@@ -27,6 +27,18 @@ public record TaskDraft(
                 metadata, externalId);
     }
 
+    /** The same draft with {@code defaultRole} and {@code defaultProvider} where it names no role or provider. */
+    public TaskDraft withDefaults(String defaultRole, String defaultProvider) {
+        return new TaskDraft(title, description, blank(role) ? defaultRole : role, priority, tags, assignee, createdBy,
+                blank(provider) ? defaultProvider : provider, model, repositoryUrl, branch, baseBranch, worktreePath,
+                commitHash, targetDir, fullAccess, providerOverride, requirements, acceptanceCriteria, affectedFiles,
+                complexityScore, storyId, epicId, persona, dependsOn, relatedTo, metadata, externalId);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     /** The task this draft describes, before ids, keys and timestamps are given to it. */
     public Task toTask() {
         Task task = new Task();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -36,9 +37,11 @@ public class TaskService {
     private final TaskLookup lookup;
     private final KeySequence keys;
     private final StatisticsCache statistics;
+    private final ObjectProvider<CreationDefaults> defaults;
 
     TaskService(TaskWriter writer, TaskStore tasks, HistoryStore history, OutputStore outputs, TaskLookup lookup,
-                KeySequence keys, StatisticsCache statistics) {
+                KeySequence keys, StatisticsCache statistics,
+                ObjectProvider<CreationDefaults> defaults) {
         this.writer = writer;
         this.tasks = tasks;
         this.history = history;
@@ -46,14 +49,19 @@ public class TaskService {
         this.lookup = lookup;
         this.keys = keys;
         this.statistics = statistics;
+        this.defaults = defaults;
     }
 
-    /** Creates a PENDING task with its CREATED event; a known external id returns that task instead. */
+    /**
+     * Creates a PENDING task with its CREATED event; a known external id returns that task instead. A draft naming no
+     * role or provider gets the creating person's defaults.
+     */
     public Task create(TaskDraft draft, String actor) {
         if (draft == null) {
             throw new InvalidTaskException("task", "is required");
         }
-        Task task = draft.toTask();
+        CreationDefaults filler = defaults.getIfAvailable();
+        Task task = (filler == null ? draft : filler.fill(draft)).toTask();
         //why: redacted first, so no message about an invalid field can quote a secret
         int redacted = TaskRedaction.redact(task);
         TaskValidator.validate(task);
@@ -100,6 +108,14 @@ public class TaskService {
             }
         }
         return ids;
+    }
+
+    /**
+     * Refuses a role or provider a task could not be created with, naming the field: what a default must meet.
+     */
+    public void checkRoleAndProvider(String role, String provider) {
+        Task task = TaskDraft.titled("check").withDefaults(role, provider).toTask();
+        TaskValidator.validate(task);
     }
 
     /** The task's current state, read fresh (after rolling forward anything a crash left behind). */

@@ -49,7 +49,7 @@ class OverviewControllerTest {
         Task failed = WebFixtures.task("TV-9", TaskState.FAILED);
         failed.setLastError("compiler said <no>");
         given(tasks.statistics()).willReturn(new TaskStatistics(12, Map.of(TaskState.FAILED, 3L, TaskState.RUNNING, 2L),
-                Map.of("backend", 12L), Map.of("claude", 12L), 0.5, 0.25, Map.of(), Map.of(),
+                Map.of("backend", 12L), Map.of("claude", 12L), 0.5, 0.25, Map.of(), Map.of(), 6.5, 4,
                 Map.of("tasks", Map.of(2, 12L), "task_history", Map.of(), "task_outputs", Map.of()), java.time.Instant.now()));
         given(tasks.list(any())).willReturn(new TaskPage(List.of(failed), 1, 0, 5, null));
         given(store.engine()).willReturn("embedded (mongo-java-server, H2 MVStore)");
@@ -63,6 +63,7 @@ class OverviewControllerTest {
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("href=\"/tasks?state=FAILED\"")))
                 .andExpect(content().string(containsString("25.0 %")))
+                .andExpect(content().string(containsString("6.5 of 10 (4 scored tasks)")))
                 .andExpect(content().string(containsString("embedded (mongo-java-server, H2 MVStore)")))
                 .andExpect(content().string(containsString("v2 × 12")))
                 .andExpect(content().string(containsString("not scheduled")))

@@ -275,6 +275,24 @@ abstract class TaskServiceContract {
     }
 
     @Test
+    void averagesTheComplexityOfTheTasksThatHaveOne() {
+        java.time.Instant settled = java.time.Instant.now();
+        TaskStatistics before = org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
+                .until(tasks::statistics, s -> !s.countedAt().isBefore(settled));
+        double sumBefore = before.averageComplexity() == null ? 0 : before.averageComplexity() * before.tasksWithComplexity();
+        tasks.create(aTask().withComplexity(2).build(), "x");
+        tasks.create(aTask().withComplexity(9).build(), "x");
+        tasks.create(aTask().withComplexity(null).build(), "x");
+
+        org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            TaskStatistics after = tasks.statistics();
+            assertThat(after.tasksWithComplexity()).isEqualTo(before.tasksWithComplexity() + 2);
+            assertThat(after.averageComplexity() * after.tasksWithComplexity())
+                    .isCloseTo(sumBefore + 11, org.assertj.core.data.Offset.offset(1e-6));
+        });
+    }
+
+    @Test
     void detectsATamperedEventInTheHashChain() {
         Task task = tasks.create(aTask().build(), "alice");
         tasks.transition(task.getKey(), TaskState.QUEUED, "x", "go");

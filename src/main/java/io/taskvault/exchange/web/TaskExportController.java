@@ -1,5 +1,6 @@
 package io.taskvault.exchange.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.taskvault.exchange.ExportFormat;
 import io.taskvault.exchange.TaskListExport;
+import io.taskvault.task.SavedViews;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.web.TaskFilter;
 
@@ -20,9 +22,11 @@ import io.taskvault.task.web.TaskFilter;
 class TaskExportController {
 
     private final TaskListExport export;
+    private final ObjectProvider<SavedViews> views;
 
-    TaskExportController(TaskListExport export) {
+    TaskExportController(TaskListExport export, ObjectProvider<SavedViews> views) {
         this.export = export;
+        this.views = views;
     }
 
     /** The list's own filter parameters ({@code state}, {@code role}, {@code q}, {@code from}, …) plus {@code format}. */
@@ -30,6 +34,7 @@ class TaskExportController {
     ResponseEntity<StreamingResponseBody> export(@ModelAttribute TaskFilter filter,
                                                  @RequestParam(defaultValue = "csv") String format) {
         ExportFormat as = ExportFormat.parse(format);
+        filter.openWith(views.getIfAvailable());
         TaskQuery query = filter.exportQuery();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(as.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

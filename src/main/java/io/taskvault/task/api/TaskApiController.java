@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
+import io.taskvault.task.SavedViews;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
 import io.taskvault.task.TaskQuery;
@@ -44,10 +47,21 @@ class TaskApiController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
 
-    private final TaskService tasks;
+    /** The search's parameters and {@code view}, a saved view the other filters given replace parts of. */
+    static final Set<String> SEARCH_PARAMETERS = union(TaskSearchQuery.PARAMETERS, "view");
 
-    TaskApiController(TaskService tasks) {
+    private final TaskService tasks;
+    private final ObjectProvider<SavedViews> views;
+
+    TaskApiController(TaskService tasks, ObjectProvider<SavedViews> views) {
         this.tasks = tasks;
+        this.views = views;
+    }
+
+    private static Set<String> union(Set<String> names, String more) {
+        Set<String> all = new java.util.HashSet<>(names);
+        all.add(more);
+        return Set.copyOf(all);
     }
 
     /** Creates a task; a repeated Idempotency-Key (or external id) answers 200 with the task created the first time. */
@@ -121,7 +135,8 @@ class TaskApiController {
 
     /**
      * Search with every filter; {@code /api/tasks/persistent} is the source design's name for it. The shell's and the
-     * dashboard's singular words ({@code state}, {@code priority}, {@code q}, {@code text}, {@code from} …) work too.
+     * dashboard's singular words ({@code state}, {@code priority}, {@code q}, {@code text}, {@code from} …) work too;
+     * {@code view} opens a saved view, the filters given with it in place of the view's.
      */
     @Operation(summary = "Search tasks")
     @ApiStatuses({400})
@@ -153,14 +168,19 @@ class TaskApiController {
                     @RequestParam(required = false) List<String> storyId,
                     @RequestParam(required = false) List<String> epicId,
                     @RequestParam(required = false) List<String> persona,
+                    @RequestParam(required = false) String view,
                     HttpServletRequest request) {
-        KnownParameters.refuseOthers(request, TaskSearchQuery.PARAMETERS);
-        return TaskPageResponse.of(tasks.list(TaskSearchQuery.of(TaskSearchQuery.both(states, state), TaskSearchQuery.both(roles, role),
+        KnownParameters.refuseOthers(request, SEARCH_PARAMETERS);
+        TaskQuery query = TaskSearchQuery.of(TaskSearchQuery.both(states, state), TaskSearchQuery.both(roles, role),
                 TaskSearchQuery.both(providers, provider), TaskSearchQuery.both(priorities, priority),
                 TaskSearchQuery.both(tags, tag), TaskSearchQuery.first(search, q, text),
                 TaskSearchQuery.first(dateFrom, from), TaskSearchQuery.first(dateTo, to), updatedFrom, updatedTo,
                 sort, order, limit, offset, cursor).withGroups(TaskQuery.setOf(storyId), TaskQuery.setOf(epicId),
-                TaskQuery.setOf(persona))));
+                TaskQuery.setOf(persona));
+        if (view != null) {
+            query = views.getObject().open(view.strip(), query, sort != null || order != null);
+        }
+        return TaskPageResponse.of(tasks.list(query));
     }
 
     @Operation(summary = "Task statistics")

@@ -36,7 +36,7 @@ class ReportCommands {
         this.style = style;
     }
 
-    @Command(name = "stats", group = GROUP, description = "Counts by state, role and provider; completion and failure rates",
+    @Command(name = "stats", group = GROUP, description = "Counts by state, role and provider; completion and failure rates; average complexity",
             help = "stats --json")
     public void stats(@Option(longName = "json", description = "print JSON for scripts") boolean asJson, CommandContext ctx) {
         TaskStatistics stats = tasks.statistics();
@@ -56,6 +56,9 @@ class ReportCommands {
         out.append("  by provider  ").append(counts(stats.byProvider())).append('\n');
         out.append(String.format("  completed    %.0f%% of finished tasks, failed %.0f%%%n", stats.completionRate() * 100,
                 stats.failureRate() * 100));
+        out.append("  complexity   ").append(stats.averageComplexity() == null ? "none scored"
+                : String.format("%.1f on average over %d scored tasks", stats.averageComplexity(), stats.tasksWithComplexity()))
+                .append('\n');
         if (!stats.meanRunningMillisByRole().isEmpty()) {
             out.append("  mean run     ").append(durations(stats.meanRunningMillisByRole())).append('\n');
         }

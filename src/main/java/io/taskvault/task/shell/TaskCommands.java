@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
@@ -16,6 +17,7 @@ import io.taskvault.system.shell.ShellJson;
 import io.taskvault.system.shell.ShellUsageException;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
+import io.taskvault.task.SavedViews;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
 import io.taskvault.task.TaskPage;
@@ -33,11 +35,13 @@ public class TaskCommands {
     private final TaskService tasks;
     private final TaskScreen view;
     private final ShellJson json;
+    private final ObjectProvider<SavedViews> views;
 
-    TaskCommands(TaskService tasks, TaskScreen view, ShellJson json) {
+    TaskCommands(TaskService tasks, TaskScreen view, ShellJson json, ObjectProvider<SavedViews> views) {
         this.tasks = tasks;
         this.view = view;
         this.json = json;
+        this.views = views;
     }
 
     @Command(name = "add", group = GROUP, description = "Create a task (the words are its title)",
@@ -65,7 +69,8 @@ public class TaskCommands {
     }
 
     @Command(name = "list", alias = "ls", group = GROUP, description = "List tasks, filtered and sorted",
-            help = "list --state RUNNING,QUEUED --role backend --tag auth --story STORY-7 --from 2026-11-01 --sort priority --limit 20",
+            help = "list --state RUNNING,QUEUED --role backend --tag auth --story STORY-7 --from 2026-11-01 --sort priority --limit 20"
+                    + "   (or: list --view NAME, a saved view; options given with it replace the view's)",
             completionProvider = "taskCompletion")
     public void list(@Option(longName = "state", shortName = 's', description = "states, comma-separated or repeated") String state,
                      @Option(longName = "role", description = "roles") String role,
@@ -80,9 +85,14 @@ public class TaskCommands {
                      @Option(longName = "to", description = "created on or before (2026-11-30)") String to,
                      @Option(longName = "sort", description = SORT) String sort,
                      @Option(longName = "limit", shortName = 'n', description = "at most this many (500 max)") Integer limit,
+                     @Option(longName = "view", description = "a saved view ('views' lists yours); the filters given with it replace the view's") String savedView,
                      @Option(longName = "json", description = "print the tasks as JSON") boolean asJson,
                      CommandContext ctx) {
-        TaskPage page = tasks.list(query(ctx, text, from, to, sort, limit));
+        TaskQuery query = query(ctx, text, from, to, sort, limit);
+        if (savedView != null) {
+            query = views.getObject().open(savedView.strip(), query, sort != null);
+        }
+        TaskPage page = tasks.list(query);
         if (asJson) {
             print(ctx, json.write(page));
             return;

@@ -12,7 +12,9 @@ import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
+import io.taskvault.task.SavedViews;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskQuery.SortField;
 import io.taskvault.task.TaskState;
@@ -40,6 +42,10 @@ public class TaskFilter {
     private int page = 1;
     private String after;
     private String before;
+    private String view;
+    private boolean sortGiven;
+    //why: the saved view this filter names, opened once, with the filters set here in place of the view's
+    private TaskQuery opened;
 
     /**
      * The service query for this filter's current page: after a cursor when the page was reached with "Next"
@@ -57,6 +63,36 @@ public class TaskFilter {
     }
 
     TaskQuery toQuery(int limit, int offset) {
+        if (hasView()) {
+            if (opened == null) {
+                throw new InvalidTaskException("view", "saved views cannot be opened here");
+            }
+            return opened.withLimit(limit, offset);
+        }
+        return ownQuery(limit, offset);
+    }
+
+    /**
+     * Opens the saved view this filter names (if any) through {@code views}: its filters, with those set here in their
+     * place, and its sort unless one was given, which the list then shows. An unknown view fails naming the closest.
+     */
+    public void openWith(SavedViews views) {
+        if (!hasView()) {
+            return;
+        }
+        if (views == null) {
+            throw new InvalidTaskException("view", "saved views cannot be opened here");
+        }
+        opened = views.open(view.strip(), ownQuery(TaskQuery.MAX_LIMIT, 0), sortGiven);
+        sort = opened.sort();
+        desc = opened.descending();
+    }
+
+    private boolean hasView() {
+        return view != null && !view.isBlank();
+    }
+
+    private TaskQuery ownQuery(int limit, int offset) {
         //why: the date range is inclusive of the whole "to" day, in UTC like every stored timestamp
         return new TaskQuery(Set.copyOf(state), one(role), one(provider), priority == null ? Set.of() : Set.of(priority),
                 tagSet(), q, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
@@ -124,6 +160,7 @@ public class TaskFilter {
 
     private String url(SortField field, boolean descending, int newPage, String cursor, String beforeCursor) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/tasks");
+        add(b, "view", view);
         state.forEach(s -> b.queryParam("state", s.name()));
         add(b, "role", role);
         add(b, "provider", provider);
@@ -152,7 +189,7 @@ public class TaskFilter {
     }
 
     public boolean isFiltered() {
-        return !state.isEmpty() || priority != null || tagSet().size() > 0 || !one(role).isEmpty()
+        return hasView() || !state.isEmpty() || priority != null || tagSet().size() > 0 || !one(role).isEmpty()
                 || !one(provider).isEmpty() || !one(storyId).isEmpty() || !one(epicId).isEmpty()
                 || !one(persona).isEmpty() || (q != null && !q.isBlank()) || from != null || to != null;
     }
@@ -284,6 +321,7 @@ public class TaskFilter {
 
     public void setSort(SortField sort) {
         this.sort = sort == null ? SortField.UPDATED : sort;
+        this.sortGiven = sort != null;
     }
 
     public boolean isDesc() {
@@ -316,5 +354,14 @@ public class TaskFilter {
 
     public void setBefore(String before) {
         this.before = before;
+    }
+
+    /** The saved view the list opens; the filters set beside it replace the view's. */
+    public String getView() {
+        return view;
+    }
+
+    public void setView(String view) {
+        this.view = view;
     }
 }

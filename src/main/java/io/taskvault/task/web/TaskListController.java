@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,6 +23,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.taskvault.system.Spelling;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
+import io.taskvault.task.SavedViews;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskPage;
@@ -39,10 +41,12 @@ class TaskListController {
 
     private final TaskService tasks;
     private final BulkTasks bulk;
+    private final ObjectProvider<SavedViews> views;
 
-    TaskListController(TaskService tasks, BulkTasks bulk) {
+    TaskListController(TaskService tasks, BulkTasks bulk, ObjectProvider<SavedViews> views) {
         this.tasks = tasks;
         this.bulk = bulk;
+        this.views = views;
     }
 
     @GetMapping("/tasks")
@@ -70,6 +74,7 @@ class TaskListController {
     String confirm(@ModelAttribute("filter") TaskFilter filter, @RequestParam("action") BulkAction action,
                    @RequestParam(name = "selected", required = false) List<String> selected, Model model) {
         List<String> chosen = selected == null ? List.of() : selected;
+        filter.openWith(views.getIfAvailable());
         model.addAttribute("action", action);
         model.addAttribute("chosen", chosen);
         model.addAttribute("count", bulk.count(action, chosen, filter));
@@ -81,6 +86,7 @@ class TaskListController {
     String run(@ModelAttribute("filter") TaskFilter filter, @RequestParam("action") BulkAction action,
                @RequestParam(name = "selected", required = false) List<String> selected, Model model,
                HtmxResponse htmx) {
+        filter.openWith(views.getIfAvailable());
         BulkResult result = bulk.apply(action, selected == null ? List.of() : selected, filter);
         model.addAttribute("result", result);
         if (!result.changed().isEmpty()) {
@@ -97,7 +103,7 @@ class TaskListController {
     /** The list's own words, REST's and the shell's for the same filters, and the bulk form's fields. */
     static final Set<String> PARAMETERS = Set.of("state", "states", "role", "provider", "priority", "tags", "tag", "q",
             "search", "text", "from", "to", "sort", "desc", "page", "after", "before", "selected", "action", "_csrf",
-            "storyId", "story", "epicId", "epic", "persona");
+            "storyId", "story", "epicId", "epic", "persona", "view");
 
     private static String problem(FieldError error) {
         if (error.contains(TypeMismatchException.class)
@@ -133,7 +139,16 @@ class TaskListController {
     private void fill(TaskFilter filter, BindingResult binding, List<String> selected, Model model,
                       HttpServletRequest request) {
         model.addAttribute("selected", selected == null ? List.of() : selected);
+        SavedViews saved = views.getIfAvailable();
+        model.addAttribute("savedViews", saved == null ? List.of() : saved.names());
         List<String> problems = new ArrayList<>(binding.getFieldErrors().stream().map(TaskListController::problem).toList());
+        if (problems.isEmpty()) {
+            try {
+                filter.openWith(saved);
+            } catch (InvalidTaskException e) {
+                problems.addAll(e.errors().values());
+            }
+        }
         for (String name : request.getParameterMap().keySet()) {
             if (!PARAMETERS.contains(name)) {
                 problems.add("'" + name + "' is not a filter of this list" + Spelling.suggestion(name, PARAMETERS, ""));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -47,6 +48,8 @@ class TaskListControllerTest {
     TaskService tasks;
     @MockitoBean
     StoreChanges changes;
+    @MockitoBean
+    io.taskvault.task.SavedViews views;
 
     private void listing(long total, Task... found) {
         given(tasks.list(any())).willReturn(new TaskPage(List.of(found), total, 0, TaskFilter.PAGE_SIZE, null));
@@ -198,6 +201,43 @@ class TaskListControllerTest {
         mvc.perform(get("/tasks").param("stat", "FAILED"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("&#39;stat&#39; is not a filter of this list; did you mean &#39;state&#39;?")));
+        verify(tasks, never()).list(any());
+    }
+
+    @Test
+    void opensASavedViewWithTheFiltersSetBesideItInPlaceOfItsOwnAndShowsItsSort() throws Exception {
+        listing(0);
+        TaskQuery opened = TaskQuery.all().withStates(Set.of(TaskState.FAILED)).withRoles(Set.of("qa"))
+                .sortedBy(TaskQuery.SortField.PRIORITY, false);
+        given(views.open(eq("failed"), any(), eq(false))).willReturn(opened);
+        given(views.names()).willReturn(List.of("failed", "mine"));
+
+        mvc.perform(get("/tasks").param("view", "failed").param("role", "qa"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Showing view <strong>failed</strong>")))
+                .andExpect(content().string(containsString("href=\"/tasks?view=mine\"")))
+                .andExpect(content().string(containsString("action=\"/preferences/views\"")))
+                .andExpect(content().string(containsString("hx-get=\"/tasks?view=failed&amp;role=qa&amp;sort=PRIORITY&amp;desc=false\"")));
+
+        ArgumentCaptor<TaskQuery> given = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(views).open(eq("failed"), given.capture(), eq(false));
+        assertThat(given.getValue().roles()).containsExactly("qa");
+        ArgumentCaptor<TaskQuery> listed = ArgumentCaptor.forClass(TaskQuery.class);
+        verify(tasks).list(listed.capture());
+        assertThat(listed.getValue().states()).containsExactly(TaskState.FAILED);
+        assertThat(listed.getValue().sort()).isEqualTo(TaskQuery.SortField.PRIORITY);
+        assertThat(listed.getValue().descending()).isFalse();
+        assertThat(listed.getValue().limit()).isEqualTo(TaskFilter.PAGE_SIZE);
+    }
+
+    @Test
+    void namesAnUnknownViewWithTheClosestOneInsteadOfListingEverything() throws Exception {
+        given(views.open(eq("faild"), any(), anyBoolean()))
+                .willThrow(new io.taskvault.task.InvalidTaskException("view", "no saved view 'faild'; did you mean 'failed'?"));
+
+        mvc.perform(get("/tasks").param("view", "faild"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("no saved view &#39;faild&#39;; did you mean &#39;failed&#39;?")));
         verify(tasks, never()).list(any());
     }
 

@@ -1,0 +1,26 @@
+package io.taskvault.preferences;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.stereotype.Component;
+
+import io.taskvault.store.StoreChanges;
+
+/**
+ * Forgets every cached person's preferences when the store reports a write to them by any process on the same store
+ * (a shell command in a process of its own, another server); the cache's one-second expiry bounds a racing read.
+ */
+@Component
+class PreferencesCache {
+
+    static final String NAME = "user-preferences";
+
+    PreferencesCache(CacheManager caches, StoreChanges changes) {
+        Cache cache = caches.getCache(NAME);
+        changes.listen(collection -> {
+            if (cache != null && (collection == null || UserPreferences.COLLECTION.equals(collection))) {
+                cache.clear();
+            }
+        });
+    }
+}

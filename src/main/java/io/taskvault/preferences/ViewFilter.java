@@ -1,0 +1,95 @@
+package io.taskvault.preferences;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.taskvault.task.Priority;
+import io.taskvault.task.TaskQuery;
+import io.taskvault.task.TaskQuery.SortField;
+import io.taskvault.task.TaskState;
+
+/**
+ * What a saved view keeps of a list: the filters and sort of a {@link TaskQuery} (not its page). Empty sets and nulls
+ * mean "any", as in the query.
+ */
+public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> providers, Set<Priority> priorities,
+                         Set<String> tags, String text, Instant createdFrom, Instant createdTo, Instant updatedFrom,
+                         Instant updatedTo, SortField sort, boolean descending) {
+
+    public ViewFilter {
+        states = copy(states);
+        roles = copy(roles);
+        providers = copy(providers);
+        priorities = copy(priorities);
+        tags = copy(tags);
+        sort = sort == null ? SortField.UPDATED : sort;
+    }
+
+    /** The filters and sort of a list's query. */
+    public static ViewFilter of(TaskQuery query) {
+        return new ViewFilter(query.states(), query.roles(), query.providers(), query.priorities(), query.tags(),
+                query.text(), query.createdFrom(), query.createdTo(), query.updatedFrom(), query.updatedTo(),
+                query.sort(), query.descending());
+    }
+
+    /** This view as a list's query, at {@code limit} and {@code offset}. */
+    public TaskQuery toQuery(int limit, int offset) {
+        return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
+                updatedTo, sort, descending, limit, offset, null);
+    }
+
+    /**
+     * This view with every filter {@code given} sets in its place (a filter the caller leaves out keeps the view's),
+     * and the given sort when {@code sortGiven}; page, limit and cursor are the caller's.
+     */
+    public TaskQuery overriddenBy(TaskQuery given, boolean sortGiven) {
+        return new TaskQuery(either(given.states(), states), either(given.roles(), roles),
+                either(given.providers(), providers), either(given.priorities(), priorities), either(given.tags(), tags),
+                given.text() != null ? given.text() : text,
+                given.createdFrom() != null ? given.createdFrom() : createdFrom,
+                given.createdTo() != null ? given.createdTo() : createdTo,
+                given.updatedFrom() != null ? given.updatedFrom() : updatedFrom,
+                given.updatedTo() != null ? given.updatedTo() : updatedTo,
+                sortGiven ? given.sort() : sort, sortGiven ? given.descending() : descending,
+                given.limit(), given.offset(), given.cursor());
+    }
+
+    /** The filters and sort in a line, in the list's words: {@code state FAILED · role backend · sort priority desc}. */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        part(parts, "state", states.stream().map(Enum::name).sorted().toList());
+        part(parts, "role", roles.stream().sorted().toList());
+        part(parts, "provider", providers.stream().sorted().toList());
+        part(parts, "priority", priorities.stream().map(Enum::name).sorted().toList());
+        part(parts, "tag", tags.stream().sorted().toList());
+        if (text != null) {
+            parts.add("text '" + text + "'");
+        }
+        if (createdFrom != null || createdTo != null) {
+            parts.add("created " + (createdFrom == null ? "" : createdFrom) + "…" + (createdTo == null ? "" : createdTo));
+        }
+        if (updatedFrom != null || updatedTo != null) {
+            parts.add("updated " + (updatedFrom == null ? "" : updatedFrom) + "…" + (updatedTo == null ? "" : updatedTo));
+        }
+        parts.add("sort " + sort.name().toLowerCase(Locale.ROOT) + (descending ? " desc" : " asc"));
+        return String.join(" · ", parts);
+    }
+
+    private static void part(List<String> parts, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            parts.add(name + " " + String.join(",", values));
+        }
+    }
+
+    private static <T> Set<T> either(Set<T> given, Set<T> saved) {
+        return given.isEmpty() ? saved : given;
+    }
+
+    private static <T> Set<T> copy(Collection<T> values) {
+        return values == null ? Set.of() : Set.copyOf(values);
+    }
+}
