@@ -3,6 +3,7 @@ package io.taskvault.task.shell;
 import java.lang.reflect.InvocationTargetException;
 
 import org.springframework.core.convert.ConversionException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandNotFoundException;
 
@@ -19,6 +20,7 @@ record ShellFailure(int exitCode, String message, Throwable cause) {
     static final int USAGE = 2;
     static final int NOT_FOUND = 3;
     static final int CONFLICT = 4;
+    static final int NOT_ALLOWED = 5;
 
     /** The failure behind an exception thrown while parsing or running a command. */
     static ShellFailure of(Throwable thrown) {
@@ -40,6 +42,9 @@ record ShellFailure(int exitCode, String message, Throwable cause) {
         }
         if (e instanceof IllegalTransitionException || e instanceof ConcurrentTaskModificationException) {
             return new ShellFailure(CONFLICT, e.getMessage(), e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new ShellFailure(NOT_ALLOWED, e.getMessage(), e);
         }
         if (e instanceof InvalidTaskException || e instanceof ShellUsageException) {
             return new ShellFailure(USAGE, e.getMessage(), e);
