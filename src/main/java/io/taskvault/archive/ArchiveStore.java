@@ -93,6 +93,18 @@ public class ArchiveStore {
         return found != null && Boolean.TRUE.equals(found.getBoolean("restoring"));
     }
 
+    /** Removes the task's bundle and answers with its entry; empty when there was none. */
+    public Optional<ArchivedTask> remove(String id) {
+        return Optional.ofNullable(archive().findOneAndDelete(Filters.eq("_id", id),
+                new com.mongodb.client.model.FindOneAndDeleteOptions().projection(new Document("bundle", 0))))
+                .map(ArchiveStore::entry);
+    }
+
+    /** Hands every archived task's key to {@code key}. */
+    public void forEachKey(java.util.function.Consumer<String> key) {
+        archive().find().projection(new Document("key", 1)).forEach(d -> key.accept(d.getString("key")));
+    }
+
     public void delete(String id) {
         archive().deleteOne(Filters.eq("_id", id));
     }

@@ -60,6 +60,14 @@ class BodyStore {
         }
     }
 
+    /** Removes a stored body; one already gone is no error. */
+    void delete(String fileId) {
+        ObjectId id = new ObjectId(fileId);
+        if (bucket().find(com.mongodb.client.model.Filters.eq("_id", id)).first() != null) {
+            bucket().delete(id);
+        }
+    }
+
     private GridFSBucket bucket() {
         return GridFSBuckets.create(databases.getMongoDatabase(), BUCKET);
     }

@@ -82,6 +82,24 @@ class ContextStore {
         return Optional.ofNullable(raw).map(d -> read(kind, type, d));
     }
 
+    /**
+     * Removes the task's records of this kind, handing the GridFS body ids they name to {@code bodies} first, then
+     * their counter (last: it says which ids to remove, so a repeated call still finds what a cut-short one left).
+     */
+    void removeAll(ContextKind kind, String taskId, java.util.function.Consumer<String> bodies) {
+        //why: by exact _id, as the rest of this store reads; one past the counter covers a write cut in two
+        List<String> ids = LongStream.rangeClosed(1, count(kind, taskId) + 1)
+                .mapToObj(seq -> ContextRecord.idOf(taskId, seq)).toList();
+        var records = mongo.getCollection(kind.collection());
+        if (kind == ContextKind.AI_INTERACTIONS) {
+            records.find(Filters.in("_id", ids)).projection(new Document("requestBodyId", 1).append("responseBodyId", 1))
+                    .forEach(d -> java.util.stream.Stream.of(d.getString("requestBodyId"), d.getString("responseBodyId"))
+                            .filter(java.util.Objects::nonNull).forEach(bodies));
+        }
+        records.deleteMany(Filters.in("_id", ids));
+        mongo.getCollection(SEQUENCES).deleteOne(Filters.eq("_id", counterId(kind, taskId)));
+    }
+
     private <T extends ContextRecord> T read(ContextKind kind, Class<T> type, Document document) {
         return mongo.getConverter().read(type, upgrader.upgrade(kind.collection(), document));
     }

@@ -34,6 +34,7 @@ import io.taskvault.graph.TaskEdge;
 import io.taskvault.store.IdRanges;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.Task;
+import io.taskvault.task.deletion.Tombstone;
 import io.taskvault.task.history.HistoryEvent;
 import io.taskvault.task.output.TaskOutput;
 import io.taskvault.task.secrets.SecretRedactor;
@@ -41,7 +42,8 @@ import io.taskvault.task.secrets.SecretRedactor;
 /**
  * taskvault's own export: every stored document, raw and in MongoDB extended JSON (so longs stay longs and dates
  * stay dates, and every hash still matches), one per line: the counters, the history, the outputs with their
- * GridFS files and chunks, the dependency edges, the archive, the context records, and the tasks last. Shell
+ * GridFS files and chunks, the dependency edges, the archive, the context records, the deleted tasks' tombstones,
+ * and the tasks last. Shell
  * sessions and job locks belong to running processes and are left out.
  */
 @Service
@@ -56,7 +58,8 @@ public class TaskvaultExport {
                     TaskOutput.COLLECTION, "outputs.files", "outputs.chunks", "context_bodies.files",
                     "context_bodies.chunks"),
             Arrays.stream(ContextKind.values()).map(ContextKind::collection),
-            Stream.of(TaskEdge.COLLECTION, ArchiveStore.COLLECTION, Task.COLLECTION)).flatMap(s -> s).toList();
+            Stream.of(TaskEdge.COLLECTION, ArchiveStore.COLLECTION, Tombstone.COLLECTION, Task.COLLECTION))
+            .flatMap(s -> s).toList();
     /** Counters: on import they are raised to the exported value, never lowered, never duplicated. */
     static final Map<String, String> COUNTERS = Map.of("counters", "value", "context_sequences", "seq");
     private static final java.util.Set<String> CONTEXT = Arrays.stream(ContextKind.values()).map(ContextKind::collection)

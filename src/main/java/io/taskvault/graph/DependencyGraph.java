@@ -24,6 +24,7 @@ import io.taskvault.task.TaskState;
 public class DependencyGraph implements Dependents {
 
     static final String ACTOR = "dependencies";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DependencyGraph.class);
 
     private final EdgeStore store;
     private final TaskService tasks;
@@ -104,6 +105,62 @@ public class DependencyGraph implements Dependents {
         mirror(from, type, to, false, actor);
         if (type == EdgeType.BLOCKS) {
             release(to.getId(), "dependency on " + from.getKey() + " removed");
+        }
+    }
+
+    /**
+     * Drops every edge of a deleted task, whose own document is gone: each other end loses it from its
+     * {@code dependsOn} or {@code relatedTo} first, then the edge goes, then a task it blocked is released to PENDING
+     * by the rule a removed edge follows. Safe to repeat: what is already gone is skipped.
+     */
+    public synchronized void detach(String taskId, String key) {
+        EdgeIndex edges = index();
+        for (EdgeType type : EdgeType.values()) {
+            for (String to : edges.out(taskId, type)) {
+                forget(to, type == EdgeType.BLOCKS ? "dependsOn" : type == EdgeType.RELATES_TO ? "relatedTo" : null, taskId);
+                drop(edges, taskId, type, to);
+                if (type == EdgeType.BLOCKS) {
+                    releaseQuietly(to, "dependency " + key + " was deleted");
+                }
+            }
+            for (String from : edges.in(taskId, type)) {
+                forget(from, type == EdgeType.RELATES_TO ? "relatedTo" : null, taskId);
+                drop(edges, from, type, taskId);
+            }
+        }
+    }
+
+    private void drop(EdgeIndex edges, String from, EdgeType type, String to) {
+        store.delete(TaskEdge.idOf(from, type, to));
+        edges.remove(from, type, to);
+        seenVersion = store.version();
+    }
+
+    private void forget(String taskId, String field, String gone) {
+        if (field == null) {
+            return;
+        }
+        tasks.find(taskId).ifPresent(task -> {
+            List<String> current = "dependsOn".equals(field) ? task.getDependsOn() : task.getRelatedTo();
+            if (current.contains(gone)) {
+                List<String> kept = new ArrayList<>(current);
+                kept.remove(gone);
+                try {
+                    tasks.update(task.getId(), Map.of(field, List.copyOf(kept)), ACTOR, null);
+                } catch (RuntimeException e) {
+                    //why: the edge goes anyway; a stale id in the mirror is what a refused edit leaves today too
+                    log.warn("Could not drop deleted task {} from {}'s {}: {}", gone, task.getKey(), field, e.getMessage());
+                }
+            }
+        });
+    }
+
+    private void releaseQuietly(String taskId, String reason) {
+        try {
+            release(taskId, reason);
+        } catch (RuntimeException e) {
+            //why: someone else moved the dependent meanwhile; their change wins, as when a dependency completes
+            log.info("Did not release {}: {}", taskId, e.getMessage());
         }
     }
 

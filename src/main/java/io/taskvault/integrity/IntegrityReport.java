@@ -4,10 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** One integrity pass over every task: each broken link or projection mismatch found, with what was expected. */
-public record IntegrityReport(Instant at, int checked, List<Finding> findings, Duration took) {
+/**
+ * One integrity pass over every task: each broken link or projection mismatch found, with what was expected, and
+ * how many deleted tasks were accounted for by their tombstones.
+ */
+public record IntegrityReport(Instant at, int checked, long deleted, List<Finding> findings, Duration took) {
 
-    /** One problem in one task: {@code CHAIN} (history) or {@code PROJECTION} (task fields vs. its events). */
+    /**
+     * One problem in one task: {@code CHAIN} (history), {@code PROJECTION} (task fields vs. its events) or
+     * {@code MISSING} (a key handed out that no task, archive entry or tombstone has).
+     */
     public record Finding(String taskKey, String kind, String problem) {
     }
 
@@ -17,6 +23,6 @@ public record IntegrityReport(Instant at, int checked, List<Finding> findings, D
 
     public String summary() {
         return (intact() ? "intact: " : findings.size() + " problems in ") + checked + " tasks checked in "
-                + took.toMillis() + " ms";
+                + took.toMillis() + " ms" + (deleted > 0 ? "; " + deleted + " deleted tasks accounted for by tombstones" : "");
     }
 }

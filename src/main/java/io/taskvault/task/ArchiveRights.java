@@ -33,7 +33,7 @@ final class ArchiveRights {
 
     //why: no authentication at all is an in-process caller (the shell run by this machine's user, a scheduled job);
     //    every web request carries one, anonymous at least
-    private static boolean callerIsAdmin() {
+    static boolean callerIsAdmin() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth.getAuthorities().stream().anyMatch(a -> ADMIN.equals(a.getAuthority()));
     }

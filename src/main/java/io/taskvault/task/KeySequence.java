@@ -29,6 +29,11 @@ class KeySequence {
         return properties.keyPrefix() + "-" + ((Number) counter.get("value")).longValue();
     }
 
+    long last() {
+        Document counter = mongo.getCollection(COLLECTION).find(new Document("_id", "taskKey")).first();
+        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
+    }
+
     String prefix() {
         return properties.keyPrefix();
     }

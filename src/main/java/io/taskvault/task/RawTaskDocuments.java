@@ -103,6 +103,29 @@ public class RawTaskDocuments {
         changes.written(Task.COLLECTION);
     }
 
+    /**
+     * Removes what is left of a task whose document is gone: its outputs with their GridFS files, then its history.
+     * By {@code taskId} (indexed with seq on both), so a write cut short by a crash cannot leave one behind.
+     */
+    public void removeRemainsOf(String taskId) {
+        List<Document> outputs = new ArrayList<>();
+        mongo.getCollection(TaskOutput.COLLECTION).find(Filters.eq("taskId", taskId))
+                .projection(new Document("gridFsId", 1)).into(outputs);
+        java.util.Set<ObjectId> files = new java.util.LinkedHashSet<>();
+        outputs.stream().map(o -> o.getString("gridFsId")).filter(java.util.Objects::nonNull).map(ObjectId::new)
+                .forEach(files::add);
+        //why: an upload whose output document a crash lost is found by the task id the upload carries
+        bucket().find(Filters.eq("metadata.taskId", taskId)).forEach(file -> files.add(file.getObjectId()));
+        for (ObjectId file : files) {
+            if (bucket().find(Filters.eq("_id", file)).first() != null) {
+                bucket().delete(file);
+            }
+        }
+        mongo.getCollection(TaskOutput.COLLECTION).deleteMany(Filters.eq("taskId", taskId));
+        history.collection().deleteMany(Filters.eq("taskId", taskId));
+        changes.written(Task.COLLECTION);
+    }
+
     private static List<String> idsUpTo(Document task, String counter, java.util.function.LongFunction<String> idOf) {
         long last = task.get(counter) == null ? 0 : ((Number) task.get(counter)).longValue();
         return LongStream.rangeClosed(1, last + 1).mapToObj(idOf).toList();

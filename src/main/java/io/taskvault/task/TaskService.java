@@ -20,6 +20,8 @@ import io.taskvault.task.history.HistoryEvent;
 import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputStore;
 import io.taskvault.task.output.TaskOutput;
+import io.taskvault.task.deletion.Tombstone;
+import io.taskvault.task.deletion.TombstoneStore;
 import io.taskvault.task.secrets.SecretRedactor;
 
 /** The one entry point to tasks: the shell, the dashboard, the REST API and the jobs all come through here. */
@@ -38,10 +40,14 @@ public class TaskService {
     private final KeySequence keys;
     private final StatisticsCache statistics;
     private final ObjectProvider<CreationDefaults> defaults;
+    private final TaskDeletion deletion;
+    private final TombstoneStore tombstones;
 
     TaskService(TaskWriter writer, TaskStore tasks, HistoryStore history, OutputStore outputs, TaskLookup lookup,
-                KeySequence keys, StatisticsCache statistics,
-                ObjectProvider<CreationDefaults> defaults) {
+                KeySequence keys, StatisticsCache statistics, ObjectProvider<CreationDefaults> defaults,
+                TaskDeletion deletion, TombstoneStore tombstones) {
+        this.deletion = deletion;
+        this.tombstones = tombstones;
         this.writer = writer;
         this.tasks = tasks;
         this.history = history;
@@ -313,6 +319,43 @@ public class TaskService {
         tasks.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").in(ids)))
                 .forEach(t -> found.put(t.getId(), t));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Deletes the task, hot or archived, with its history, outputs, context records and edges, leaving a tombstone
+     * (ADMIN only; the reason is required). Deleting a task already deleted finishes that delete and returns its
+     * tombstone.
+     */
+    public Tombstone delete(String reference, String actor, String reason) {
+        DeletionRights.check(reference);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidTaskException("reason", "is required: say why the task is deleted");
+        }
+        checkText("reason", reason, MAX_NOTE);
+        return deletion.delete(reference, actorOf(actor), SecretRedactor.redact(reason.trim()).text());
+    }
+
+    /** Whether the caller may delete tasks (the doors show the delete action only then). */
+    public boolean mayDelete() {
+        return DeletionRights.callerMayDelete();
+    }
+
+    /** The newest {@code limit} tombstones (1 to {@link TaskQuery#MAX_LIMIT}), newest first. */
+    public List<Tombstone> tombstones(int limit) {
+        if (limit < 1 || limit > TaskQuery.MAX_LIMIT) {
+            throw new InvalidTaskException("limit", "must be between 1 and " + TaskQuery.MAX_LIMIT);
+        }
+        return tombstones.newest(limit);
+    }
+
+    /** The tombstone of a deleted task, by its id or key. */
+    public Optional<Tombstone> tombstone(String reference) {
+        return tombstones.find(reference);
+    }
+
+    /** The number of the last key handed out (TV-12 → 12); every number up to it names a task that existed. */
+    public long lastKeyNumber() {
+        return keys.last();
     }
 
     public List<HistoryEvent> history(String reference) {

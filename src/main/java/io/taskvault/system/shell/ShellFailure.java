@@ -3,6 +3,7 @@ package io.taskvault.system.shell;
 import java.lang.reflect.InvocationTargetException;
 
 import org.springframework.core.convert.ConversionException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandNotFoundException;
 
@@ -15,6 +16,7 @@ public record ShellFailure(int exitCode, String message, Throwable cause) {
     public static final int USAGE = 2;
     public static final int NOT_FOUND = 3;
     public static final int CONFLICT = 4;
+    public static final int NOT_ALLOWED = 5;
 
     /** The failure behind an exception thrown while parsing or running a command. */
     public static ShellFailure of(Throwable thrown) {
@@ -30,6 +32,9 @@ public record ShellFailure(int exitCode, String message, Throwable cause) {
         }
         if (e instanceof TaskvaultException refusal) {
             return of(refusal);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new ShellFailure(NOT_ALLOWED, e.getMessage(), e);
         }
         if (e instanceof ShellUsageException) {
             return new ShellFailure(USAGE, e.getMessage(), e);

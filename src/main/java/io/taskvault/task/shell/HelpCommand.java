@@ -24,8 +24,8 @@ class HelpCommand {
     private static final String FOOTER = """
             Tasks are named by key (TV-42), number (42) or id prefix; Tab completes keys, options and states.
             Every command takes --no-color and --debug (stack traces); most take --json. Changes to more than one
-            task, cancel and archive ask first (--yes skips the question). 'help <command>' shows options and an example.
-            Exit codes: 0 ok, 1 failed, 2 bad usage, 3 not found, 4 conflict. 'exit' or Ctrl-D leaves (and stops the server).""";
+            task, cancel, archive and delete ask first (--yes skips the question). 'help <command>' shows options and an example.
+            Exit codes: 0 ok, 1 failed, 2 bad usage, 3 not found, 4 conflict, 5 not allowed. 'exit' or Ctrl-D leaves (and stops the server).""";
 
     private final ShellStyle style;
 

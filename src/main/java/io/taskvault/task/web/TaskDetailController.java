@@ -43,6 +43,7 @@ class TaskDetailController {
         model.addAttribute("outputTypes", OutputType.values());
         model.addAttribute("editFields", TaskForm.FIELDS);
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("mayDelete", tasks.mayDelete());
         return PAGE;
     }
 
