@@ -18,7 +18,8 @@ import io.taskvault.task.TaskState;
  */
 public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> providers, Set<Priority> priorities,
                          Set<String> tags, String text, Instant createdFrom, Instant createdTo, Instant updatedFrom,
-                         Instant updatedTo, SortField sort, boolean descending) {
+                         Instant updatedTo, SortField sort, boolean descending, Set<String> storyIds,
+                         Set<String> epicIds, Set<String> personas) {
 
     public ViewFilter {
         states = copy(states);
@@ -26,6 +27,9 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
         providers = copy(providers);
         priorities = copy(priorities);
         tags = copy(tags);
+        storyIds = copy(storyIds);
+        epicIds = copy(epicIds);
+        personas = copy(personas);
         sort = sort == null ? SortField.UPDATED : sort;
     }
 
@@ -33,13 +37,13 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
     public static ViewFilter of(TaskQuery query) {
         return new ViewFilter(query.states(), query.roles(), query.providers(), query.priorities(), query.tags(),
                 query.text(), query.createdFrom(), query.createdTo(), query.updatedFrom(), query.updatedTo(),
-                query.sort(), query.descending());
+                query.sort(), query.descending(), query.storyIds(), query.epicIds(), query.personas());
     }
 
     /** This view as a list's query, at {@code limit} and {@code offset}. */
     public TaskQuery toQuery(int limit, int offset) {
         return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, null);
+                updatedTo, sort, descending, limit, offset, null, storyIds, epicIds, personas);
     }
 
     /**
@@ -55,7 +59,8 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
                 given.updatedFrom() != null ? given.updatedFrom() : updatedFrom,
                 given.updatedTo() != null ? given.updatedTo() : updatedTo,
                 sortGiven ? given.sort() : sort, sortGiven ? given.descending() : descending,
-                given.limit(), given.offset(), given.cursor());
+                given.limit(), given.offset(), given.cursor(), either(given.storyIds(), storyIds),
+                either(given.epicIds(), epicIds), either(given.personas(), personas));
     }
 
     /** The filters and sort in a line, in the list's words: {@code state FAILED · role backend · sort priority desc}. */
@@ -66,6 +71,9 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
         part(parts, "provider", providers.stream().sorted().toList());
         part(parts, "priority", priorities.stream().map(Enum::name).sorted().toList());
         part(parts, "tag", tags.stream().sorted().toList());
+        part(parts, "story", storyIds.stream().sorted().toList());
+        part(parts, "epic", epicIds.stream().sorted().toList());
+        part(parts, "persona", personas.stream().sorted().toList());
         if (text != null) {
             parts.add("text '" + text + "'");
         }

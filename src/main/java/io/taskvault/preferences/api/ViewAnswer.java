@@ -24,6 +24,9 @@ record ViewAnswer(String name, Map<String, Object> filter, String summary, Insta
         put(filter, "providers", f.providers().stream().sorted().toList());
         put(filter, "priorities", f.priorities().stream().map(Enum::name).sorted().toList());
         put(filter, "tags", f.tags().stream().sorted().toList());
+        put(filter, "storyId", f.storyIds().stream().sorted().toList());
+        put(filter, "epicId", f.epicIds().stream().sorted().toList());
+        put(filter, "persona", f.personas().stream().sorted().toList());
         put(filter, "search", f.text());
         put(filter, "date_from", f.createdFrom());
         put(filter, "date_to", f.createdTo());

@@ -19,7 +19,8 @@ record ViewBody(List<TaskState> states, List<TaskState> state, List<String> role
                 List<String> tags, List<String> tag, String search, String q, String text,
                 @JsonProperty("date_from") Instant dateFrom, Instant from, @JsonProperty("date_to") Instant dateTo,
                 Instant to, @JsonProperty("updated_from") Instant updatedFrom,
-                @JsonProperty("updated_to") Instant updatedTo, String sort, String order) {
+                @JsonProperty("updated_to") Instant updatedTo, String sort, String order, List<String> storyId,
+                List<String> epicId, List<String> persona) {
 
     /** The list query these filters make, read exactly as the search reads its parameters. */
     TaskQuery toQuery() {
@@ -27,6 +28,7 @@ record ViewBody(List<TaskState> states, List<TaskState> state, List<String> role
                 TaskSearchQuery.both(providers, provider), TaskSearchQuery.both(priorities, priority),
                 TaskSearchQuery.both(tags, tag), TaskSearchQuery.first(search, q, text),
                 TaskSearchQuery.first(dateFrom, from), TaskSearchQuery.first(dateTo, to), updatedFrom, updatedTo,
-                sort, order, TaskQuery.DEFAULT_LIMIT, 0, null);
+                sort, order, TaskQuery.DEFAULT_LIMIT, 0, null).withGroups(TaskQuery.setOf(storyId),
+                TaskQuery.setOf(epicId), TaskQuery.setOf(persona));
     }
 }
