@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskvault.system.ApiStatuses;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskNotFoundException;
 import io.taskvault.task.TaskService;
@@ -22,6 +25,7 @@ import io.taskvault.task.deletion.Tombstone;
 /** REST: deleting a task for good (ADMIN) and the tombstones that record each delete. */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "tasks", description = "Create, read, change and search tasks")
 class TaskDeletionApiController {
 
     private static final int DEFAULT_LIMIT = 50;
@@ -37,6 +41,8 @@ class TaskDeletionApiController {
      * The reason is required, as the {@code reason} parameter or in the body. Deleting a deleted task again finishes
      * that delete if it was cut short and answers with the same tombstone.
      */
+    @Operation(summary = "Delete a task for good (ADMIN, a reason required); answers with its tombstone")
+    @ApiStatuses({400, 403, 404})
     @DeleteMapping("/tasks/{id}")
     Tombstone delete(@PathVariable String id, @RequestParam(name = "reason", required = false) String reason,
                      @RequestBody(required = false) DeleteRequest body,
@@ -50,6 +56,8 @@ class TaskDeletionApiController {
     }
 
     /** The newest tombstones first ({@code limit} 1 to 500, 50 unless given). */
+    @Operation(summary = "The tombstones of deleted tasks, newest first")
+    @ApiStatuses({400})
     @GetMapping("/tombstones")
     List<Tombstone> tombstones(@RequestParam(name = "limit", defaultValue = "" + DEFAULT_LIMIT) int limit,
                                HttpServletRequest request) {
@@ -58,6 +66,8 @@ class TaskDeletionApiController {
     }
 
     /** The tombstone of one deleted task, by its key or id. */
+    @Operation(summary = "The tombstone of one deleted task")
+    @ApiStatuses({404})
     @GetMapping("/tombstones/{id}")
     Tombstone tombstone(@PathVariable String id) {
         return tasks.tombstone(id).orElseThrow(() -> new TaskNotFoundException("tombstone of " + id));

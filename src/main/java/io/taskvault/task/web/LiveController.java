@@ -49,7 +49,9 @@ class LiveController {
     }
 
     /** Hands every dashboard page the version it was rendered at (for its poller) and the formats. */
-    @ControllerAdvice(basePackageClasses = LiveController.class)
+    //why: by name, as the dashboard's pages live in their features' packages, which this package must not import
+    @ControllerAdvice(basePackages = {"io.taskvault.task.web", "io.taskvault.overview", "io.taskvault.context.web",
+            "io.taskvault.exchange.web", "io.taskvault.story.web", "io.taskvault.preferences.web"})
     static class PageModel {
 
         private static final Formats FORMATS = new Formats();

@@ -105,7 +105,8 @@ class ShellCompletionTest {
     @Test
     void completesOptionNamesButNoValueAfterAFlag() {
         assertThat(complete("list ")).contains("--state", "--sort", "--json");
-        assertThat(complete("list --st")).containsExactly("--state");
+        assertThat(complete("list --st")).containsExactly("--state", "--story");
+        assertThat(complete("list --sta")).containsExactly("--state");
         assertThat(complete("list --state RUNNING --")).doesNotContain("--state").contains("--role");
         assertThat(complete("show --json ")).doesNotContain("true");
     }
