@@ -1,6 +1,5 @@
 package io.taskvault.archive;
 
-import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +15,6 @@ class ArchivedTaskCache {
     static final String NAME = "archived-tasks";
 
     ArchivedTaskCache(CacheManager caches, StoreChanges changes) {
-        Cache cache = caches.getCache(NAME);
-        changes.listen(collection -> {
-            if (cache != null && (collection == null || ArchiveStore.COLLECTION.equals(collection))) {
-                cache.clear();
-            }
-        });
+        changes.clearOnWrite(caches.getCache(NAME), ArchiveStore.COLLECTION);
     }
 }

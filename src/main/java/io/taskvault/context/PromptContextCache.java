@@ -1,6 +1,5 @@
 package io.taskvault.context;
 
-import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +16,6 @@ class PromptContextCache {
     static final String NAME = "prompt-context";
 
     PromptContextCache(CacheManager caches, StoreChanges changes) {
-        Cache cache = caches.getCache(NAME);
-        if (cache != null) {
-            changes.listen(collection -> cache.clear());
-        }
+        changes.clearOnWrite(caches.getCache(NAME));
     }
 }

@@ -1,6 +1,5 @@
 package io.taskvault.graph;
 
-import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +15,6 @@ class NextTaskCache {
     static final String NAME = "next-task";
 
     NextTaskCache(CacheManager caches, StoreChanges changes) {
-        Cache cache = caches.getCache(NAME);
-        if (cache != null) {
-            changes.listen(collection -> cache.clear());
-        }
+        changes.clearOnWrite(caches.getCache(NAME));
     }
 }

@@ -1,6 +1,5 @@
 package io.taskvault.preferences;
 
-import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +15,6 @@ class PreferencesCache {
     static final String NAME = "user-preferences";
 
     PreferencesCache(CacheManager caches, StoreChanges changes) {
-        Cache cache = caches.getCache(NAME);
-        changes.listen(collection -> {
-            if (cache != null && (collection == null || UserPreferences.COLLECTION.equals(collection))) {
-                cache.clear();
-            }
-        });
+        changes.clearOnWrite(caches.getCache(NAME), UserPreferences.COLLECTION);
     }
 }

@@ -1,10 +1,12 @@
 package io.taskvault.store;
 
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.cache.Cache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,22 @@ public class StoreChanges {
     public Runnable listen(Consumer<String> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Empties the cache after every write to one of {@code collections} (to any collection when none is named), by any
+     * process on the store; a write the feed cannot place (a null collection) empties it too. A missing cache is left.
+     */
+    public void clearOnWrite(Cache cache, String... collections) {
+        if (cache == null) {
+            return;
+        }
+        Set<String> watched = Set.of(collections);
+        listen(collection -> {
+            if (watched.isEmpty() || collection == null || watched.contains(collection)) {
+                cache.clear();
+            }
+        });
     }
 
     public long version(String collection) {
