@@ -65,6 +65,20 @@ class PreferencesCommandsTest {
     }
 
     @Test
+    void savesAViewOfAStoryEpicAndPersona() throws Exception {
+        String story = "SHELLVIEW-" + UUID.randomUUID().toString().substring(0, 8);
+        Task inStory = tasks.create(aTask().inStory(story).inEpic("E-" + story).forPersona("qa").build(), "t");
+        Task otherPersona = tasks.create(aTask().inStory(story).inEpic("E-" + story).forPersona("dev").build(), "t");
+
+        String saved = text(shell.sendCommand("view save story-qa --story " + story + " --epic E-" + story
+                + " --persona qa"));
+        String listed = text(shell.sendCommand("list --view story-qa"));
+
+        assertThat(saved).contains("story " + story, "epic E-" + story, "persona qa");
+        assertThat(listed).contains(inStory.getKey()).doesNotContain(otherPersona.getKey());
+    }
+
+    @Test
     void namesTheClosestViewForAnUnknownOneAndForgetsADeletedOne() throws Exception {
         shell.sendCommand("view save failed-backend --state FAILED");
 
