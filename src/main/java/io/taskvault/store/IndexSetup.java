@@ -41,7 +41,20 @@ public class IndexSetup {
         }
     }
 
+    /** Drops an index an earlier release created and a wider one now replaces. */
+    private void dropIfPresent(String collection, String name) {
+        for (org.bson.Document index : mongo.getCollection(collection).listIndexes()) {
+            if (name.equals(index.getString("name"))) {
+                log.info("Dropping index {} on {}: a wider index replaces it", name, collection);
+                mongo.getCollection(collection).dropIndex(name);
+                return;
+            }
+        }
+    }
+
     private void create() {
+        dropIfPresent("tasks", "role_state");
+        dropIfPresent("tasks", "provider_state");
         //why: sparse, so tasks still waiting for their schema upgrade (no key yet) do not collide on key: null
         recreateIfChanged("tasks", "key", new IndexModel(Indexes.ascending("key"),
                 new IndexOptions().name("key").unique(true).sparse(true)));
@@ -58,8 +71,12 @@ public class IndexSetup {
                 new IndexModel(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
                         new IndexOptions().name("state_updatedAt")),
                 new IndexModel(Indexes.ascending("tags"), new IndexOptions().name("tags")),
-                new IndexModel(Indexes.ascending("role", "state"), new IndexOptions().name("role_state")),
-                new IndexModel(Indexes.ascending("provider", "state"), new IndexOptions().name("provider_state")),
+                //why: the list's usual page (a role or provider, some states, newest change first) is read in index
+                //    order, one segment per state merged, so a page reads only its own entries
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending("role", "state"), Indexes.descending("updatedAt")),
+                        new IndexOptions().name("role_state_updatedAt")),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending("provider", "state"),
+                        Indexes.descending("updatedAt")), new IndexOptions().name("provider_state_updatedAt")),
                 //why: the pipeline's grouping keys; with the state after them a story's count per state is read off
                 //    the index alone, and a change that keeps the state leaves the entry as it is
                 new IndexModel(Indexes.ascending("storyId", "state"), new IndexOptions().name("storyId_state")),
