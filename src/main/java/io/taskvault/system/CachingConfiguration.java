@@ -24,7 +24,9 @@ class CachingConfiguration {
     //why: the expiry runs on the injected clock, so tests that hold time still hold the caches still too
     @Bean
     Caffeine<Object, Object> caffeine(Clock clock) {
-        return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(FRESH_FOR).ticker(() -> nanos(clock.instant()));
+        //why: the caches are bound to Actuator's cache metrics, which report hits and misses only when Caffeine records them
+        return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(FRESH_FOR).ticker(() -> nanos(clock.instant()))
+                .recordStats();
     }
 
     private static long nanos(Instant instant) {

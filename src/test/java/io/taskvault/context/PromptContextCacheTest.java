@@ -38,6 +38,8 @@ class PromptContextCacheTest {
     StoreChanges changes;
     @Autowired
     MovableClock clock;
+    @Autowired
+    org.springframework.cache.CacheManager caches;
 
     @Test
     void aRepeatedReadIsServedFromTheCacheWithoutAssemblingAgain() {
@@ -50,6 +52,20 @@ class PromptContextCacheTest {
         assertThat(prompts.health(task.getKey())).isSameAs(health);
         assertThat(prompts.export(task.getKey(), 24_000, "json")).as("the format is part of the key").startsWith("{");
         assertThat(prompts.export(task.getKey(), 2_000, "markdown")).isNotSameAs(first);
+    }
+
+    @Test
+    void hitsAndMissesAreRecordedForTheCacheMetrics() {
+        Task task = tasks.create(aTask().build(), "test");
+        var nativeCache = (com.github.benmanes.caffeine.cache.Cache<?, ?>) caches.getCache("prompt-context").getNativeCache();
+        long hits = nativeCache.stats().hitCount();
+        long misses = nativeCache.stats().missCount();
+
+        prompts.export(task.getKey(), 24_000, "markdown");
+        prompts.export(task.getKey(), 24_000, "markdown");
+
+        assertThat(nativeCache.stats().missCount()).isEqualTo(misses + 1);
+        assertThat(nativeCache.stats().hitCount()).isEqualTo(hits + 1);
     }
 
     @Test
