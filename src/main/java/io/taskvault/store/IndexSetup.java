@@ -70,6 +70,10 @@ public class IndexSetup {
         mongo.getCollection("tasks").createIndexes(List.of(
                 new IndexModel(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
                         new IndexOptions().name("state_updatedAt")),
+                //why: a list of some states by creation (the dashboard's "created" order) skips to its page on the
+                //    index; without it the engine read and sorted every task in those states (at 1,000,000: 900,000)
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("createdAt")),
+                        new IndexOptions().name("state_createdAt")),
                 new IndexModel(Indexes.ascending("tags"), new IndexOptions().name("tags")),
                 //why: the list's usual page (a role or provider, some states, newest change first) is read in index
                 //    order, one segment per state merged, so a page reads only its own entries

@@ -47,6 +47,18 @@ class ListPageIndexTest {
     }
 
     @Test
+    void aPageOfSomeStatesByCreationSkipsToItsPageOnTheIndex() {
+        Document newestFirst = new Document("createdAt", -1).append("_id", -1);
+        Document states = new Document("$and", List.of(new Document("state",
+                new Document("$in", List.of("PENDING", "RUNNING", "COMPLETED", "FAILED")))));
+        assertThat(taskCollection().planFor(states, newestFirst)).hasValueSatisfying(plan -> {
+            assertThat(plan.index().getName()).isEqualTo("state_createdAt");
+            assertThat(plan.sortServed()).isTrue();
+            assertThat(plan.exact()).as("skipped entries need no document read").isTrue();
+        });
+    }
+
+    @Test
     void theNarrowerIndexesTheyReplaceAreGone() {
         List<String> names = new java.util.ArrayList<>();
         mongo.getCollection("tasks").listIndexes().forEach(index -> names.add(index.getString("name")));
