@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -57,9 +58,11 @@ public class Backups {
     private final JobLocks locks;
     private final Clock clock;
     private final OperationsReports reports;
+    private final ApplicationEventPublisher events;
 
     Backups(MongoTemplate mongo, StoreInfo store, StoreChanges changes, BackupProperties properties, JobLocks locks,
-            Clock clock, OperationsReports reports) {
+            Clock clock, OperationsReports reports, ApplicationEventPublisher events) {
+        this.events = events;
         this.reports = reports;
         this.mongo = mongo;
         this.store = store;
@@ -220,7 +223,7 @@ public class Backups {
     /**
      * Restores a verified backup into an empty store; a non-empty store is replaced only when forced. Before anything
      * is replaced, the current state is written to a backup of its own (named in the result), so the restore can be
-     * undone by restoring that one.
+     * undone by restoring that one. Once restored, {@link StoreRestored} is published.
      */
     public RestoreResult restore(String name, boolean force) {
         return restore(name, force, ProgressListener.NONE);
@@ -266,11 +269,13 @@ public class Backups {
             });
             changes.written(Task.COLLECTION);
             report("restore", name, clock.instant(), true, info.documents(), info.bytes(), List.of(), start, undo);
-            return new RestoreResult(info, undo);
         } catch (RuntimeException e) {
             report("restore", name, clock.instant(), false, 0, 0, List.of(String.valueOf(e.getMessage())), start, undo);
             throw e;
         }
+        //why: outside the try: the restore is complete and reported; what others do about it is theirs to report
+        events.publishEvent(new StoreRestored(name, clock.instant(), info.documents()));
+        return new RestoreResult(info, undo);
     }
 
     private List<String> occupied() {

@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import io.taskvault.backup.StoreRestored;
 import io.taskvault.system.OperationsReports;
 import io.taskvault.task.ConcurrentTaskModificationException;
 import io.taskvault.task.IllegalTransitionException;
@@ -28,10 +29,10 @@ import io.taskvault.task.TaskState;
 
 /**
  * Interrupts RUNNING tasks whose lease expired (no heartbeat or update within {@code taskvault.recovery.lease}):
- * at start-up, then periodically. Candidates come from the indexed state query; each is judged on the task read
- * fresh and moved through the state machine,
- * guarded by the version read, so a task that beat its lease in between is left alone and a second pass finds
- * nothing to do. Reports are kept in {@code ops_reports}.
+ * at start-up, after a backup is restored, then periodically. Candidates come from the indexed state query; each is
+ * judged on the task read fresh and moved through the state machine, guarded by the version read, so a task that
+ * beat its lease in between is left alone and a second pass finds nothing to do. Reports are kept in
+ * {@code ops_reports}.
  */
 @Service
 public class LeaseRecovery {
@@ -64,6 +65,19 @@ public class LeaseRecovery {
     public void onStart() {
         startup = recover();
         log.info("Start-up recovery: {}", startup.summary());
+    }
+
+    //why: a restored image holds the tasks that were RUNNING when it was backed up, whose workers are gone or
+    //    working elsewhere; judged at once, not at the next periodic pass (which may be switched off)
+    @EventListener
+    public void onRestore(StoreRestored restored) {
+        try {
+            RecoveryReport report = recover();
+            log.info("Recovery after restoring {}: {}", restored.backup(), report.summary());
+        } catch (RuntimeException e) {
+            //why: the restore itself is done and reported; the next periodic pass judges the leases again
+            log.error("Recovery after restoring {} failed; the next periodic pass retries", restored.backup(), e);
+        }
     }
 
     @Scheduled(initialDelayString = "${taskvault.recovery.interval:1m}", fixedDelayString = "${taskvault.recovery.interval:1m}")

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import io.taskvault.store.StoreChanges;
 import io.taskvault.task.history.ChainReport;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HashChain;
@@ -42,10 +43,12 @@ public class TaskService {
     private final ObjectProvider<CreationDefaults> defaults;
     private final TaskDeletion deletion;
     private final TombstoneStore tombstones;
+    private final StoreChanges changes;
 
     TaskService(TaskWriter writer, TaskStore tasks, HistoryStore history, OutputStore outputs, TaskLookup lookup,
                 KeySequence keys, StatisticsCache statistics, ObjectProvider<CreationDefaults> defaults,
-                TaskDeletion deletion, TombstoneStore tombstones) {
+                TaskDeletion deletion, TombstoneStore tombstones, StoreChanges changes) {
+        this.changes = changes;
         this.deletion = deletion;
         this.tombstones = tombstones;
         this.writer = writer;
@@ -383,6 +386,14 @@ public class TaskService {
 
     public InputStream openOutput(TaskOutput output) {
         return outputs.open(output);
+    }
+
+    /**
+     * A counter that moves on every write to the tasks by any process on the store: a page rendered at one value is
+     * stale once it moves.
+     */
+    public long changeVersion() {
+        return changes.version(Task.COLLECTION);
     }
 
     public TaskStatistics statistics() {

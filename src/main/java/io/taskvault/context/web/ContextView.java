@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.taskvault.task.web.Formats;
+import io.taskvault.system.web.Formats;
 import io.taskvault.context.AiInteraction;
 import io.taskvault.context.CodebaseContext;
 import io.taskvault.context.ContextKind;

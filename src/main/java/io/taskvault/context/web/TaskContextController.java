@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import io.taskvault.task.web.LogPage;
+import io.taskvault.system.web.LogPage;
 import io.taskvault.context.AiInteraction;
 import io.taskvault.context.ContextKind;
 import io.taskvault.context.ContextRecord;

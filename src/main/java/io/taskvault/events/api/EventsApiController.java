@@ -19,7 +19,7 @@ import io.taskvault.events.EventStream;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskState;
-import io.taskvault.task.api.KnownParameters;
+import io.taskvault.system.api.KnownParameters;
 import io.taskvault.system.ApiStatuses;
 
 /** {@code GET /api/events}: every stored task change as Server-Sent Events, resumable with {@code Last-Event-ID}. */

@@ -22,7 +22,7 @@ import io.taskvault.exchange.TaskListExport;
 import io.taskvault.task.Priority;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskState;
-import io.taskvault.task.api.KnownParameters;
+import io.taskvault.system.api.KnownParameters;
 import io.taskvault.task.api.TaskSearchQuery;
 import io.taskvault.system.ApiStatuses;
 

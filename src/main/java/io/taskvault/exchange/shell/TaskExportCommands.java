@@ -18,7 +18,7 @@ import io.taskvault.exchange.TaskListExport;
 import io.taskvault.system.shell.ProgressBar;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.TaskQuery;
-import io.taskvault.task.shell.TaskCommands;
+import io.taskvault.task.shell.TaskListOptions;
 import io.taskvault.system.InvalidInputException;
 
 /** Shell: {@code export tasks}, the tasks {@code list}'s filters select, as CSV or JSON lines. */
@@ -52,7 +52,7 @@ public class TaskExportCommands {
                             @Option(longName = "sort", description = "as list's --sort") String sort,
                             CommandContext ctx) {
         ExportFormat as = ExportFormat.parse(format);
-        TaskQuery query = TaskCommands.query(ctx, text, from, to, sort, null);
+        TaskQuery query = TaskListOptions.query(ctx, text, from, to, sort, null);
         if (output == null || output.isBlank()) {
             export.write(query, as, ctx.outputWriter(), ProgressListener.NONE);
             ctx.outputWriter().flush();

@@ -18,7 +18,7 @@ import io.taskvault.preferences.ViewNotFoundException;
 import io.taskvault.system.Spelling;
 import io.taskvault.system.shell.ShellJson;
 import io.taskvault.task.InvalidTaskException;
-import io.taskvault.task.shell.TaskCommands;
+import io.taskvault.task.shell.TaskListOptions;
 
 /** Shell: saved views ({@code view save|delete}, {@code views}) and the defaults a new task gets ({@code prefs}). */
 @Component
@@ -55,7 +55,7 @@ public class PreferencesCommands {
                      @Option(longName = "json", description = JSON) boolean asJson,
                      CommandContext ctx) {
         String name = single(words, "view save", "name the view: view save NAME --state FAILED …");
-        SavedView view = preferences.saveView(name, TaskCommands.query(ctx, text, from, to, sort, null));
+        SavedView view = preferences.saveView(name, TaskListOptions.query(ctx, text, from, to, sort, null));
         print(ctx, asJson ? json.write(view) : "Saved view '" + view.name() + "': " + view.filter().summary()
                 + "\nOpen it with: list --view " + view.name());
     }

@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.taskvault.preferences.PreferencesService;
 import io.taskvault.preferences.ViewNotFoundException;
 import io.taskvault.task.InvalidTaskException;
-import io.taskvault.task.web.Formats;
+import io.taskvault.system.web.Formats;
 import io.taskvault.task.web.TaskFilter;
 
 /** Dashboard: /preferences (defaults and saved views), and the task list's "Save view". */

@@ -11,13 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import io.taskvault.store.StoreChanges;
 import io.taskvault.story.Grouping;
 import io.taskvault.story.StoryRollup;
 import io.taskvault.story.StoryService;
-import io.taskvault.task.Task;
 import io.taskvault.task.TaskState;
-import io.taskvault.task.web.Formats;
 
 /** Dashboard: a story's page at /stories/{storyId} and an epic's at /epics/{epicId}, redrawn when tasks change. */
 @Controller
@@ -25,15 +22,12 @@ class StoryPageController {
 
     static final String PAGE = "stories/rollup";
     static final String LIVE = "stories/rollup :: live";
-    private static final Formats FORMATS = new Formats();
 
     private final StoryService stories;
-    private final StoreChanges changes;
     private final ObjectProvider<Clock> clock;
 
-    StoryPageController(StoryService stories, StoreChanges changes, ObjectProvider<Clock> clock) {
+    StoryPageController(StoryService stories, ObjectProvider<Clock> clock) {
         this.stories = stories;
-        this.changes = changes;
         this.clock = clock;
     }
 
@@ -60,14 +54,11 @@ class StoryPageController {
     }
 
     private String page(Grouping grouping, String id, Model model, String view) {
-        //why: read before the roll-up, so a change made meanwhile still moves the poller on
-        model.addAttribute("liveVersion", changes.version(Task.COLLECTION));
         StoryRollup rollup = stories.rollUp(grouping, id);
         model.addAttribute("rollup", rollup);
         model.addAttribute("listUrl", UriComponentsBuilder.fromPath("/tasks").queryParam(grouping.field(), rollup.id())
                 .encode().build().toUriString());
         model.addAttribute("states", TaskState.values());
-        model.addAttribute("fmt", FORMATS);
         model.addAttribute("now", clock.getIfAvailable(Clock::systemUTC).instant());
         return view;
     }

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskvault.system.api.KnownParameters;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
 import io.taskvault.task.SavedViews;

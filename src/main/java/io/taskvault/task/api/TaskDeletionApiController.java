@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskvault.system.api.KnownParameters;
 import io.taskvault.system.ApiStatuses;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskNotFoundException;

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import io.taskvault.system.shell.ShellActor;
 import io.taskvault.system.shell.ShellJson;
 import io.taskvault.system.shell.ShellUsageException;
-import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Priority;
 import io.taskvault.task.SavedViews;
 import io.taskvault.task.Task;
@@ -23,8 +22,6 @@ import io.taskvault.task.TaskDraft;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
-import io.taskvault.task.TaskState;
-import io.taskvault.task.Vocabulary;
 
 /** Creating, finding, reading and editing tasks at the shell. */
 @Component
@@ -88,7 +85,7 @@ public class TaskCommands {
                      @Option(longName = "view", description = "a saved view ('views' lists yours); the filters given with it replace the view's") String savedView,
                      @Option(longName = "json", description = "print the tasks as JSON") boolean asJson,
                      CommandContext ctx) {
-        TaskQuery query = query(ctx, text, from, to, sort, limit);
+        TaskQuery query = TaskListOptions.query(ctx, text, from, to, sort, limit);
         if (savedView != null) {
             query = views.getObject().open(savedView.strip(), query, sort != null);
         }
@@ -98,27 +95,6 @@ public class TaskCommands {
             return;
         }
         print(ctx, view.table(page.tasks()) + view.footer(page));
-    }
-
-    /**
-     * The list's query from its options ({@code state, role, provider, priority, tag, story, epic, persona} read from
-     * ctx); export takes them too.
-     */
-    public static TaskQuery query(CommandContext ctx, String text, String from, String to, String sort, Integer limit) {
-        Vocabulary.Sort sorted;
-        try {
-            sorted = sort == null ? new Vocabulary.Sort(TaskQuery.SortField.UPDATED, null) : Vocabulary.sort("sort", sort);
-        } catch (InvalidTaskException e) {
-            throw new ShellUsageException("--sort: " + e.errors().get("sort"));
-        }
-        return new TaskQuery(ShellOptions.someOf(TaskState.class, "state", ShellOptions.all(ctx, "state")),
-                ShellOptions.csv(ShellOptions.all(ctx, "role")), ShellOptions.csv(ShellOptions.all(ctx, "provider")),
-                ShellOptions.someOf(Priority.class, "priority", ShellOptions.all(ctx, "priority")),
-                ShellOptions.csv(ShellOptions.all(ctx, "tag")), text, ShellOptions.instant("from", from, false),
-                ShellOptions.instant("to", to, true), null, null, sorted.key(), sorted.descendingOr(null),
-                ShellOptions.positive("limit", limit, TaskQuery.DEFAULT_LIMIT), 0, null)
-                .withGroups(ShellOptions.csv(ShellOptions.all(ctx, "story")), ShellOptions.csv(ShellOptions.all(ctx, "epic")),
-                        ShellOptions.csv(ShellOptions.all(ctx, "persona")));
     }
 
     @Command(name = "show", alias = "info", group = GROUP,

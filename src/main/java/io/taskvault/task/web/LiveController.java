@@ -12,12 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import io.taskvault.store.StoreChanges;
-import io.taskvault.task.Task;
+import io.taskvault.system.web.Formats;
+import io.taskvault.task.TaskService;
 
 /**
  * The one poll every dashboard page makes. It compares the page's version of the tasks collection with the
- * store's change counter: unchanged answers 204 (htmx swaps nothing), changed answers a fresh poller and the
+ * tasks' change counter: unchanged answers 204 (htmx swaps nothing), changed answers a fresh poller and the
  * {@code taskChanged} event that each live fragment listens for. Writes from the REST API, the shell or another
  * process sharing the embedded store all bump the counter, so they all show up.
  */
@@ -27,17 +27,17 @@ class LiveController {
     static final String EVENT = "taskChanged";
     static final String POLLER = "layout :: poller";
 
-    private final StoreChanges changes;
+    private final TaskService tasks;
 
-    LiveController(StoreChanges changes) {
-        this.changes = changes;
+    LiveController(TaskService tasks) {
+        this.tasks = tasks;
     }
 
     @HxRequest
     @GetMapping("/live")
     String poll(@RequestParam(name = "v", defaultValue = "-1") long seen, Model model, HtmxResponse htmx,
                 HttpServletResponse response) {
-        long now = changes.version(Task.COLLECTION);
+        long now = tasks.changeVersion();
         if (now == seen) {
             //why: a null view with the response in hand tells Spring the answer is complete: an empty 204
             response.setStatus(HttpStatus.NO_CONTENT.value());
@@ -56,15 +56,15 @@ class LiveController {
 
         private static final Formats FORMATS = new Formats();
 
-        private final StoreChanges changes;
+        private final TaskService tasks;
 
-        PageModel(StoreChanges changes) {
-            this.changes = changes;
+        PageModel(TaskService tasks) {
+            this.tasks = tasks;
         }
 
         @ModelAttribute("liveVersion")
         long liveVersion() {
-            return changes.version(Task.COLLECTION);
+            return tasks.changeVersion();
         }
 
         @ModelAttribute("fmt")

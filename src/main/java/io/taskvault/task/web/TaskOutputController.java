@@ -16,6 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.taskvault.system.web.LogPage;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.output.OutputDraft;

@@ -37,7 +37,6 @@ import io.taskvault.context.ContextService;
 import io.taskvault.context.PerformanceMetric;
 import io.taskvault.context.PromptContextService;
 import io.taskvault.context.RequirementContext;
-import io.taskvault.store.StoreChanges;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -54,8 +53,6 @@ class TaskContextControllerTest {
     ContextService context;
     @MockitoBean
     PromptContextService prompts;
-    @MockitoBean
-    StoreChanges changes;
 
     Task task = WebFixtures.task("TV-7", TaskState.PENDING);
     RequirementContext requirement = new RequirementContext("id-TV-7:1", "id-TV-7", 1, "functional",

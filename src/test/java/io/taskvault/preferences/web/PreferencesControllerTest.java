@@ -43,7 +43,7 @@ class PreferencesControllerTest {
     @MockitoBean
     PreferencesService preferences;
     @MockitoBean
-    io.taskvault.store.StoreChanges changes;
+    io.taskvault.task.TaskService tasks;
 
     @BeforeEach
     void mine() {

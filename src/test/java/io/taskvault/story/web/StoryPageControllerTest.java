@@ -20,7 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.taskvault.store.StoreChanges;
 import io.taskvault.story.Grouping;
 import io.taskvault.story.StoryNotFoundException;
 import io.taskvault.story.StoryRollup;
@@ -36,7 +35,7 @@ class StoryPageControllerTest {
     @MockitoBean
     StoryService stories;
     @MockitoBean
-    StoreChanges changes;
+    io.taskvault.task.TaskService tasks;
 
     static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
 
@@ -58,9 +57,11 @@ class StoryPageControllerTest {
     @Test
     void showsTheCountsProgressBlockedAndFailedTasksWithLinksToTheFilteredList() throws Exception {
         given(stories.rollUp(Grouping.STORY, "STORY 7")).willReturn(rollup(Grouping.STORY, "STORY 7"));
+        given(tasks.changeVersion()).willReturn(42L);
 
         mvc.perform(get("/stories/{id}", "STORY 7"))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/live?v=42")))
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("40 % done")))
                 .andExpect(content().string(containsString("2 of 5 tasks completed")))

@@ -25,7 +25,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.taskvault.security.SecuredWebSlice;
-import io.taskvault.store.StoreChanges;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskNotFoundException;
@@ -42,8 +41,6 @@ class TaskApiAnswersTest {
     MockMvc mvc;
     @MockitoBean
     TaskService tasks;
-    @MockitoBean
-    StoreChanges changes;
 
     @Test
     void aTaskIsAnsweredWithoutHowTheStoreKeepsIt() throws Exception {

@@ -13,7 +13,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.taskvault.store.StoreChanges;
 import io.taskvault.task.TaskService;
 
 @WebMvcTest(LiveController.class)
@@ -23,13 +22,11 @@ class LiveControllerTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    StoreChanges changes;
-    @MockitoBean
     TaskService tasks;
 
     @Test
     void answersNoContentWhileTheTasksAreUnchanged() throws Exception {
-        given(changes.version("tasks")).willReturn(7L);
+        given(tasks.changeVersion()).willReturn(7L);
 
         mvc.perform(get("/live").param("v", "7").header("HX-Request", "true"))
                 .andExpect(status().isNoContent())
@@ -39,7 +36,7 @@ class LiveControllerTest {
 
     @Test
     void announcesTaskChangedWithAFreshPollerOnceTheStoreMovedOn() throws Exception {
-        given(changes.version("tasks")).willReturn(8L);
+        given(tasks.changeVersion()).willReturn(8L);
 
         mvc.perform(get("/live").param("v", "7").header("HX-Request", "true"))
                 .andExpect(status().isOk())

@@ -25,7 +25,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.taskvault.store.StoreChanges;
 import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Task;
@@ -42,8 +41,6 @@ class TaskDetailControllerTest {
     MockMvc mvc;
     @MockitoBean
     TaskService tasks;
-    @MockitoBean
-    StoreChanges changes;
 
     static final String DEPENDENCY_ID = "5f0c8a52-9d7e-4b1a-8a43-2c1e6f0d9b77";
 

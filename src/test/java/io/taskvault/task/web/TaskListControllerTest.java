@@ -28,7 +28,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.taskvault.store.StoreChanges;
 import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
@@ -46,8 +45,6 @@ class TaskListControllerTest {
     MockMvc mvc;
     @MockitoBean
     TaskService tasks;
-    @MockitoBean
-    StoreChanges changes;
     @MockitoBean
     io.taskvault.task.SavedViews views;
 

@@ -30,7 +30,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.taskvault.store.StoreChanges;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -47,8 +46,6 @@ class TaskOutputControllerTest {
     MockMvc mvc;
     @MockitoBean
     TaskService tasks;
-    @MockitoBean
-    StoreChanges changes;
 
     private static final String LOG = IntStream.rangeClosed(1, 2_500).mapToObj(i -> "line " + i + " <b>")
             .collect(Collectors.joining("\n"));

@@ -1,4 +1,4 @@
-package io.taskvault.task.web;
+package io.taskvault.system.web;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.taskvault.task.api;
+package io.taskvault.system.api;
 
 import java.util.Map;
 import java.util.Set;
@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.taskvault.system.InvalidInputException;
 import io.taskvault.system.Spelling;
-import io.taskvault.task.InvalidTaskException;
 
 /** Refuses query parameters an endpoint does not read: Spring MVC would drop them and answer as if unfiltered. */
 public final class KnownParameters {
@@ -23,7 +23,23 @@ public final class KnownParameters {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidTaskException(errors);
+            throw new UnknownParameters(errors);
+        }
+    }
+
+    /** The parameters refused, each named with its problem, as every REST refusal of a field names it. */
+    static final class UnknownParameters extends InvalidInputException {
+
+        private final Map<String, String> errors;
+
+        UnknownParameters(Map<String, String> errors) {
+            super(String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+            this.errors = Map.copyOf(errors);
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("errors", errors);
         }
     }
 }

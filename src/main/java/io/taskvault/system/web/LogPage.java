@@ -1,4 +1,4 @@
-package io.taskvault.task.web;
+package io.taskvault.system.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.taskvault.task.web;
+package io.taskvault.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
