@@ -15,13 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.shell.test.ShellAssertions;
 import org.springframework.shell.test.ShellScreen;
 import org.springframework.shell.test.ShellTestClient;
-import org.springframework.shell.test.autoconfigure.ShellTest;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -29,9 +26,6 @@ import io.taskvault.store.schema.Fixtures;
 import io.taskvault.task.TaskService;
 
 /** The shell commands and REST endpoints of imports, export and schema upgrades, end to end. */
-@ShellTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
 abstract class ExchangeDoorsContract {
 
     @Autowired

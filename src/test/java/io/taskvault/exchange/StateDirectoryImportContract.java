@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.graph.DependencyGraph;
 import io.taskvault.store.schema.Fixtures;
@@ -25,7 +24,6 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 
-@TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
 abstract class StateDirectoryImportContract {
 
     @Autowired

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.context.AiInteraction;
 import io.taskvault.context.ContextService;
@@ -36,7 +35,6 @@ import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputType;
 import io.taskvault.task.output.TaskOutput;
 
-@TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
 abstract class TaskvaultRoundTripContract {
 
     @Autowired

@@ -5,16 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.shell.test.autoconfigure.ShellTest;
-import org.springframework.test.context.TestPropertySource;
-
 /** {@link OpsTest} with both doors open for tests: MockMvc for REST and Spring Shell's test client. */
+//why: OpsTest's application already has both doors, so the door tests share it instead of starting their own
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @OpsTest
-@AutoConfigureMockMvc
-@ShellTest
-@TestPropertySource(properties = "taskvault.shell.exit-on-finish=false")
 public @interface OpsDoorsTest {
 }

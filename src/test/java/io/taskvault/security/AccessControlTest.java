@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -28,7 +27,6 @@ import io.taskvault.support.EmbeddedStoreTest;
 
 /** Each role's allowed and refused actions, for people (form login, dashboard) and programs (tokens, API). */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = {
         "taskvault.security.require-login=true",
         "taskvault.security.users[0].name=vera", "taskvault.security.users[0].role=VIEWER",

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -20,7 +19,6 @@ import io.taskvault.support.EmbeddedStoreTest;
 
 /** The default set-up: listening on loopback, the local user needs no login but still needs CSRF tokens in a browser. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class LoopbackAccessTest {
 
     @Autowired

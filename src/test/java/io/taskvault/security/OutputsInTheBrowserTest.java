@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
@@ -17,6 +16,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
 import io.taskvault.support.HeadlessChromium;
+import io.taskvault.support.RunningServerTest;
 import io.taskvault.support.TaskDrafts;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
@@ -28,12 +28,7 @@ import io.taskvault.task.output.OutputType;
  * In Debian's headless Chromium against the real server: an HTML output that loads a JavaScript output with
  * {@code <script src>} runs no script in the app's origin, whatever types their uploader declared.
  */
-//why: the same properties as UploadLimitTest, so both share one running application
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.shell.interactive.enabled=false",
-        "taskvault.store.path=target/test-stores/${random.uuid}/taskvault.mv",
-        "taskvault.store.cache-size-mb=64",
-        "spring.servlet.multipart.max-file-size=2KB", "spring.servlet.multipart.max-request-size=2KB"})
+@RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutputsInTheBrowserTest {
 

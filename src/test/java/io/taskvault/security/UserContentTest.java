@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -24,7 +23,6 @@ import io.taskvault.support.EmbeddedStoreTest;
 
 /** What people stored is handed out as plain text or an attachment, sandboxed; its declared type is checked on write. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class UserContentTest {
 
     @Autowired

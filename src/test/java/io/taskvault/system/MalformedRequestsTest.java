@@ -20,18 +20,16 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.taskvault.support.RunningServerTest;
 
 /**
  * Malformed requests through a real server (MockMvc neither decodes query strings nor parses multipart as Tomcat
  * does): each is answered 4xx with problem details, never 5xx, and a seeded random mix of 1,000 over the REST API
  * and the dashboard's forms gets no 5xx.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.shell.interactive.enabled=false",
-        "taskvault.store.path=target/test-stores/${random.uuid}/taskvault.mv",
-        "taskvault.store.cache-size-mb=64"})
+@RunningServerTest
 class MalformedRequestsTest {
 
     private static final String JSON = "application/json";

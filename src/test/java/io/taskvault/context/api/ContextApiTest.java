@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -24,7 +23,6 @@ import io.taskvault.task.TaskService;
 
 /** Context records, the prompt context and the health score through the REST door. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class ContextApiTest {
 
     @Autowired

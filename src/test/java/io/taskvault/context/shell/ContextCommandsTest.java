@@ -8,8 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.shell.test.ShellAssertions;
 import org.springframework.shell.test.ShellTestClient;
-import org.springframework.shell.test.autoconfigure.ShellTest;
-import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.context.AiInteraction;
 import io.taskvault.context.CodebaseContext;
@@ -25,9 +23,7 @@ import io.taskvault.task.TaskService;
 import io.taskvault.task.shell.ShellDriver;
 
 /** The context commands through Spring Shell's parser: what they print and what they store, errors included. */
-@ShellTest
 @EmbeddedStoreTest
-@TestPropertySource(properties = "taskvault.shell.exit-on-finish=false")
 class ContextCommandsTest {
 
     @Autowired

@@ -19,21 +19,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.taskvault.events.EventPosition;
+import io.taskvault.support.RunningServerTest;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.history.HistoryEvent;
 
 /** Through a real server: an orchestrator that disconnects and resumes with Last-Event-ID misses nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.shell.interactive.enabled=false",
-        "taskvault.store.path=target/test-stores/${random.uuid}/taskvault.mv",
-        "taskvault.store.cache-size-mb=64",
-        "taskvault.events.settle=100ms"})
+@RunningServerTest
 class EventStreamApiTest {
 
     @LocalServerPort

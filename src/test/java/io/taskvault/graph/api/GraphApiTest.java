@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -19,7 +18,6 @@ import io.taskvault.task.TaskService;
 
 /** Edges, refusals and "next" through the REST door. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class GraphApiTest {
 
     @Autowired

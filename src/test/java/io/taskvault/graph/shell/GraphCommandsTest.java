@@ -11,8 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.shell.test.ShellAssertions;
 import org.springframework.shell.test.ShellTestClient;
-import org.springframework.shell.test.autoconfigure.ShellTest;
-import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.graph.DependencyGraph;
 import io.taskvault.graph.EdgeType;
@@ -24,9 +22,7 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.shell.ShellDriver;
 
 /** The dependency commands through Spring Shell's parser: what they print and what they store, errors included. */
-@ShellTest
 @EmbeddedStoreTest
-@TestPropertySource(properties = "taskvault.shell.exit-on-finish=false")
 class GraphCommandsTest {
 
     @Autowired

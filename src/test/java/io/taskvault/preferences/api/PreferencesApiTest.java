@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -25,7 +24,6 @@ import io.taskvault.support.EmbeddedStoreTest;
 
 /** The REST door of saved views and defaults, each request as a signed-in VIEWER or OPERATOR of its own. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class PreferencesApiTest {
 
     @Autowired

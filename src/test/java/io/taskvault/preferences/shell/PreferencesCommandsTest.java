@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.test.ShellScreen;
 import org.springframework.shell.test.ShellTestClient;
-import org.springframework.shell.test.autoconfigure.ShellTest;
-import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.preferences.PreferencesService;
 import io.taskvault.preferences.SavedView;
@@ -22,9 +20,7 @@ import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 
-@ShellTest
 @EmbeddedStoreTest
-@TestPropertySource(properties = "taskvault.shell.exit-on-finish=false")
 class PreferencesCommandsTest {
 
     @Autowired

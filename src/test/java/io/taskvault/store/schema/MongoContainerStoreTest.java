@@ -7,8 +7,10 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.shell.test.autoconfigure.ShellTest;
 import org.springframework.test.context.ContextConfiguration;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -16,12 +18,16 @@ import io.taskvault.support.DockerAvailable;
 
 /**
  * The full application on one shared Testcontainers MongoDB, where a Docker engine answers (skipped with a
- * one-line reason elsewhere). The schema and exchange contracts run on it as well as on the embedded store.
+ * one-line reason elsewhere), with the same doors and schema upgrade settings as {@code EmbeddedStoreTest}. The
+ * schema and exchange contracts run on it as well as on the embedded store.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @DockerAvailable
-@SpringBootTest(properties = "spring.shell.interactive.enabled=false")
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "taskvault.shell.exit-on-finish=false",
+        "taskvault.schema.upgrade-on-start=false", "taskvault.schema.batch-size=100"})
+@AutoConfigureMockMvc
+@ShellTest
 @ContextConfiguration(initializers = MongoContainerStoreTest.Container.class)
 public @interface MongoContainerStoreTest {
 

@@ -10,13 +10,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 
-@TestPropertySource(properties = {"taskvault.schema.upgrade-on-start=false", "taskvault.schema.batch-size=100"})
 abstract class ReadsDuringUpgradeContract {
 
     private static final int TASKS = 400;

@@ -12,7 +12,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import com.mongodb.client.model.Filters;
 
@@ -25,7 +24,6 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 
-@TestPropertySource(properties = "taskvault.schema.upgrade-on-start=false")
 abstract class SchemaUpgradeContract {
 
     @Autowired

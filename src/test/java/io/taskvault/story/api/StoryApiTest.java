@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -23,7 +22,6 @@ import io.taskvault.task.TaskState;
 
 /** Story and epic roll-ups and the grouping filters through the REST door. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class StoryApiTest {
 
     @Autowired

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.shell.test.autoconfigure.ShellTest;
-import org.springframework.test.context.TestPropertySource;
 
 import io.taskvault.support.EmbeddedStoreTest;
 import io.taskvault.task.Task;
@@ -16,9 +14,7 @@ import io.taskvault.task.TaskState;
 import io.taskvault.task.shell.ShellDriver;
 
 /** The 'story' command and the list's grouping options through the shell's parser, exit codes included. */
-@ShellTest
 @EmbeddedStoreTest
-@TestPropertySource(properties = "taskvault.shell.exit-on-finish=false")
 class StoryCommandsTest {
 
     @Autowired

@@ -25,27 +25,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.shell.core.InputReader;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.taskvault.store.StoreProperties;
+import io.taskvault.support.RunningServerTest;
 import io.taskvault.task.Task;
-
 import io.taskvault.task.TaskService;
 
 /**
  * The launcher script against a running server: a command handed over answers as it would in a process of its own,
  * and only the launcher (with the secret beside the data file) or an ADMIN token may hand commands over.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.shell.interactive.enabled=false",
-        "taskvault.shell.exit-on-finish=false",
-        "taskvault.store.path=target/test-stores/${random.uuid}/taskvault.mv",
-        "taskvault.store.cache-size-mb=64"})
-@AutoConfigureMockMvc
+@RunningServerTest
 class DelegatedCommandTest {
 
     private static final String RUN = "/api/shell/run";

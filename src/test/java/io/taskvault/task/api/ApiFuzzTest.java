@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -32,7 +31,6 @@ import io.taskvault.support.EmbeddedStoreTest;
  * bad headers): none may get a 5xx, every write must be refused with a 4xx, and no stored document may change.
  */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class ApiFuzzTest {
 
     private static final String[] BAD_JSON = {"{", "[1,", "nul", "{\"title\":}", "{\"title\":\"x\",}", "\u0000\u0001",

@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -23,7 +22,6 @@ import io.taskvault.support.EmbeddedStoreTest;
 
 /** The OpenAPI description the app serves is valid, lists every REST endpoint, and Swagger UI is served locally. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class OpenApiDocumentTest {
 
     @Autowired

@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,7 +25,6 @@ import io.taskvault.support.EmbeddedStoreTest;
 
 /** The endpoints added for the full API: each one's success and error paths. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class TaskApiEndpointsTest {
 
     @Autowired

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -23,7 +22,6 @@ import io.taskvault.support.EmbeddedStoreTest;
 
 /** Round trips through the minimal REST door, and its problem details for bad input. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class TaskApiTest {
 
     @Autowired

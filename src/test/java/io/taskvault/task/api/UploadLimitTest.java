@@ -9,15 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.taskvault.support.RunningServerTest;
+
 /** Through a real server (MockMvc does not enforce upload limits): an upload over the limit gets 413 stating it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.shell.interactive.enabled=false",
-        "taskvault.store.path=target/test-stores/${random.uuid}/taskvault.mv",
-        "taskvault.store.cache-size-mb=64",
-        "spring.servlet.multipart.max-file-size=2KB", "spring.servlet.multipart.max-request-size=2KB"})
+@RunningServerTest
 class UploadLimitTest {
 
     @LocalServerPort

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.APIResponse;
@@ -33,6 +32,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.taskvault.support.HeadlessChromium;
+import io.taskvault.support.RunningServerTest;
 import io.taskvault.support.TaskDrafts;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskQuery;
@@ -42,10 +42,7 @@ import io.taskvault.task.output.OutputDraft;
 import io.taskvault.task.output.OutputType;
 
 /** The dashboard in Debian's headless Chromium against the real application on a fresh embedded store. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.shell.interactive.enabled=false",
-        "taskvault.store.path=target/test-stores/${random.uuid}/taskvault.mv",
-        "taskvault.store.cache-size-mb=64"})
+@RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 

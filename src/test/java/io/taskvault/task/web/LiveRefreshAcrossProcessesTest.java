@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -27,7 +26,6 @@ import io.taskvault.task.TaskState;
 
 /** A task changed by a second taskvault attached to this one's store shows up in this one's live refresh. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class LiveRefreshAcrossProcessesTest {
 
     private static final Pattern VERSION = Pattern.compile("/live\\?v=(\\d+)");

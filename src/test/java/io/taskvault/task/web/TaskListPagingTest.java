@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.taskvault.support.EmbeddedStoreTest;
@@ -20,7 +19,6 @@ import io.taskvault.task.TaskService;
 
 /** Next and Previous walk the real store with cursors and land on exactly the same rows both ways. */
 @EmbeddedStoreTest
-@AutoConfigureMockMvc
 class TaskListPagingTest {
 
     private static final Pattern ROW = Pattern.compile("data-key=\"(TV-\\d+)\"");
