@@ -28,7 +28,7 @@ import io.taskvault.task.history.HistoryEvent;
 /**
  * Streams every stored task change to its listeners, each from its own place in the history. A write noticed by
  * the store's change feed schedules a read of the history after the last event a listener was sent, once the new
- * events have settled; nothing polls. All work runs on the {@link EventStreamScheduler}, stopped after this service.
+ * events have settled; nothing polls. All work runs on the {@link EventsScheduling event stream scheduler}, stopped after this service.
  */
 @Service
 public class EventStream implements SmartLifecycle {
@@ -46,7 +46,7 @@ public class EventStream implements SmartLifecycle {
     private volatile Runnable unlisten;
 
     EventStream(HistoryFeed feed, TaskService tasks, StoreChanges changes, EventsProperties properties, Clock clock,
-                @Qualifier(EventStreamScheduler.NAME) TaskScheduler scheduler) {
+                @Qualifier(EventsScheduling.NAME) TaskScheduler scheduler) {
         this.feed = feed;
         this.tasks = tasks;
         this.changes = changes;

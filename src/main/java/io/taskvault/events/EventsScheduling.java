@@ -11,7 +11,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * {@code executor.*{name=eventStreamScheduler}} and it stops with the context, after the stream itself.
  */
 @Configuration(proxyBeanMethods = false)
-class EventStreamScheduler {
+class EventsScheduling {
 
     static final String NAME = "eventStreamScheduler";
 
