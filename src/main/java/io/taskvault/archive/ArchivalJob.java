@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +39,7 @@ import io.taskvault.task.TaskState;
  * move an earlier run left half done. Runs once across instances (ShedLock); publishes its {@link ArchivalReport}.
  */
 @Component
-public class ArchivalJob {
+public class ArchivalJob implements SchedulingConfigurer {
 
     static final String LOCK = "taskvault-archival";
     static final String REPORT = "archival";
@@ -52,10 +55,12 @@ public class ArchivalJob {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final OperationsReports reports;
+    private final BatchArchiver batches;
     private volatile ArchivalReport last;
 
     ArchivalJob(TaskService tasks, Archive archive, ArchivalProperties properties, StoreInfo store, JobLocks locks,
-                Clock clock, ApplicationEventPublisher events, OperationsReports reports) {
+                Clock clock, ApplicationEventPublisher events, OperationsReports reports,
+                @Qualifier(ArchivalExecutor.NAME) AsyncTaskExecutor movers) {
         this.reports = reports;
         this.tasks = tasks;
         this.archive = archive;
@@ -64,9 +69,15 @@ public class ArchivalJob {
         this.locks = locks;
         this.clock = clock;
         this.events = events;
+        this.batches = new BatchArchiver(this::archiveOne, movers);
     }
 
-    @Scheduled(cron = "${taskvault.archival.cron:0 30 3 * * *}")
+    /** Runs {@link #scheduled()} at {@code taskvault.archival.cron}. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addCronTask(this::scheduled, properties.cron());
+    }
+
     public void scheduled() {
         //why: held 5 minutes at least, so an instance whose schedule fires a little later does not run it again
         ArchivalReport report = locks.once(LOCK, Duration.ofHours(6), Duration.ofMinutes(5),
@@ -109,23 +120,21 @@ public class ArchivalJob {
             List<String> finished = tasks.idsOf(TaskQuery.all().withStates(FINISHED)
                     .sortedBy(TaskQuery.SortField.CREATED, false));
             progress.progress(0, finished.size());
-            try (BatchArchiver batches = new BatchArchiver(this::archiveOne, properties.threads())) {
-                for (int from = 0; from < finished.size(); from += properties.batchSize()) {
-                    int to = Math.min(finished.size(), from + properties.batchSize());
-                    List<Task> old = tasks.byIds(finished.subList(from, to)).stream()
-                            .filter(t -> t.getState().isFinished() && finishedAt(t).isBefore(cutoff)).toList();
-                    if (dryRun) {
-                        old.forEach(t -> archived.add(t.getKey()));
-                    } else {
-                        batches.archive(old, cutoff, moved -> {
-                            sizes.add(moved.moved().originalBytes(), moved.moved().bundleBytes());
-                            archived.add(moved.key());
-                        });
-                    }
-                    progress.progress(to, finished.size());
-                    log.debug("Archival progress: {} of {} finished tasks looked at, {} archived", to, finished.size(),
-                            archived.size());
+            for (int from = 0; from < finished.size(); from += properties.batchSize()) {
+                int to = Math.min(finished.size(), from + properties.batchSize());
+                List<Task> old = tasks.byIds(finished.subList(from, to)).stream()
+                        .filter(t -> t.getState().isFinished() && finishedAt(t).isBefore(cutoff)).toList();
+                if (dryRun) {
+                    old.forEach(t -> archived.add(t.getKey()));
+                } else {
+                    batches.archive(old, cutoff, moved -> {
+                        sizes.add(moved.moved().originalBytes(), moved.moved().bundleBytes());
+                        archived.add(moved.key());
+                    });
                 }
+                progress.progress(to, finished.size());
+                log.debug("Archival progress: {} of {} finished tasks looked at, {} archived", to, finished.size(),
+                        archived.size());
             }
         } catch (RuntimeException e) {
             log.error("Archival stopped after {} tasks; the next run resumes it", archived.size(), e);

@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import io.taskvault.store.JobLocks;
@@ -40,7 +41,7 @@ import io.taskvault.task.Task;
  * taken under the embedded store's exclusive lock so no write lands half-way through. Lists, verifies, restores.
  */
 @Service
-public class Backups {
+public class Backups implements SchedulingConfigurer {
 
     static final String MANIFEST = "manifest.json";
     static final String REPORT = "backup";
@@ -72,7 +73,12 @@ public class Backups {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${taskvault.backup.cron:0 0 2 * * *}")
+    /** Runs {@link #scheduled()} at {@code taskvault.backup.cron} (never when it is "-"). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addCronTask(this::scheduled, properties.cron());
+    }
+
     public void scheduled() {
         locks.once("taskvault-backup", Duration.ofHours(2), Duration.ofMinutes(5), () -> {
             BackupInfo created;

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -27,7 +28,7 @@ import io.taskvault.task.history.HistoryEvent;
 /**
  * Streams every stored task change to its listeners, each from its own place in the history. A write noticed by
  * the store's change feed schedules a read of the history after the last event a listener was sent, once the new
- * events have settled; nothing polls. All work runs on this service's scheduler, stopped with the application.
+ * events have settled; nothing polls. All work runs on the {@link EventsScheduling event stream scheduler}, stopped after this service.
  */
 @Service
 public class EventStream implements SmartLifecycle {
@@ -41,18 +42,17 @@ public class EventStream implements SmartLifecycle {
     private final EventsProperties properties;
     private final Clock clock;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private final TaskScheduler scheduler;
     private volatile Runnable unlisten;
 
-    EventStream(HistoryFeed feed, TaskService tasks, StoreChanges changes, EventsProperties properties, Clock clock) {
+    EventStream(HistoryFeed feed, TaskService tasks, StoreChanges changes, EventsProperties properties, Clock clock,
+                @Qualifier(EventsScheduling.NAME) TaskScheduler scheduler) {
         this.feed = feed;
         this.tasks = tasks;
         this.changes = changes;
         this.properties = properties;
         this.clock = clock;
-        scheduler.setPoolSize(2);
-        scheduler.setThreadNamePrefix("taskvault-events-");
-        scheduler.setClock(clock);
+        this.scheduler = scheduler;
     }
 
     /** Opens a stream of the changes the filter lets through, after {@code from} (null: from now on). */
@@ -167,7 +167,6 @@ public class EventStream implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler.initialize();
         unlisten = changes.listen(this::changed);
     }
 
@@ -183,7 +182,6 @@ public class EventStream implements SmartLifecycle {
             close(listener);
             listener.emitter.complete();
         });
-        scheduler.shutdown();
     }
 
     @Override

@@ -20,7 +20,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -78,10 +77,10 @@ public class TaskvaultExport {
     private final long partitionAbove;
 
     TaskvaultExport(MongoTemplate mongo, Clock clock,
-                    @Value("${taskvault.export.partition-above:500000}") long partitionAbove) {
+                    ExportProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
-        this.partitionAbove = partitionAbove;
+        this.partitionAbove = properties.partitionAbove();
     }
 
     /** Writes the export to {@code out} (not closed); returns how many documents were written. */

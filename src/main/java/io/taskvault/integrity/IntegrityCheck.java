@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import io.taskvault.archive.ArchiveStore;
@@ -32,7 +33,7 @@ import io.taskvault.task.history.ChainReport;
  * tombstone answers to each; the last report is kept for the dashboard and health.
  */
 @Service
-public class IntegrityCheck {
+public class IntegrityCheck implements SchedulingConfigurer {
 
     static final String REPORT = "integrity";
     private static final int MAX_MISSING = 100;
@@ -46,10 +47,13 @@ public class IntegrityCheck {
     private final ArchiveStore archive;
     private final TombstoneStore tombstones;
     private final String keyPrefix;
+    private final IntegrityProperties schedule;
     private volatile IntegrityReport last;
 
     IntegrityCheck(TaskService tasks, RawTaskDocuments documents, Clock clock, ApplicationEventPublisher events,
-                   OperationsReports reports, ArchiveStore archive, TombstoneStore tombstones, TaskProperties properties) {
+                   OperationsReports reports, ArchiveStore archive, TombstoneStore tombstones, TaskProperties properties,
+                   IntegrityProperties schedule) {
+        this.schedule = schedule;
         this.archive = archive;
         this.tombstones = tombstones;
         this.keyPrefix = properties.keyPrefix();
@@ -60,7 +64,12 @@ public class IntegrityCheck {
         this.events = events;
     }
 
-    @Scheduled(cron = "${taskvault.integrity.cron:0 0 4 * * *}")
+    /** Runs {@link #scheduled()} at {@code taskvault.integrity.cron} (never when it is "-"). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addCronTask(this::scheduled, schedule.cron());
+    }
+
     public void scheduled() {
         IntegrityReport report = verifyAll();
         if (report.intact()) {

@@ -8,9 +8,10 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.task.Task;
@@ -41,16 +42,9 @@ public class ActivityCharts {
     private final Map<ActivityChart.Unit, Drawn> drawn = new EnumMap<>(ActivityChart.Unit.class);
     private final Set<ActivityChart.Unit> redrawing = EnumSet.noneOf(ActivityChart.Unit.class);
 
-    @Autowired
-    public ActivityCharts(TaskService tasks, Clock clock) {
-        this(tasks, clock, Executors.newSingleThreadExecutor(run -> {
-            Thread thread = new Thread(run, "overview-chart");
-            thread.setDaemon(true);
-            return thread;
-        }));
-    }
-
-    public ActivityCharts(TaskService tasks, Clock clock, Executor background) {
+    /** Redraws on {@code background}: the application's task executor. */
+    public ActivityCharts(TaskService tasks, Clock clock,
+                          @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor background) {
         this.tasks = tasks;
         this.clock = clock;
         this.background = background;
@@ -68,7 +62,12 @@ public class ActivityCharts {
             drawn.put(unit, last);
         } else if ((last.at.plus(MAX_AGE).isBefore(now) || !unit.firstStart(last.at).equals(unit.firstStart(now)))
                 && redrawing.add(unit)) {
-            background.execute(() -> redraw(unit));
+            try {
+                background.execute(() -> redraw(unit));
+            } catch (TaskRejectedException closing) {
+                //why: the application is closing; the chart drawn last is still served
+                redrawing.remove(unit);
+            }
         }
         return last.chart;
     }

@@ -16,7 +16,9 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.stereotype.Service;
 
 import io.taskvault.backup.StoreRestored;
@@ -35,7 +37,7 @@ import io.taskvault.task.TaskState;
  * {@code ops_reports}.
  */
 @Service
-public class LeaseRecovery {
+public class LeaseRecovery implements SchedulingConfigurer {
 
     static final String ACTOR = "recovery";
     static final String STARTUP_REPORT = "recovery-startup";
@@ -80,7 +82,12 @@ public class LeaseRecovery {
         }
     }
 
-    @Scheduled(initialDelayString = "${taskvault.recovery.interval:1m}", fixedDelayString = "${taskvault.recovery.interval:1m}")
+    /** Runs {@link #periodically()} every {@code taskvault.recovery.interval}, the first time one interval after start. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::periodically, properties.interval(), properties.interval()));
+    }
+
     public void periodically() {
         RecoveryReport report = recover();
         if (report.recovered() > 0) {

@@ -34,6 +34,9 @@ public class StoreSessions {
 
     public static final String COLLECTION = "store_sessions";
     static final Duration BEAT = Duration.ofSeconds(30);
+    //why: whether another process is alive is a matter of the machines' own time, never of the application's
+    //     clock (tests move it by hours; an instance on a moved clock would take every live one for ended)
+    private static final Clock WALL = Clock.systemUTC();
     private static final Logger log = LoggerFactory.getLogger(StoreSessions.class);
 
     private final MongoCollection<Document> sessions;
@@ -46,7 +49,7 @@ public class StoreSessions {
         //why: startedAt on the application's clock, the one every stored change is dated by; seenAt on the wall clock.
         //    The session is opened while the context starts, before the first task is written (at ApplicationStarted)
         sessions.insertOne(new Document("_id", id).append("startedAt", Date.from(clock.instant()))
-                .append("seenAt", new Date()).append("process", ManagementFactory.getRuntimeMXBean().getName())
+                .append("seenAt", Date.from(WALL.instant())).append("process", ManagementFactory.getRuntimeMXBean().getName())
                 .append("schemaVersion", 1));
     }
 
@@ -55,7 +58,7 @@ public class StoreSessions {
      * every other one; on a shared store those not seen for three beats.
      */
     public List<EndedSession> endedUncleanly() {
-        Date stale = Date.from(Instant.now().minus(BEAT.multipliedBy(3)));
+        Date stale = Date.from(WALL.instant().minus(BEAT.multipliedBy(3)));
         List<EndedSession> ended = new ArrayList<>();
         sessions.find(store.heldByThisProcessAlone() ? Filters.ne("_id", id)
                         : Filters.and(Filters.ne("_id", id), Filters.lt("seenAt", stale)))
@@ -72,7 +75,7 @@ public class StoreSessions {
 
     @Scheduled(initialDelayString = "30s", fixedDelayString = "30s")
     void beat() {
-        sessions.updateOne(Filters.eq("_id", id), Updates.set("seenAt", new Date()));
+        sessions.updateOne(Filters.eq("_id", id), Updates.set("seenAt", Date.from(WALL.instant())));
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package io.taskvault.task;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +46,11 @@ public class TaskSchemaRewriter implements TaskRewriter {
     private final KeySequence keys;
     private final SchemaUpgrader upgrader;
     private final StoreChanges changes;
+    private final Clock clock;
 
     TaskSchemaRewriter(MongoTemplate mongo, TaskStore tasks, HistoryStore history, TaskDocuments documents,
-                       KeySequence keys, SchemaUpgrader upgrader, StoreChanges changes) {
+                       KeySequence keys, SchemaUpgrader upgrader, StoreChanges changes, Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
         this.tasks = tasks;
         this.history = history;
@@ -130,7 +133,7 @@ public class TaskSchemaRewriter implements TaskRewriter {
         }
         task.setKey(keys.prefix() + "-" + keyNumber);
         if (task.getCreatedAt() == null) {
-            task.setCreatedAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            task.setCreatedAt(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         }
         if (task.getCreatedBy() == null) {
             task.setCreatedBy(LEGACY_ACTOR);

@@ -3,6 +3,7 @@ package io.taskvault.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,27 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.taskvault.task.Task;
 
 class BatchArchiverTest {
 
     private static final Instant CUTOFF = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final ThreadPoolTaskExecutor pool = new ArchivalExecutor()
+            .archivalTaskExecutor(new ArchivalProperties("0 30 3 * * *", Duration.ofDays(90), 100, 4, true));
+
+    BatchArchiverTest() {
+        pool.initialize();
+    }
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdown();
+    }
 
     private static List<Task> tasks(int n) {
         return IntStream.range(0, n).mapToObj(i -> {
@@ -34,12 +49,12 @@ class BatchArchiverTest {
     }
 
     @Test
-    void movesTasksAtOnceAndReportsThemInTheBatchsOrder() throws Exception {
+    void movesTasksAtOnceOnTheArchivalThreadsAndReportsThemInTheBatchsOrder() throws Exception {
         List<Task> batch = tasks(4);
         CountDownLatch allStarted = new CountDownLatch(4);
         Set<String> threads = ConcurrentHashMap.newKeySet();
         List<String> reported = new ArrayList<>();
-        try (BatchArchiver archiver = new BatchArchiver((task, cutoff) -> {
+        BatchArchiver archiver = new BatchArchiver((task, cutoff) -> {
             threads.add(Thread.currentThread().getName());
             allStarted.countDown();
             try {
@@ -49,9 +64,8 @@ class BatchArchiverTest {
                 throw new IllegalStateException(e);
             }
             return task.getKey().equals("TV-2") ? Optional.empty() : moved(task);
-        }, 4)) {
-            archiver.archive(batch, CUTOFF, m -> reported.add(m.key()));
-        }
+        }, pool);
+        archiver.archive(batch, CUTOFF, m -> reported.add(m.key()));
 
         assertThat(reported).as("a task left alone is not reported").containsExactly("TV-0", "TV-1", "TV-3");
         assertThat(threads).hasSize(4).allMatch(name -> name.startsWith("taskvault-archival-"));
@@ -60,15 +74,14 @@ class BatchArchiverTest {
     @Test
     void aFailedMoveLetsTheOthersFinishAndIsThrownAfterThem() {
         List<String> reported = new ArrayList<>();
-        try (BatchArchiver archiver = new BatchArchiver((task, cutoff) -> {
+        BatchArchiver archiver = new BatchArchiver((task, cutoff) -> {
             if (task.getKey().equals("TV-1")) {
                 throw new IllegalStateException("disk full");
             }
             return moved(task);
-        }, 2)) {
-            assertThatThrownBy(() -> archiver.archive(tasks(4), CUTOFF, m -> reported.add(m.key())))
-                    .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
-        }
+        }, pool);
+        assertThatThrownBy(() -> archiver.archive(tasks(4), CUTOFF, m -> reported.add(m.key())))
+                .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
 
         assertThat(reported).containsExactly("TV-0", "TV-2", "TV-3");
     }

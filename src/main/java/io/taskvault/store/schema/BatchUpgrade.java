@@ -3,8 +3,6 @@ package io.taskvault.store.schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +11,8 @@ import java.util.function.ToIntFunction;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -40,11 +40,13 @@ public class BatchUpgrade {
     private final TaskRewriter tasks;
     private final SchemaCensus census;
     private final SchemaProperties properties;
+    private final AsyncTaskExecutor writers;
     private final AtomicBoolean running = new AtomicBoolean();
 
     BatchUpgrade(MongoTemplate mongo, VersionedSchemaUpgrader upgrader, TaskRewriter tasks, SchemaCensus census,
-                 SchemaProperties properties) {
+                 SchemaProperties properties, @Qualifier(SchemaUpgradeExecutor.NAME) AsyncTaskExecutor writers) {
         this.mongo = mongo;
+        this.writers = writers;
         this.upgrader = upgrader;
         this.tasks = tasks;
         this.census = census;
@@ -74,18 +76,13 @@ public class BatchUpgrade {
             throw new IllegalStateException("a schema upgrade is already running; wait for it to finish");
         }
         long started = System.nanoTime();
-        ExecutorService writers = Executors.newFixedThreadPool(properties.writers(), r -> {
-            Thread thread = new Thread(r, "schema-upgrade-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
         try {
             List<List<Object>> old = REWRITTEN.stream().map(this::oldIds).toList();
             long total = old.stream().mapToLong(List::size).sum();
             AtomicLong done = new AtomicLong();
             progress.progress(0, total);
-            long rewritten = upgrade("tasks", old.get(0), tasks::rewrite, writers, progress, done, total)
-                    + upgrade("task_outputs", old.get(1), this::replaceOutputs, writers, progress, done, total);
+            long rewritten = upgrade("tasks", old.get(0), tasks::rewrite, progress, done, total)
+                    + upgrade("task_outputs", old.get(1), this::replaceOutputs, progress, done, total);
             List<VersionCounts> after = List.of();
             if (alwaysCount || rewritten > 0) {
                 census.forget();
@@ -93,7 +90,6 @@ public class BatchUpgrade {
             }
             return new UpgradeReport(rewritten, (System.nanoTime() - started) / 1_000_000, after);
         } finally {
-            writers.shutdownNow();
             running.set(false);
         }
     }
@@ -124,7 +120,7 @@ public class BatchUpgrade {
      * _id index but scans the whole collection for a range; on MongoDB both use the index
      */
     private long upgrade(String collection, List<Object> old, ToIntFunction<List<Document>> rewrite,
-                         ExecutorService writers, ProgressListener progress, AtomicLong done, long total) {
+                         ProgressListener progress, AtomicLong done, long total) {
         int newest = upgrader.newest(collection);
         List<InFlight> inFlight = new ArrayList<>();
         long rewritten = 0;

@@ -51,7 +51,7 @@ public class ShellRunner implements ApplicationRunner {
 
     ShellRunner(CommandParser parser, CommandRegistry registry, ObjectProvider<LineReader> lineReader, ShellStyle style,
                 ShellSessions sessions, ConfigurableApplicationContext context, Clock clock,
-                @Value("${taskvault.shell.exit-on-finish:true}") boolean exitOnFinish,
+                ShellProperties properties,
                 @Value("${spring.shell.interactive.enabled:true}") boolean interactiveEnabled) {
         this.parser = parser;
         this.registry = registry;
@@ -60,7 +60,7 @@ public class ShellRunner implements ApplicationRunner {
         this.sessions = sessions;
         this.context = context;
         this.clock = clock;
-        this.exitOnFinish = exitOnFinish;
+        this.exitOnFinish = properties.exitOnFinish();
         this.interactiveEnabled = interactiveEnabled;
     }
 

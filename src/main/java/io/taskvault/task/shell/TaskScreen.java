@@ -1,5 +1,6 @@
 package io.taskvault.task.shell;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,11 +34,13 @@ class TaskScreen {
     private final TaskService tasks;
     private final ShellStyle style;
     private final ShellJson json;
+    private final Clock clock;
 
-    TaskScreen(TaskService tasks, ShellStyle style, ShellJson json) {
+    TaskScreen(TaskService tasks, ShellStyle style, ShellJson json, Clock clock) {
         this.tasks = tasks;
         this.style = style;
         this.json = json;
+        this.clock = clock;
     }
 
     String stateOf(Task task) {
@@ -166,11 +169,11 @@ class TaskScreen {
         return v instanceof String s ? "\"" + oneLine(s) + "\"" : json.compact(v);
     }
 
-    static String age(Instant at) {
+    private String age(Instant at) {
         if (at == null) {
             return "";
         }
-        Duration d = Duration.between(at, Instant.now());
+        Duration d = Duration.between(at, clock.instant());
         if (d.toMinutes() < 1) {
             return Math.max(0, d.toSeconds()) + "s";
         }

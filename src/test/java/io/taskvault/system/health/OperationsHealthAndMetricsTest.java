@@ -51,6 +51,17 @@ class OperationsHealthAndMetricsTest {
     org.springframework.boot.health.actuate.endpoint.HealthEndpoint endpoint;
 
     @Test
+    void backgroundWorkRunsOnSpringExecutorsThatActuatorMeasures() {
+        assertThat(registry.find("executor.pool.max").gauges()).extracting(gauge -> gauge.getId().getTag("name"))
+                .contains("applicationTaskExecutor", "archivalTaskExecutor", "schemaUpgradeTaskExecutor",
+                        "eventStreamScheduler");
+        //why: each pool keeps the size its job is configured with (taskvault.archival.threads, taskvault.schema.writers)
+        assertThat(registry.get("executor.pool.max").tag("name", "archivalTaskExecutor").gauge().value()).isEqualTo(4);
+        assertThat(registry.get("executor.pool.max").tag("name", "schemaUpgradeTaskExecutor").gauge().value())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theApplicationIsUpOnAHealthyEmbeddedStore() {
         assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
     }

@@ -61,9 +61,9 @@ public final class DashboardAtScale {
             TaskQuery query = filter.toQuery();
             time("previous cursor (one-row read)", () -> tasks.list(query.withLimit(1, 0)));
             time("chart per hour (24 counts + scan of " + finished + " finished)",
-                    () -> new ActivityCharts(tasks, Clock.systemUTC()).chart(ActivityChart.Unit.HOUR));
+                    () -> new ActivityCharts(tasks, Clock.systemUTC(), Runnable::run).chart(ActivityChart.Unit.HOUR));
             time("chart per day (14 counts + scan)",
-                    () -> new ActivityCharts(tasks, Clock.systemUTC()).chart(ActivityChart.Unit.DAY));
+                    () -> new ActivityCharts(tasks, Clock.systemUTC(), Runnable::run).chart(ActivityChart.Unit.DAY));
             time("filtered list state=CANCELLED page 1",
                     () -> tasks.list(TaskQuery.all().withStates(Set.of(TaskState.CANCELLED)).withLimit(25, 0)));
         }
