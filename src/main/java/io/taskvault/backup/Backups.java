@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ import io.taskvault.store.StoreSessions;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.system.OperationsReports;
 import io.taskvault.task.Task;
+import io.taskvault.task.TasksRewritten;
 
 /**
  * Backups of the whole store to a folder: every collection (GridFS included) as a compressed, checksummed file,
@@ -57,10 +59,12 @@ public class Backups {
     private final JobLocks locks;
     private final Clock clock;
     private final OperationsReports reports;
+    private final ApplicationEventPublisher events;
 
     Backups(MongoTemplate mongo, StoreInfo store, StoreChanges changes, BackupProperties properties, JobLocks locks,
-            Clock clock, OperationsReports reports) {
+            Clock clock, OperationsReports reports, ApplicationEventPublisher events) {
         this.reports = reports;
+        this.events = events;
         this.mongo = mongo;
         this.store = store;
         this.changes = changes;
@@ -265,6 +269,7 @@ public class Backups {
                 changes.written(collection);
             });
             changes.written(Task.COLLECTION);
+            events.publishEvent(new TasksRewritten("a restore of backup " + name));
             report("restore", name, clock.instant(), true, info.documents(), info.bytes(), List.of(), start, undo);
             return new RestoreResult(info, undo);
         } catch (RuntimeException e) {

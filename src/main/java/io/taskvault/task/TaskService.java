@@ -38,13 +38,13 @@ public class TaskService {
     private final OutputStore outputs;
     private final TaskLookup lookup;
     private final KeySequence keys;
-    private final StatisticsCache statistics;
+    private final StatisticsReader statistics;
     private final ObjectProvider<CreationDefaults> defaults;
     private final TaskDeletion deletion;
     private final TombstoneStore tombstones;
 
     TaskService(TaskWriter writer, TaskStore tasks, HistoryStore history, OutputStore outputs, TaskLookup lookup,
-                KeySequence keys, StatisticsCache statistics, ObjectProvider<CreationDefaults> defaults,
+                KeySequence keys, StatisticsReader statistics, ObjectProvider<CreationDefaults> defaults,
                 TaskDeletion deletion, TombstoneStore tombstones) {
         this.deletion = deletion;
         this.tombstones = tombstones;
