@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 
 /**
  * The statistics' running counters: one document in the store that every write of a task's counted facts moves by
@@ -125,9 +124,11 @@ class StatisticsCounters {
         return counters.get(WRITES) instanceof Number n ? n.longValue() : 0;
     }
 
-    private void increment(Document inc) {
+    //why: not an upsert: counters exist only from a recount on, so a store without them (new, or kept by a taskvault
+    //    that had none) is known to need one, and a write's difference is never taken for a count
+    private boolean increment(Document inc) {
         inc.append(WRITES, 1L);
-        collection().updateOne(Filters.eq("_id", ID), new Document("$inc", inc), new UpdateOptions().upsert(true));
+        return collection().updateOne(Filters.eq("_id", ID), new Document("$inc", inc)).getMatchedCount() == 1;
     }
 
     /** How one task's counted facts changed (null: the document did not exist). */
@@ -157,12 +158,10 @@ class StatisticsCounters {
                 delta.add(task.after());
             });
             Document inc = delta.increments();
-            if (!inc.isEmpty()) {
-                increment(inc);
-            }
+            boolean counted = !inc.isEmpty() && increment(inc);
             if (window != null) {
                 changed.forEach(task -> window.logged(task.taskId(), task.before(), task.after()));
-                if (!inc.isEmpty()) {
+                if (counted) {
                     window.countedWrite();
                 }
             }

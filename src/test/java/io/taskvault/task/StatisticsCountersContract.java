@@ -81,6 +81,7 @@ abstract class StatisticsCountersContract {
         tasks.update(created.getKey(), Map.of("role", "re-roled", "complexityScore", 9), "carol", null);
         tasks.addNote(created.getKey(), "no counted fact moves", "carol");
         Task imported = importer.write(anImportedTask(), List.of(), "importer");
+        assertThat(imported.getState()).isEqualTo(TaskState.COMPLETED);
         Task moved = tasks.create(aTask().withRole("archived-and-back").build(), "alice");
         RawTaskDocuments.Raw raw = documents.read(moved.getId()).orElseThrow();
         documents.remove(raw);
@@ -94,7 +95,7 @@ abstract class StatisticsCountersContract {
         assertThat(tasks.statistics().byProvider()).containsEntry("$odd", 1L);
 
         documents.restore(raw);
-        tasks.transition(imported.getKey(), TaskState.QUEUED, "bob", "again");
+        tasks.transition(moved.getKey(), TaskState.QUEUED, "bob", "back and going");
 
         assertThat(kept()).isEqualTo(freshCount());
         assertThat(tasks.statistics().byRole()).containsEntry("archived-and-back", 1L);
