@@ -35,6 +35,7 @@ import io.taskvault.store.StoreSessions;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.system.OperationsReports;
 import io.taskvault.task.Task;
+import io.taskvault.task.TasksRewritten;
 
 /**
  * Backups of the whole store to a folder: every collection (GridFS included) as a compressed, checksummed file,
@@ -63,8 +64,8 @@ public class Backups implements SchedulingConfigurer {
 
     Backups(MongoTemplate mongo, StoreInfo store, StoreChanges changes, BackupProperties properties, JobLocks locks,
             Clock clock, OperationsReports reports, ApplicationEventPublisher events) {
-        this.events = events;
         this.reports = reports;
+        this.events = events;
         this.mongo = mongo;
         this.store = store;
         this.changes = changes;
@@ -274,6 +275,7 @@ public class Backups implements SchedulingConfigurer {
                 changes.written(collection);
             });
             changes.written(Task.COLLECTION);
+            events.publishEvent(new TasksRewritten("a restore of backup " + name));
             report("restore", name, clock.instant(), true, info.documents(), info.bytes(), List.of(), start, undo);
         } catch (RuntimeException e) {
             report("restore", name, clock.instant(), false, 0, 0, List.of(String.valueOf(e.getMessage())), start, undo);

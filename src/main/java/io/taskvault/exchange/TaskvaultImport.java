@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +28,7 @@ import io.taskvault.store.schema.UpgradeChain;
 import io.taskvault.store.schema.VersionedSchemaUpgrader;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.Task;
+import io.taskvault.task.TasksRewritten;
 
 /**
  * Reads taskvault's own export back, document for document: what is missing is inserted exactly as exported, so
@@ -39,8 +41,11 @@ public class TaskvaultImport {
     private final MongoTemplate mongo;
     private final VersionedSchemaUpgrader upgrader;
     private final StoreChanges changes;
+    private final ApplicationEventPublisher events;
 
-    TaskvaultImport(MongoTemplate mongo, VersionedSchemaUpgrader upgrader, StoreChanges changes) {
+    TaskvaultImport(MongoTemplate mongo, VersionedSchemaUpgrader upgrader, StoreChanges changes,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.mongo = mongo;
         this.upgrader = upgrader;
         this.changes = changes;
@@ -110,6 +115,9 @@ public class TaskvaultImport {
                 }
             });
             changes.written(Task.COLLECTION);
+            if (counts.containsKey(Task.COLLECTION) && counts.get(Task.COLLECTION)[0] > 0) {
+                events.publishEvent(new TasksRewritten("an import of " + name));
+            }
         }
         return log.summary(name, dryRun);
     }

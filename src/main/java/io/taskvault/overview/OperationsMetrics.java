@@ -31,7 +31,7 @@ class OperationsMetrics {
     OperationsMetrics(MeterRegistry registry, TaskService tasks) {
         this.registry = registry;
         for (TaskState state : TaskState.values()) {
-            //why: statistics are cached for a second, so a scrape never walks every task per state
+            //why: statistics are one read of their counters document, so a scrape never walks every task per state
             Gauge.builder("taskvault.tasks", tasks, t -> t.statistics().byState().getOrDefault(state, 0L))
                     .tag("state", state.name()).description("Tasks in the hot store by state").register(registry);
         }

@@ -36,8 +36,11 @@ public class ImportWriter {
     private final TaskDocuments documents;
     private final KeySequence keys;
     private final StoreChanges changes;
+    private final StatisticsCounters counters;
 
-    ImportWriter(TaskStore tasks, HistoryStore history, TaskDocuments documents, KeySequence keys, StoreChanges changes) {
+    ImportWriter(TaskStore tasks, HistoryStore history, TaskDocuments documents, KeySequence keys, StoreChanges changes,
+                 StatisticsCounters counters) {
+        this.counters = counters;
         this.tasks = tasks;
         this.history = history;
         this.documents = documents;
@@ -91,8 +94,9 @@ public class ImportWriter {
         current.setUpdatedAt(task.getUpdatedAt() == null ? createdAt : task.getUpdatedAt());
         //why: events first, the task last: a crash leaves only unreachable events, and a re-import starts afresh
         sealed.forEach(history::insert);
-        try {
+        try (StatisticsCounters.Change counted = counters.change(current.getId())) {
             tasks.insert(current);
+            counted.record(current.getId(), null, CountedFacts.of(current));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return tasks.byExternalId(imported.getExternalId()).orElseThrow(() -> e);

@@ -17,6 +17,8 @@ import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.ReplaceOptions;
 
 import io.taskvault.store.StoreChanges;
@@ -35,9 +37,11 @@ public class RawTaskDocuments {
     private final MongoTemplate mongo;
     private final MongoDatabaseFactory databases;
     private final StoreChanges changes;
+    private final StatisticsCounters counters;
 
     RawTaskDocuments(TaskStore tasks, HistoryStore history, MongoTemplate mongo, MongoDatabaseFactory databases,
-                     StoreChanges changes) {
+                     StoreChanges changes, StatisticsCounters counters) {
+        this.counters = counters;
         this.tasks = tasks;
         this.history = history;
         this.mongo = mongo;
@@ -97,7 +101,12 @@ public class RawTaskDocuments {
         //    collection once per archived task. One id past the last covers a write cut in two by a crash.
         mongo.getCollection(TaskOutput.COLLECTION).deleteMany(Filters.in("_id",
                 idsUpTo(raw.task(), "outputSeq", seq -> TaskOutput.idOf(taskId, seq))));
-        tasks.collection().deleteOne(Filters.eq("_id", taskId));
+        try (StatisticsCounters.Change counted = counters.change(taskId)) {
+            Document removed = tasks.collection().findOneAndDelete(Filters.eq("_id", taskId));
+            if (removed != null) {
+                counted.record(taskId, CountedFacts.of(removed), null);
+            }
+        }
         history.collection().deleteMany(Filters.in("_id",
                 idsUpTo(raw.task(), "version", seq -> HistoryEvent.idOf(taskId, seq))));
         changes.written(Task.COLLECTION);
@@ -149,7 +158,12 @@ public class RawTaskDocuments {
         for (Document output : raw.outputs()) {
             mongo.getCollection(TaskOutput.COLLECTION).replaceOne(Filters.eq("_id", output.get("_id")), output, upsert);
         }
-        tasks.collection().replaceOne(Filters.eq("_id", raw.task().get("_id")), raw.task(), upsert);
+        String taskId = String.valueOf(raw.task().get("_id"));
+        try (StatisticsCounters.Change counted = counters.change(taskId)) {
+            Document replaced = tasks.collection().findOneAndReplace(Filters.eq("_id", raw.task().get("_id")), raw.task(),
+                    new FindOneAndReplaceOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+            counted.record(taskId, replaced == null ? null : CountedFacts.of(replaced), CountedFacts.of(raw.task()));
+        }
         changes.written(Task.COLLECTION);
     }
 

@@ -47,10 +47,12 @@ class TaskDeletion {
     private final StoreChanges changes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StatisticsCounters counters;
 
     TaskDeletion(TaskLookup lookup, TaskStore tasks, RawTaskDocuments documents, TombstoneStore tombstones,
                  ObjectProvider<TaskRemnants> remnants, ObjectProvider<ArchivedSubjects> archive, StoreChanges changes,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, StatisticsCounters counters) {
+        this.counters = counters;
         this.lookup = lookup;
         this.tasks = tasks;
         this.documents = documents;
@@ -111,8 +113,9 @@ class TaskDeletion {
     private Tombstone removeTaskDocument(Tombstone tombstone) {
         Tombstone current = tombstone;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Document task = tasks.collection().find(Filters.eq("_id", current.id()))
-                    .projection(new Document("version", 1).append("historyHash", 1)).first();
+            Document projection = new Document("version", 1).append("historyHash", 1);
+            CountedFacts.FIELDS.forEach(field -> projection.append(field, 1));
+            Document task = tasks.collection().find(Filters.eq("_id", current.id())).projection(projection).first();
             if (task == null) {
                 return current;
             }
@@ -122,9 +125,12 @@ class TaskDeletion {
                 tombstones.head(current.id(), hash, version);
                 current = current.withHead(hash, version);
             }
-            if (tasks.collection().deleteOne(Filters.and(Filters.eq("_id", current.id()), Filters.eq("version", version)))
-                    .getDeletedCount() == 1) {
-                return current;
+            try (StatisticsCounters.Change counted = counters.change(current.id())) {
+                if (tasks.collection().deleteOne(Filters.and(Filters.eq("_id", current.id()),
+                        Filters.eq("version", version))).getDeletedCount() == 1) {
+                    counted.record(current.id(), CountedFacts.of(task), null);
+                    return current;
+                }
             }
         }
         throw new ConcurrentTaskModificationException(tombstone.key(), "kept changing while it was being deleted");

@@ -47,10 +47,15 @@ public class TaskSchemaRewriter implements TaskRewriter {
     private final SchemaUpgrader upgrader;
     private final StoreChanges changes;
     private final Clock clock;
+    private final StatisticsCounters counters;
+    private final StatisticsRecount recount;
 
     TaskSchemaRewriter(MongoTemplate mongo, TaskStore tasks, HistoryStore history, TaskDocuments documents,
-                       KeySequence keys, SchemaUpgrader upgrader, StoreChanges changes, Clock clock) {
+                       KeySequence keys, SchemaUpgrader upgrader, StoreChanges changes, Clock clock,
+                       StatisticsCounters counters, StatisticsRecount recount) {
         this.clock = clock;
+        this.counters = counters;
+        this.recount = recount;
         this.mongo = mongo;
         this.tasks = tasks;
         this.history = history;
@@ -62,23 +67,35 @@ public class TaskSchemaRewriter implements TaskRewriter {
 
     @Override
     public int rewrite(List<Document> raws) {
+        try (StatisticsCounters.Change counted = counters.change(raws.stream().map(r -> String.valueOf(r.get("_id"))).toList())) {
+            return rewrite(raws, counted);
+        }
+    }
+
+    private int rewrite(List<Document> raws, StatisticsCounters.Change counted) {
         long legacy = raws.stream().filter(TaskSchemaRewriter::hasNoHistory).count();
         long nextKey = legacy == 0 ? 0 : reserveKeys(legacy);
         //why: one bulk write for the tasks, then one for their events: every single write waits for a commit
         List<WriteModel<Document>> replacements = new ArrayList<>();
+        List<Document[]> replaced = new ArrayList<>();
         List<Document> events = new ArrayList<>();
         int moved = 0;
         for (Document raw : raws) {
             if (!hasNoHistory(raw)) {
+                Document upgraded = upgrader.upgrade(Task.COLLECTION, new Document(raw));
                 replacements.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", raw.get("_id")),
-                        Filters.eq("version", raw.get("version"))), upgrader.upgrade(Task.COLLECTION, new Document(raw))));
+                        Filters.eq("version", raw.get("version"))), upgraded));
+                replaced.add(new Document[] {raw, upgraded});
                 continue;
             }
             Adopted adopted = adopt(raw, nextKey++);
             if (raw.get("_id") instanceof String) {
                 replacements.add(new ReplaceOneModel<>(Filters.eq("_id", raw.get("_id")), adopted.task()));
+                replaced.add(new Document[] {raw, adopted.task()});
                 events.add(adopted.event());
             } else if (moveToNewId(raw, adopted.task())) {
+                counted.record(String.valueOf(raw.get("_id")), CountedFacts.of(raw), null);
+                counted.record(adopted.task().getString("_id"), null, CountedFacts.of(adopted.task()));
                 events.add(adopted.event());
                 moved++;
             }
@@ -86,7 +103,15 @@ public class TaskSchemaRewriter implements TaskRewriter {
         int rewritten = moved;
         if (!replacements.isEmpty()) {
             //why: the tasks go first, as in TaskWriter.create: a lost CREATED event is rebuilt from its task on load
-            rewritten += tasks.collection().bulkWrite(replacements, new BulkWriteOptions().ordered(false)).getMatchedCount();
+            int matched = tasks.collection().bulkWrite(replacements, new BulkWriteOptions().ordered(false)).getMatchedCount();
+            rewritten += matched;
+            if (matched == replacements.size()) {
+                counted.recordAll(replaced.stream().map(pair -> new StatisticsCounters.Counted(
+                        String.valueOf(pair[0].get("_id")), CountedFacts.of(pair[0]), CountedFacts.of(pair[1]))).toList());
+            } else {
+                //why: the bulk answer does not say which replacements another writer overtook
+                recount.request("a schema upgrade batch found tasks changed under it");
+            }
         }
         insertIgnoringDuplicates(events);
         if (rewritten > 0) {

@@ -39,14 +39,14 @@ public class TaskService {
     private final OutputStore outputs;
     private final TaskLookup lookup;
     private final KeySequence keys;
-    private final StatisticsCache statistics;
+    private final StatisticsReader statistics;
     private final ObjectProvider<CreationDefaults> defaults;
     private final TaskDeletion deletion;
     private final TombstoneStore tombstones;
     private final StoreChanges changes;
 
     TaskService(TaskWriter writer, TaskStore tasks, HistoryStore history, OutputStore outputs, TaskLookup lookup,
-                KeySequence keys, StatisticsCache statistics, ObjectProvider<CreationDefaults> defaults,
+                KeySequence keys, StatisticsReader statistics, ObjectProvider<CreationDefaults> defaults,
                 TaskDeletion deletion, TombstoneStore tombstones, StoreChanges changes) {
         this.changes = changes;
         this.deletion = deletion;

@@ -13,17 +13,11 @@ import java.util.Map;
  * @param averageComplexity           the mean complexity score (1 to 10) of the tasks that have one, null when none has
  *                                    (archived tasks are not counted)
  * @param tasksWithComplexity         how many tasks that mean is over
- * @param countedAt        when the count began: it holds every change made before then (at most a second old)
+ * @param countedAt        the moment of the read: the counts hold every change made before it
  */
 public record TaskStatistics(long total, Map<TaskState, Long> byState, Map<String, Long> byRole,
                              Map<String, Long> byProvider, double completionRate, double failureRate,
                              Map<String, Long> meanRunningMillisByRole, Map<String, Long> meanRunningMillisByProvider,
                              Double averageComplexity, long tasksWithComplexity,
                              Map<String, Map<Integer, Long>> schemaVersions, Instant countedAt) {
-
-    /** The same counts, known to hold every change made before {@code instant} (nothing was written since the count). */
-    TaskStatistics asOf(Instant instant) {
-        return new TaskStatistics(total, byState, byRole, byProvider, completionRate, failureRate, meanRunningMillisByRole,
-                meanRunningMillisByProvider, averageComplexity, tasksWithComplexity, schemaVersions, instant);
-    }
 }

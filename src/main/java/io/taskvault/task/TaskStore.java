@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.result.UpdateResult;
 
 import io.taskvault.task.history.FieldChange;
 import io.taskvault.task.history.HistoryEvent;
@@ -64,10 +64,11 @@ class TaskStore {
     }
 
     /**
-     * Applies an event's changes to the task it belongs to, if the task is still at the version before it.
-     * Returns false when the task was not at that version (already applied, or moved on).
+     * Applies an event's changes to the task it belongs to, if the task is still at the version before it. Returns
+     * the task's counted facts as they were before (see {@link CountedFacts#projection()}), or empty when the task
+     * was not at that version (already applied, or moved on).
      */
-    boolean apply(HistoryEvent event) {
+    Optional<Document> apply(HistoryEvent event) {
         Update update = new Update();
         for (Map.Entry<String, FieldChange> change : event.changes().entrySet()) {
             if (change.getValue().after() == null) {
@@ -80,8 +81,10 @@ class TaskStore {
                 .set("updatedAt", event.at()).set("schemaVersion", Task.SCHEMA_VERSION);
         //why: the filter's keys equal the unique index (_id, version), so the embedded engine does not scan
         Query query = Query.query(Criteria.where("_id").is(event.taskId()).and("version").is(event.seq() - 1));
-        UpdateResult result = mongo.updateFirst(query, update, Task.COLLECTION);
-        return result.getModifiedCount() == 1 || result.getMatchedCount() == 1;
+        query.fields().include(CountedFacts.FIELDS.toArray(String[]::new));
+        //why: the document as it was, in the same write, so the statistics' counters move by exactly this change
+        return Optional.ofNullable(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(false),
+                Document.class, Task.COLLECTION));
     }
 
     long count(Query query) {

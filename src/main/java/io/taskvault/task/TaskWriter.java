@@ -43,12 +43,14 @@ class TaskWriter {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final StoreInfo store;
+    private final StatisticsCounters counters;
     //why: writers of one task in this JVM queue up instead of racing; the seq key still orders other processes
     private final Striped<Lock> locks = Striped.lock(1024);
 
     TaskWriter(TaskStore tasks, HistoryStore history, TaskDocuments documents, StoreChanges changes, Clock clock,
-               ApplicationEventPublisher events, StoreInfo store) {
+               ApplicationEventPublisher events, StoreInfo store, StatisticsCounters counters) {
         this.events = events;
+        this.counters = counters;
         this.store = store;
         this.tasks = tasks;
         this.history = history;
@@ -70,11 +72,14 @@ class TaskWriter {
         task.setHistoryHash(sealed.getString("hash"));
         task.setUpdatedAt(task.getCreatedAt());
         //why: the task goes first; if the event is lost to a crash it is rebuilt from the task, byte for byte
-        store.asOneChange(() -> {
-            tasks.insert(task);
-            history.insert(sealed);
-            return null;
-        });
+        try (StatisticsCounters.Change counted = counters.change(task.getId())) {
+            store.asOneChange(() -> {
+                tasks.insert(task);
+                counted.record(task.getId(), null, CountedFacts.of(task));
+                history.insert(sealed);
+                return null;
+            });
+        }
         changes.written(Task.COLLECTION);
         events.publishEvent(new TaskChanged(task, EventType.CREATED, null, task.getState(), task.getCreatedBy()));
         return task;
@@ -132,8 +137,10 @@ class TaskWriter {
                 change.reason(), change.errorMessage(), change.details() == null ? Map.of() : change.details(),
                 documents.diff(current, next), current.getHistoryHash(), null, HistoryEvent.SCHEMA_VERSION);
         Document sealed = history.seal(event);
-        if (!store.asOneChange(() -> writeEventThenProjection(current, change, sealed, seq))) {
-            return Optional.empty();
+        try (StatisticsCounters.Change counted = counters.change(current.getId())) {
+            if (!store.asOneChange(() -> writeEventThenProjection(current, change, sealed, seq, counted))) {
+                return Optional.empty();
+            }
         }
         next.setVersion(seq);
         next.setHistorySeq(seq);
@@ -143,7 +150,8 @@ class TaskWriter {
     }
 
     /** False when another writer stored this seq first. */
-    private boolean writeEventThenProjection(Task current, TaskChange change, Document sealed, long seq) {
+    private boolean writeEventThenProjection(Task current, TaskChange change, Document sealed, long seq,
+                                             StatisticsCounters.Change counted) {
         try {
             history.insert(sealed);
         } catch (MongoWriteException e) {
@@ -154,7 +162,10 @@ class TaskWriter {
         }
         change.afterEvent().accept(sealed.getString("_id"));
         HistoryEvent stored = history.read(sealed);
-        if (!tasks.apply(stored)) {
+        Optional<Document> before = tasks.apply(stored);
+        before.ifPresent(facts -> counted.record(current.getId(), CountedFacts.of(facts),
+                CountedFacts.after(facts, stored.changes())));
+        if (before.isEmpty()) {
             Task fresh = tasks.byId(current.getId()).orElseThrow(() -> new TaskNotFoundException(current.getId()));
             if (fresh.getVersion() < seq) {
                 throw new ConcurrentTaskModificationException(current.getKey(), "its projection moved unexpectedly");
@@ -191,7 +202,13 @@ class TaskWriter {
         //why: asked before applying: once this reader has applied the event, its writer finds it applied, finishes and
         //    lets go of the lock, so asking afterwards took a writer of this process for a crash
         boolean beingWritten = locks.get(event.taskId()) instanceof ReentrantLock held && held.isLocked();
-        if (tasks.apply(event)) {
+        Optional<Document> before;
+        try (StatisticsCounters.Change counted = counters.change(event.taskId())) {
+            before = tasks.apply(event);
+            before.ifPresent(facts -> counted.record(event.taskId(), CountedFacts.of(facts),
+                    CountedFacts.after(facts, event.changes())));
+        }
+        if (before.isPresent()) {
             //why: a reader also overtakes a writer of this process between its event and its projection (often under
             //    contention); only an event nobody here is writing was left by a crash or by another process
             if (beingWritten) {
