@@ -21,6 +21,6 @@ class EmbeddedPartitionedExportRoundTripTest extends TaskvaultRoundTripContract 
     //    would start an application of its own for this one class
     @BeforeEach
     void exportEveryCollectionByIdRanges() {
-        export = new TaskvaultExport(mongo, clock, 0);
+        export = new TaskvaultExport(mongo, clock, new io.taskvault.exchange.ExportProperties(0));
     }
 }

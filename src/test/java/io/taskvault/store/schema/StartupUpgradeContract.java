@@ -30,7 +30,8 @@ abstract class StartupUpgradeContract {
 
         //why: the tests' application leaves the start-up upgrade off (taskvault.schema.upgrade-on-start=false) so
         //    other tests' old documents stay old; this one is what the application builds with it on
-        new StartupUpgrade(upgrade, new SchemaProperties(true, 100, 1)).upgradeInBackground();
+        new StartupUpgrade(upgrade, new SchemaProperties(true, 100, 1), new org.springframework.core.task.SimpleAsyncTaskExecutor())
+                .upgradeInBackground();
 
         assertThat(service.get("TASK-002-001").getTitle()).isEqualTo("Write the release notes");
         Awaitility.await().atMost(Duration.ofMinutes(2))
