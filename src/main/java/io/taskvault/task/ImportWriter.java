@@ -54,7 +54,7 @@ public class ImportWriter {
      * a task already imported under the same external id is returned instead.
      */
     public Task write(Task imported, List<PastChange> past, String actor) {
-        TaskValidator.validate(imported);
+        imported.validate();
         Optional<Task> existing = tasks.byExternalId(imported.getExternalId());
         if (existing.isPresent()) {
             return existing.get();

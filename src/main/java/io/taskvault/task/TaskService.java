@@ -69,8 +69,8 @@ public class TaskService {
         CreationDefaults filler = defaults.getIfAvailable();
         Task task = (filler == null ? draft : filler.fill(draft)).toTask();
         //why: redacted first, so no message about an invalid field can quote a secret
-        int redacted = TaskRedaction.redact(task);
-        TaskValidator.validate(task);
+        int redacted = task.redactSecrets();
+        task.validate();
         if (redacted > 0) {
             task.getMetadata().put(REDACTED, redacted);
         }
@@ -120,8 +120,7 @@ public class TaskService {
      * Refuses a role or provider a task could not be created with, naming the field: what a default must meet.
      */
     public void checkRoleAndProvider(String role, String provider) {
-        Task task = TaskDraft.titled("check").withDefaults(role, provider).toTask();
-        TaskValidator.validate(task);
+        TaskDraft.titled("check").withDefaults(role, provider).toTask().validate();
     }
 
     /** The task's current state, read fresh (after rolling forward anything a crash left behind). */
@@ -160,9 +159,10 @@ public class TaskService {
         }
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);
-            Task next = TaskFields.apply(current, patch);
-            int redacted = TaskRedaction.redact(next);
-            TaskValidator.validate(next);
+            Task next = current.copy();
+            next.patch(patch);
+            int redacted = next.redactSecrets();
+            next.validate();
             return Optional.of(new TaskChange(EventType.UPDATED, next, "fields edited", null,
                     redactedCount(Map.of(), redacted)));
         });
@@ -187,7 +187,7 @@ public class TaskService {
             checkVersion(current, expectedVersion);
             ArchiveRights.checkLeaving(current);
             Task next = current.copy();
-            EventType type = Transitions.apply(next, to, why.text(), writer.now());
+            EventType type = next.transitionTo(to, why.text(), writer.now());
             String error = to == TaskState.FAILED || to == TaskState.INTERRUPTED ? next.getLastError() : null;
             return Optional.of(new TaskChange(type, next, why.text(), error,
                     redactedCount(extra.map(), why.count() + extra.count())));
