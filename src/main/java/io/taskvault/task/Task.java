@@ -136,7 +136,8 @@ public class Task {
 
     /**
      * Changes the editable fields named in {@code fields} (see {@link #editableFields()}), each value loosely typed as
-     * a form or JSON gives it; unknown fields and ill-typed values are all named in one {@link InvalidTaskException}.
+     * a form or JSON gives it; unknown fields and ill-typed values are all named in one {@link InvalidTaskException}
+     * and then nothing is changed.
      */
     public void patch(Map<String, ?> fields) {
         TaskFields.apply(this, fields);
@@ -155,60 +156,6 @@ public class Task {
     /** Replaces secrets in every free-text field, list and map (keys too) in place; returns how many it replaced. */
     public int redactSecrets() {
         return TaskRedaction.redact(this);
-    }
-
-    /** A deep-enough copy to compute the next state from without touching this one. */
-    public Task copy() {
-        Task c = new Task();
-        c.id = id;
-        c.key = key;
-        c.externalId = externalId;
-        c.title = title;
-        c.description = description;
-        c.role = role;
-        c.priority = priority;
-        c.state = state;
-        c.previousState = previousState;
-        c.tags = new ArrayList<>(tags);
-        c.assignee = assignee;
-        c.createdBy = createdBy;
-        c.provider = provider;
-        c.model = model;
-        c.repositoryUrl = repositoryUrl;
-        c.branch = branch;
-        c.baseBranch = baseBranch;
-        c.worktreePath = worktreePath;
-        c.commitHash = commitHash;
-        c.targetDir = targetDir;
-        c.fullAccess = fullAccess;
-        c.providerOverride = providerOverride;
-        c.requirements = new LinkedHashMap<>(requirements);
-        c.acceptanceCriteria = new LinkedHashMap<>(acceptanceCriteria);
-        c.affectedFiles = new ArrayList<>(affectedFiles);
-        c.complexityScore = complexityScore;
-        c.storyId = storyId;
-        c.epicId = epicId;
-        c.persona = persona;
-        c.dependsOn = new ArrayList<>(dependsOn);
-        c.relatedTo = new ArrayList<>(relatedTo);
-        c.lastError = lastError;
-        c.errorCount = errorCount;
-        c.attempt = attempt;
-        c.createdAt = createdAt;
-        c.updatedAt = updatedAt;
-        c.startedAt = startedAt;
-        c.completedAt = completedAt;
-        c.archivedAt = archivedAt;
-        c.heartbeatAt = heartbeatAt;
-        c.metadata = new LinkedHashMap<>(metadata);
-        c.version = version;
-        c.schemaVersion = schemaVersion;
-        c.historySeq = historySeq;
-        c.historyHash = historyHash;
-        c.outputSeq = outputSeq;
-        c.priorityRank = priorityRank;
-        c.keyNumber = keyNumber;
-        return c;
     }
 
     public String getId() {

@@ -51,7 +51,9 @@ final class TaskFields {
     }
 
     /** Applies a patch to the task; unknown fields and ill-typed values are named in one exception. */
-    static void apply(Task next, Map<String, ?> patch) {
+    static void apply(Task task, Map<String, ?> patch) {
+        //why: every value is tried on a blank task first, so a refused patch leaves the task as it was
+        Task next = new Task();
         Map<String, String> errors = new LinkedHashMap<>();
         patch.forEach((field, value) -> {
             BiConsumer<Task, Object> setter = EDITABLE.get(field);
@@ -68,6 +70,7 @@ final class TaskFields {
         if (!errors.isEmpty()) {
             throw new InvalidTaskException(errors);
         }
+        patch.forEach((field, value) -> EDITABLE.get(field).accept(task, value));
     }
 
     private static void text(String name, BiConsumer<Task, String> setter) {

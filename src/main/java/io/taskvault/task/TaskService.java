@@ -159,11 +159,10 @@ public class TaskService {
         }
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);
-            Task next = current.copy();
-            next.patch(patch);
-            int redacted = next.redactSecrets();
-            next.validate();
-            return Optional.of(new TaskChange(EventType.UPDATED, next, "fields edited", null,
+            current.patch(patch);
+            int redacted = current.redactSecrets();
+            current.validate();
+            return Optional.of(new TaskChange(EventType.UPDATED, current, "fields edited", null,
                     redactedCount(Map.of(), redacted)));
         });
     }
@@ -186,10 +185,9 @@ public class TaskService {
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);
             ArchiveRights.checkLeaving(current);
-            Task next = current.copy();
-            EventType type = next.transitionTo(to, why.text(), writer.now());
-            String error = to == TaskState.FAILED || to == TaskState.INTERRUPTED ? next.getLastError() : null;
-            return Optional.of(new TaskChange(type, next, why.text(), error,
+            EventType type = current.transitionTo(to, why.text(), writer.now());
+            String error = to == TaskState.FAILED || to == TaskState.INTERRUPTED ? current.getLastError() : null;
+            return Optional.of(new TaskChange(type, current, why.text(), error,
                     redactedCount(extra.map(), why.count() + extra.count())));
         });
     }
@@ -231,12 +229,11 @@ public class TaskService {
             long seq = current.getOutputSeq() + 1;
             OutputStore.Prepared ready = outputs.prepare(id, seq, draft, writer.now());
             TaskOutput prepared = ready.output();
-            Task next = current.copy();
-            next.setOutputSeq(seq);
+            current.setOutputSeq(seq);
             Map<String, Object> details = redactedCount(Map.of("outputId", prepared.id(),
                     "type", prepared.type().name(), "size", prepared.size(), "sha256", prepared.sha256(),
                     "storage", prepared.inline() ? "inline" : "gridfs"), ready.redactions());
-            return Optional.of(new TaskChange(EventType.OUTPUT_ADDED, next, "output added", null, details, eventId -> {
+            return Optional.of(new TaskChange(EventType.OUTPUT_ADDED, current, "output added", null, details, eventId -> {
                 stored[0] = withEvent(prepared, eventId);
                 outputs.insert(stored[0]);
             }));
@@ -257,7 +254,7 @@ public class TaskService {
         checkText("note", text, MAX_NOTE);
         SecretRedactor.Redacted note = SecretRedactor.redact(text);
         Task task = writer.change(lookup.resolve(reference), actorOf(actor), current -> Optional.of(
-                new TaskChange(EventType.NOTE, current.copy(), note.text(), null, redactedCount(Map.of(), note.count()))));
+                new TaskChange(EventType.NOTE, current, note.text(), null, redactedCount(Map.of(), note.count()))));
         return history.events(task.getId(), task.getVersion(), task.getVersion()).get(0);
     }
 

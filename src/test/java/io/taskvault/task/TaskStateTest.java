@@ -58,13 +58,12 @@ class TaskStateTest {
     @ParameterizedTest
     @EnumSource(value = TaskState.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
     void restoresAnArchivedTaskOnlyToTheStateItHad(TaskState had) {
-        Task task = taskIn(had);
-        task.transitionTo(ARCHIVED, "old", Instant.now());
+        Task task = archivedFrom(had);
         for (TaskState other : EnumSet.of(COMPLETED, FAILED, CANCELLED)) {
             if (other != had) {
-                Task copy = task.copy();
-                assertThatThrownBy(() -> copy.transitionTo(other, null, Instant.now()))
+                assertThatThrownBy(() -> task.transitionTo(other, null, Instant.now()))
                         .hasMessageContaining("can only be restored to " + had);
+                assertThat(task.getState()).isEqualTo(ARCHIVED);
             }
         }
         task.transitionTo(had, null, Instant.now());
@@ -78,6 +77,12 @@ class TaskStateTest {
         Task task = taskIn(from);
         task.transitionTo(PENDING, "retry", Instant.now());
         assertThat(task.getAttempt()).isEqualTo(1);
+    }
+
+    private static Task archivedFrom(TaskState state) {
+        Task task = taskIn(state);
+        task.transitionTo(ARCHIVED, "old", Instant.now());
+        return task;
     }
 
     private static Task taskIn(TaskState state) {
