@@ -234,16 +234,11 @@ public class TaskService {
                     "type", prepared.type().name(), "size", prepared.size(), "sha256", prepared.sha256(),
                     "storage", prepared.inline() ? "inline" : "gridfs"), ready.redactions());
             return Optional.of(new TaskChange(EventType.OUTPUT_ADDED, current, "output added", null, details, eventId -> {
-                stored[0] = withEvent(prepared, eventId);
+                stored[0] = prepared.withEventId(eventId);
                 outputs.insert(stored[0]);
             }));
         });
         return stored[0];
-    }
-
-    private static TaskOutput withEvent(TaskOutput o, String eventId) {
-        return new TaskOutput(o.id(), o.taskId(), o.seq(), o.type(), o.content(), o.data(), o.gridFsId(), o.timestamp(),
-                o.filePath(), o.size(), o.mimeType(), o.commitHash(), o.branch(), o.sha256(), eventId, o.schemaVersion());
     }
 
     /** Records a note in the task's history. */
