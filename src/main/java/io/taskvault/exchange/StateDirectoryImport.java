@@ -81,10 +81,9 @@ public class StateDirectoryImport {
     private static Task task(Document raw, String id, List<PastChange> past, List<String> dependsOn) {
         Map<String, Object> metadata = new LinkedHashMap<>(raw.get("metadata") instanceof Document d ? d : Map.of());
         metadata.put("sourceState", raw.get("state"));
-        TaskDraft draft = new TaskDraft(text(raw, "title"), text(raw, "description"), null, priority(raw.get("priority")),
-                strings(raw.get("tags")), null, text(raw, "created_by"), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, dependsOn, null, metadata,
-                EXTERNAL_PREFIX + id);
+        TaskDraft draft = TaskDraft.builder(text(raw, "title")).description(text(raw, "description"))
+                .priority(priority(raw.get("priority"))).tags(strings(raw.get("tags"))).createdBy(text(raw, "created_by"))
+                .dependsOn(dependsOn).metadata(metadata).externalId(EXTERNAL_PREFIX + id).build();
         Task task = draft.toTask();
         task.setState(state(raw.get("state"), "state"));
         task.setCreatedAt(instant(raw.get("created_at"), "created_at"));

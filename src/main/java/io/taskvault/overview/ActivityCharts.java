@@ -107,8 +107,8 @@ public class ActivityCharts {
      */
     //why: TaskQuery has no completedAt range; with one this would be a count per bucket like "created"
     private boolean countFinished(ActivityChart.Unit unit, Instant first, long[] finished) {
-        TaskQuery query = new TaskQuery(ENDED, null, null, null, null, null, null, null, first, null,
-                SortField.UPDATED, true, SCAN_PAGE, 0, null);
+        TaskQuery query = TaskQuery.builder().states(ENDED).updatedBetween(first, null).sortedBy(SortField.UPDATED, true)
+                .page(SCAN_PAGE, 0).build();
         int read = 0;
         String cursor = null;
         do {

@@ -42,8 +42,9 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
 
     /** This view as a list's query, at {@code limit} and {@code offset}. */
     public TaskQuery toQuery(int limit, int offset) {
-        return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, null, storyIds, epicIds, personas);
+        return TaskQuery.builder().states(states).roles(roles).providers(providers).priorities(priorities).tags(tags)
+                .text(text).createdBetween(createdFrom, createdTo).updatedBetween(updatedFrom, updatedTo)
+                .sortedBy(sort, descending).page(limit, offset).groups(storyIds, epicIds, personas).build();
     }
 
     /**
@@ -51,16 +52,16 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
      * and the given sort when {@code sortGiven}; page, limit and cursor are the caller's.
      */
     public TaskQuery overriddenBy(TaskQuery given, boolean sortGiven) {
-        return new TaskQuery(either(given.states(), states), either(given.roles(), roles),
-                either(given.providers(), providers), either(given.priorities(), priorities), either(given.tags(), tags),
-                given.text() != null ? given.text() : text,
-                given.createdFrom() != null ? given.createdFrom() : createdFrom,
-                given.createdTo() != null ? given.createdTo() : createdTo,
-                given.updatedFrom() != null ? given.updatedFrom() : updatedFrom,
-                given.updatedTo() != null ? given.updatedTo() : updatedTo,
-                sortGiven ? given.sort() : sort, sortGiven ? given.descending() : descending,
-                given.limit(), given.offset(), given.cursor(), either(given.storyIds(), storyIds),
-                either(given.epicIds(), epicIds), either(given.personas(), personas));
+        return given.toBuilder().states(either(given.states(), states)).roles(either(given.roles(), roles))
+                .providers(either(given.providers(), providers)).priorities(either(given.priorities(), priorities))
+                .tags(either(given.tags(), tags)).text(given.text() != null ? given.text() : text)
+                .createdBetween(given.createdFrom() != null ? given.createdFrom() : createdFrom,
+                        given.createdTo() != null ? given.createdTo() : createdTo)
+                .updatedBetween(given.updatedFrom() != null ? given.updatedFrom() : updatedFrom,
+                        given.updatedTo() != null ? given.updatedTo() : updatedTo)
+                .sortedBy(sortGiven ? given.sort() : sort, sortGiven ? given.descending() : descending)
+                .groups(either(given.storyIds(), storyIds), either(given.epicIds(), epicIds),
+                        either(given.personas(), personas)).build();
     }
 
     /** The filters and sort in a line, in the list's words: {@code state FAILED · role backend · sort priority desc}. */

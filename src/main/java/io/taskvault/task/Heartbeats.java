@@ -22,13 +22,8 @@ public class Heartbeats {
     /** Records that the task's worker is alive; only a RUNNING task has a lease to renew. */
     public Task beat(String reference, String actor) {
         return writer.change(lookup.resolve(reference), TaskService.actorOf(actor), current -> {
-            if (current.getState() != TaskState.RUNNING) {
-                throw new IllegalTransitionException("Task " + current.getKey() + " is " + current.getState()
-                        + "; only a RUNNING task takes heartbeats", current.getState(), TaskState.RUNNING, true);
-            }
-            Task next = current.copy();
-            next.setHeartbeatAt(writer.now());
-            return Optional.of(new TaskChange(EventType.HEARTBEAT, next, "heartbeat", null, Map.of()));
+            current.beat(writer.now());
+            return Optional.of(new TaskChange(EventType.HEARTBEAT, current, "heartbeat", null, Map.of()));
         });
     }
 }

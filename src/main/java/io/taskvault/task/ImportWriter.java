@@ -57,46 +57,39 @@ public class ImportWriter {
      * a task already imported under the same external id is returned instead.
      */
     public Task write(Task imported, List<PastChange> past, String actor) {
-        TaskValidator.validate(imported);
+        imported.validate();
         Optional<Task> existing = tasks.byExternalId(imported.getExternalId());
         if (existing.isPresent()) {
             return existing.get();
         }
-        Task task = imported.copy();
+        Task task = documents.copy(imported);
         task.setId(UUID.randomUUID().toString());
         task.setKey(keys.next());
         TaskState finalState = task.getState();
         TaskState first = past.isEmpty() ? finalState : past.get(0).from() == null ? past.get(0).to() : past.get(0).from();
         task.setState(first);
         Instant createdAt = task.getCreatedAt();
+        Instant updatedAt = task.getUpdatedAt() == null ? createdAt : task.getUpdatedAt();
         List<Document> sealed = new ArrayList<>();
-        Task current = task.copy();
-        sealed.add(history.seal(event(current, 1, EventType.CREATED, null, current.getState(), createdAt,
-                current.getCreatedBy(), "created", Map.of(), documents.diff(null, current), null)));
+        sealed.add(history.seal(event(task, 1, EventType.CREATED, null, task.getState(), createdAt,
+                task.getCreatedBy(), "created", Map.of(), documents.diff(null, task), null)));
         for (PastChange change : past) {
-            Task next = current.copy();
-            next.setState(change.to());
-            sealed.add(append(sealed, current, next, EventType.STATE_CHANGED, change.at(), change.actor(),
+            sealed.add(move(sealed, task, change.to(), EventType.STATE_CHANGED, change.at(), change.actor(),
                     change.reason(), change.details()));
-            current = next;
         }
-        if (current.getState() != finalState) {
-            Task next = current.copy();
-            next.setState(finalState);
-            Instant at = task.getUpdatedAt() == null ? createdAt : task.getUpdatedAt();
-            sealed.add(append(sealed, current, next, EventType.IMPORTED, at, actor, "state as found in the source",
-                    Map.of()));
-            current = next;
+        if (task.getState() != finalState) {
+            sealed.add(move(sealed, task, finalState, EventType.IMPORTED, updatedAt, actor,
+                    "state as found in the source", Map.of()));
         }
-        current.setVersion(sealed.size());
-        current.setHistorySeq(sealed.size());
-        current.setHistoryHash(sealed.get(sealed.size() - 1).getString("hash"));
-        current.setUpdatedAt(task.getUpdatedAt() == null ? createdAt : task.getUpdatedAt());
+        task.setVersion(sealed.size());
+        task.setHistorySeq(sealed.size());
+        task.setHistoryHash(sealed.get(sealed.size() - 1).getString("hash"));
+        task.setUpdatedAt(updatedAt);
         //why: events first, the task last: a crash leaves only unreachable events, and a re-import starts afresh
         sealed.forEach(history::insert);
-        try (StatisticsCounters.Change counted = counters.change(current.getId())) {
-            tasks.insert(current);
-            counted.record(current.getId(), null, CountedFacts.of(current));
+        try (StatisticsCounters.Change counted = counters.change(task.getId())) {
+            tasks.insert(task);
+            counted.record(task.getId(), null, CountedFacts.of(task));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return tasks.byExternalId(imported.getExternalId()).orElseThrow(() -> e);
@@ -104,23 +97,26 @@ public class ImportWriter {
             throw e;
         }
         changes.written(Task.COLLECTION);
-        return current;
+        return task;
     }
 
-    private Document append(List<Document> sealed, Task before, Task after, EventType type, Instant at, String actor,
-                            String reason, Map<String, Object> details) {
+    /** Moves the task to {@code to} as the source recorded it, and seals the event that says so. */
+    private Document move(List<Document> sealed, Task task, TaskState to, EventType type, Instant at, String actor,
+                          String reason, Map<String, Object> details) {
         long seq = sealed.size() + 1;
         String prev = sealed.get(sealed.size() - 1).getString("hash");
-        Map<String, FieldChange> diff = documents.diff(before, after);
-        return history.seal(event(after, seq, type, before.getState(), after.getState(), at, actor, reason,
-                details == null ? Map.of() : details, diff, prev));
+        Document before = documents.toDocument(task);
+        TaskState from = task.getState();
+        task.setState(to);
+        return history.seal(event(task, seq, type, from, to, at, actor, reason, details == null ? Map.of() : details,
+                documents.diffSince(before, task), prev));
     }
 
     private static HistoryEvent event(Task task, long seq, EventType type, TaskState from, TaskState to, Instant at,
                                       String actor, String reason, Map<String, Object> details,
                                       Map<String, FieldChange> diff, String prevHash) {
-        return new HistoryEvent(HistoryEvent.idOf(task.getId(), seq), task.getId(), seq, type, from, to, at,
-                TaskService.actorOf(actor), task.getProvider(), task.getModel(), reason, null, details, diff, prevHash,
-                null, HistoryEvent.SCHEMA_VERSION);
+        return HistoryEvent.of(task.getId(), seq, type).moved(from, to).at(at).by(TaskService.actorOf(actor))
+                .ai(task.getProvider(), task.getModel()).reason(reason).details(details).changes(diff).after(prevHash)
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package io.taskvault.task;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,12 @@ import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import io.taskvault.task.history.EventType;
+
 /**
- * The current state of one task: the projection of its history. Changed only through {@link TaskService},
- * which records every change as a {@code HistoryEvent} first.
+ * The current state of one task: the projection of its history, with the rules of how it may change (its moves
+ * between states, the fields a caller may edit, what it must meet to be stored). Changed only through
+ * {@link TaskService}, which records every change as a {@code HistoryEvent} first.
  */
 @Document(Task.COLLECTION)
 public class Task {
@@ -70,58 +74,88 @@ public class Task {
     private int priorityRank;
     private long keyNumber;
 
-    /** A deep-enough copy to compute the next state from without touching this one. */
-    public Task copy() {
-        Task c = new Task();
-        c.id = id;
-        c.key = key;
-        c.externalId = externalId;
-        c.title = title;
-        c.description = description;
-        c.role = role;
-        c.priority = priority;
-        c.state = state;
-        c.previousState = previousState;
-        c.tags = new ArrayList<>(tags);
-        c.assignee = assignee;
-        c.createdBy = createdBy;
-        c.provider = provider;
-        c.model = model;
-        c.repositoryUrl = repositoryUrl;
-        c.branch = branch;
-        c.baseBranch = baseBranch;
-        c.worktreePath = worktreePath;
-        c.commitHash = commitHash;
-        c.targetDir = targetDir;
-        c.fullAccess = fullAccess;
-        c.providerOverride = providerOverride;
-        c.requirements = new LinkedHashMap<>(requirements);
-        c.acceptanceCriteria = new LinkedHashMap<>(acceptanceCriteria);
-        c.affectedFiles = new ArrayList<>(affectedFiles);
-        c.complexityScore = complexityScore;
-        c.storyId = storyId;
-        c.epicId = epicId;
-        c.persona = persona;
-        c.dependsOn = new ArrayList<>(dependsOn);
-        c.relatedTo = new ArrayList<>(relatedTo);
-        c.lastError = lastError;
-        c.errorCount = errorCount;
-        c.attempt = attempt;
-        c.createdAt = createdAt;
-        c.updatedAt = updatedAt;
-        c.startedAt = startedAt;
-        c.completedAt = completedAt;
-        c.archivedAt = archivedAt;
-        c.heartbeatAt = heartbeatAt;
-        c.metadata = new LinkedHashMap<>(metadata);
-        c.version = version;
-        c.schemaVersion = schemaVersion;
-        c.historySeq = historySeq;
-        c.historyHash = historyHash;
-        c.outputSeq = outputSeq;
-        c.priorityRank = priorityRank;
-        c.keyNumber = keyNumber;
-        return c;
+    /**
+     * Moves the task to {@code to} by the transition table, setting what the move implies for its timestamps, counters
+     * and error fields; says how history names the move. Nothing changes when the move is not allowed.
+     */
+    public EventType transitionTo(TaskState to, String reason, Instant now) {
+        TaskState from = state;
+        if (!from.canMoveTo(to)) {
+            throw new IllegalTransitionException(key, from, to);
+        }
+        if (from == TaskState.ARCHIVED) {
+            if (to != previousState) {
+                throw new IllegalTransitionException("Task " + key + " can only be restored to " + previousState
+                        + ", the state it had when it was archived", from, to, true);
+            }
+            state = to;
+            previousState = null;
+            archivedAt = null;
+            return EventType.RESTORED;
+        }
+        state = to;
+        switch (to) {
+            case RUNNING -> {
+                startedAt = now;
+                completedAt = null;
+                heartbeatAt = now;
+            }
+            case COMPLETED, CANCELLED -> completedAt = now;
+            case FAILED -> {
+                completedAt = now;
+                errorCount++;
+                lastError = reason == null || reason.isBlank() ? "failed without a reason" : reason;
+            }
+            case INTERRUPTED -> lastError = reason == null || reason.isBlank() ? "interrupted" : reason;
+            case PENDING -> {
+                if (from == TaskState.FAILED || from == TaskState.INTERRUPTED) {
+                    attempt++;
+                    startedAt = null;
+                    completedAt = null;
+                }
+            }
+            case ARCHIVED -> {
+                previousState = from;
+                archivedAt = now;
+                return EventType.ARCHIVED;
+            }
+            default -> {
+            }
+        }
+        return EventType.STATE_CHANGED;
+    }
+
+    /** Renews a RUNNING task's lease; only a running task has a worker whose heartbeat counts. */
+    public void beat(Instant now) {
+        if (state != TaskState.RUNNING) {
+            throw new IllegalTransitionException("Task " + key + " is " + state + "; only a RUNNING task takes heartbeats",
+                    state, TaskState.RUNNING, true);
+        }
+        heartbeatAt = now;
+    }
+
+    /**
+     * Changes the editable fields named in {@code fields} (see {@link #editableFields()}), each value loosely typed as
+     * a form or JSON gives it; unknown fields and ill-typed values are all named in one {@link InvalidTaskException}
+     * and then nothing is changed.
+     */
+    public void patch(Map<String, ?> fields) {
+        TaskFields.apply(this, fields);
+    }
+
+    /** The names {@link #patch} accepts. */
+    public static Collection<String> editableFields() {
+        return TaskFields.names();
+    }
+
+    /** Checks the rules a task must meet before it is stored, naming every field that breaks one. */
+    public void validate() {
+        TaskValidator.validate(this);
+    }
+
+    /** Replaces secrets in every free-text field, list and map (keys too) in place; returns how many it replaced. */
+    public int redactSecrets() {
+        return TaskRedaction.redact(this);
     }
 
     public String getId() {

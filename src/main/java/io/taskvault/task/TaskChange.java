@@ -5,7 +5,8 @@ import java.util.Map;
 import io.taskvault.task.history.EventType;
 
 /**
- * What one write does to a task: the task as it should be afterwards and how its history names the change.
+ * What one write does to a task: the task as it should be afterwards (the copy {@link TaskWriter#change} handed the
+ * mutation, changed) and how its history names the change.
  *
  * @param afterEvent runs once the event is stored and before the task is updated (e.g. stores an output)
  */

@@ -11,7 +11,9 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.store.SchemaUpgrader;
+import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.FieldChange;
+import io.taskvault.task.history.HistoryEvent;
 
 /** Turns tasks into the documents MongoDB stores and back, and diffs two of them field by field. */
 @Component
@@ -43,9 +45,36 @@ class TaskDocuments {
         return converter.read(Task.class, upgrader.upgrade(Task.COLLECTION, document));
     }
 
+    /** The task a document of the current schema holds (one this class wrote). */
+    Task read(Document current) {
+        return converter.read(Task.class, current);
+    }
+
+    /**
+     * An independent copy of the task, made through its stored form.
+     * //why: a copy through the mapping cannot forget a field added later, as a hand-written one did
+     */
+    Task copy(Task task) {
+        return read(toDocument(task));
+    }
+
+    /**
+     * The CREATED event of a stored task, built from the task alone (actor = createdBy), so that a lost one can be
+     * rebuilt exactly and a task adopted by the schema upgrade gets the one a creation would have written.
+     */
+    HistoryEvent createdEvent(Task task) {
+        return HistoryEvent.of(task.getId(), 1, EventType.CREATED).moved(null, task.getState()).at(task.getCreatedAt())
+                .by(task.getCreatedBy()).ai(task.getProvider(), task.getModel()).reason("created")
+                .changes(diff(null, task)).build();
+    }
+
     /** Every field whose stored value differs between the two tasks, with its stored before and after. */
     Map<String, FieldChange> diff(Task before, Task after) {
-        Document a = before == null ? new Document() : toDocument(before);
+        return diffSince(before == null ? new Document() : toDocument(before), after);
+    }
+
+    /** Every field whose stored value differs between a task's stored form before a change and the task after it. */
+    Map<String, FieldChange> diffSince(Document a, Task after) {
         Document b = toDocument(after);
         Set<String> fields = new LinkedHashSet<>(a.keySet());
         fields.addAll(b.keySet());

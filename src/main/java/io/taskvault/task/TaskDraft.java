@@ -15,24 +15,33 @@ public record TaskDraft(
 
     /** A draft with only a title, for callers that fill the rest through {@link #toTask()}'s result. */
     public static TaskDraft titled(String title) {
-        return new TaskDraft(title, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return builder(title).build();
+    }
+
+    /** A draft described by name; every part but the title may be left out. */
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    /** A builder that starts from this draft. */
+    public Builder toBuilder() {
+        return new Builder(title).description(description).role(role).priority(priority).tags(tags).assignee(assignee)
+                .createdBy(createdBy).ai(provider, model).repository(repositoryUrl, branch, baseBranch)
+                .worktreePath(worktreePath).commitHash(commitHash).targetDir(targetDir).fullAccess(fullAccess)
+                .providerOverride(providerOverride).requirements(requirements).acceptanceCriteria(acceptanceCriteria)
+                .affectedFiles(affectedFiles).complexityScore(complexityScore).groups(storyId, epicId, persona)
+                .dependsOn(dependsOn).relatedTo(relatedTo).metadata(metadata).externalId(externalId);
     }
 
     /** The same draft with another creator (a caller's proven name instead of the one it claims). */
     public TaskDraft withCreator(String name) {
-        return new TaskDraft(title, description, role, priority, tags, assignee, name, provider, model, repositoryUrl,
-                branch, baseBranch, worktreePath, commitHash, targetDir, fullAccess, providerOverride, requirements,
-                acceptanceCriteria, affectedFiles, complexityScore, storyId, epicId, persona, dependsOn, relatedTo,
-                metadata, externalId);
+        return toBuilder().createdBy(name).build();
     }
 
     /** The same draft with {@code defaultRole} and {@code defaultProvider} where it names no role or provider. */
     public TaskDraft withDefaults(String defaultRole, String defaultProvider) {
-        return new TaskDraft(title, description, blank(role) ? defaultRole : role, priority, tags, assignee, createdBy,
-                blank(provider) ? defaultProvider : provider, model, repositoryUrl, branch, baseBranch, worktreePath,
-                commitHash, targetDir, fullAccess, providerOverride, requirements, acceptanceCriteria, affectedFiles,
-                complexityScore, storyId, epicId, persona, dependsOn, relatedTo, metadata, externalId);
+        return toBuilder().role(blank(role) ? defaultRole : role)
+                .ai(blank(provider) ? defaultProvider : provider, model).build();
     }
 
     private static boolean blank(String value) {
@@ -71,5 +80,164 @@ public record TaskDraft(
         task.setMetadata(metadata);
         task.setExternalId(externalId == null || externalId.isBlank() ? null : externalId.trim());
         return task;
+    }
+
+    /** Names each part of a draft, so none is given by its position among twenty-eight. */
+    public static final class Builder {
+
+        private String title;
+        private String description;
+        private String role;
+        private Priority priority;
+        private List<String> tags;
+        private String assignee;
+        private String createdBy;
+        private String provider;
+        private String model;
+        private String repositoryUrl;
+        private String branch;
+        private String baseBranch;
+        private String worktreePath;
+        private String commitHash;
+        private String targetDir;
+        private Boolean fullAccess;
+        private String providerOverride;
+        private Map<String, Object> requirements;
+        private Map<String, Object> acceptanceCriteria;
+        private List<String> affectedFiles;
+        private Integer complexityScore;
+        private String storyId;
+        private String epicId;
+        private String persona;
+        private List<String> dependsOn;
+        private List<String> relatedTo;
+        private Map<String, Object> metadata;
+        private String externalId;
+
+        private Builder(String title) {
+            this.title = title;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder role(String value) {
+            this.role = value;
+            return this;
+        }
+
+        public Builder priority(Priority value) {
+            this.priority = value;
+            return this;
+        }
+
+        public Builder tags(List<String> value) {
+            this.tags = value;
+            return this;
+        }
+
+        public Builder assignee(String value) {
+            this.assignee = value;
+            return this;
+        }
+
+        public Builder createdBy(String value) {
+            this.createdBy = value;
+            return this;
+        }
+
+        public Builder worktreePath(String value) {
+            this.worktreePath = value;
+            return this;
+        }
+
+        public Builder commitHash(String value) {
+            this.commitHash = value;
+            return this;
+        }
+
+        public Builder targetDir(String value) {
+            this.targetDir = value;
+            return this;
+        }
+
+        public Builder fullAccess(Boolean value) {
+            this.fullAccess = value;
+            return this;
+        }
+
+        public Builder providerOverride(String value) {
+            this.providerOverride = value;
+            return this;
+        }
+
+        public Builder requirements(Map<String, Object> value) {
+            this.requirements = value;
+            return this;
+        }
+
+        public Builder acceptanceCriteria(Map<String, Object> value) {
+            this.acceptanceCriteria = value;
+            return this;
+        }
+
+        public Builder affectedFiles(List<String> value) {
+            this.affectedFiles = value;
+            return this;
+        }
+
+        public Builder complexityScore(Integer value) {
+            this.complexityScore = value;
+            return this;
+        }
+
+        public Builder dependsOn(List<String> value) {
+            this.dependsOn = value;
+            return this;
+        }
+
+        public Builder relatedTo(List<String> value) {
+            this.relatedTo = value;
+            return this;
+        }
+
+        public Builder metadata(Map<String, Object> value) {
+            this.metadata = value;
+            return this;
+        }
+
+        public Builder externalId(String value) {
+            this.externalId = value;
+            return this;
+        }
+
+        /** The AI provider and model to run the task with. */
+        public Builder ai(String providerName, String modelName) {
+            this.provider = providerName;
+            this.model = modelName;
+            return this;
+        }
+
+        /** Where the work happens: the repository, the branch to work on and the branch it starts from. */
+        public Builder repository(String url, String workBranch, String base) {
+            this.repositoryUrl = url;
+            this.branch = workBranch;
+            this.baseBranch = base;
+            return this;
+        }
+
+        /** The pipeline's grouping keys: the story and epic the task belongs to and the persona it serves. */
+        public Builder groups(String story, String epic, String forPersona) {
+            this.storyId = story;
+            this.epicId = epic;
+            this.persona = forPersona;
+            return this;
+        }
+
+        public TaskDraft build() {
+            return new TaskDraft(title, description, role, priority, tags, assignee, createdBy, provider, model, repositoryUrl, branch, baseBranch, worktreePath, commitHash, targetDir, fullAccess, providerOverride, requirements, acceptanceCriteria, affectedFiles, complexityScore, storyId, epicId, persona, dependsOn, relatedTo, metadata, externalId);
+        }
     }
 }

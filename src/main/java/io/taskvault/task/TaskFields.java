@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
-/** The fields a caller may edit after creation, each with how a loosely typed value is applied. */
-public final class TaskFields {
+/** The table behind {@link Task#patch}: the fields a caller may edit after creation, each with how a loosely typed value is applied. */
+final class TaskFields {
 
     private static final Map<String, BiConsumer<Task, Object>> EDITABLE = new TreeMap<>();
 
@@ -46,13 +46,14 @@ public final class TaskFields {
     private TaskFields() {
     }
 
-    public static Collection<String> names() {
+    static Collection<String> names() {
         return EDITABLE.keySet();
     }
 
-    /** Applies a patch to a copy of the task; unknown fields and ill-typed values are named in one exception. */
-    static Task apply(Task task, Map<String, ?> patch) {
-        Task next = task.copy();
+    /** Applies a patch to the task; unknown fields and ill-typed values are named in one exception. */
+    static void apply(Task task, Map<String, ?> patch) {
+        //why: every value is tried on a blank task first, so a refused patch leaves the task as it was
+        Task next = new Task();
         Map<String, String> errors = new LinkedHashMap<>();
         patch.forEach((field, value) -> {
             BiConsumer<Task, Object> setter = EDITABLE.get(field);
@@ -69,7 +70,7 @@ public final class TaskFields {
         if (!errors.isEmpty()) {
             throw new InvalidTaskException(errors);
         }
-        return next;
+        patch.forEach((field, value) -> EDITABLE.get(field).accept(task, value));
     }
 
     private static void text(String name, BiConsumer<Task, String> setter) {

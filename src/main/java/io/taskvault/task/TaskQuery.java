@@ -43,14 +43,6 @@ public record TaskQuery(
         }
     }
 
-    /** A query on every field but the grouping keys (story, epic, persona). */
-    public TaskQuery(Set<TaskState> states, Set<String> roles, Set<String> providers, Set<Priority> priorities,
-                     Set<String> tags, String text, Instant createdFrom, Instant createdTo, Instant updatedFrom,
-                     Instant updatedTo, SortField sort, boolean descending, int limit, int offset, String cursor) {
-        this(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom, updatedTo, sort,
-                descending, limit, offset, cursor, null, null, null);
-    }
-
     private static Set<String> clean(Set<String> values) {
         return values == null ? Set.of()
                 : Set.copyOf(values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList());
@@ -58,53 +50,57 @@ public record TaskQuery(
 
     /** Every task, newest change first. */
     public static TaskQuery all() {
-        return new TaskQuery(null, null, null, null, null, null, null, null, null, null, null, true, DEFAULT_LIMIT, 0, null);
+        return builder().build();
+    }
+
+    /** A query described by name; what is not set matches every task, newest change first, one page of 50. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this query. */
+    public Builder toBuilder() {
+        return new Builder().states(states).roles(roles).providers(providers).priorities(priorities).tags(tags)
+                .text(text).createdBetween(createdFrom, createdTo).updatedBetween(updatedFrom, updatedTo)
+                .sortedBy(sort, descending).page(limit, offset).cursor(cursor).groups(storyIds, epicIds, personas);
     }
 
     public TaskQuery withStates(Set<TaskState> newStates) {
-        return new TaskQuery(newStates, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
+        return toBuilder().states(newStates).build();
     }
 
     public TaskQuery withLimit(int newLimit, int newOffset) {
-        return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, newLimit, newOffset, cursor, storyIds, epicIds, personas);
+        return toBuilder().page(newLimit, newOffset).build();
     }
 
+    /** The query continued after a cursor (keyset paging replaces the offset). */
     public TaskQuery withCursor(String newCursor) {
-        return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, 0, newCursor, storyIds, epicIds, personas);
+        return toBuilder().page(limit, 0).cursor(newCursor).build();
     }
 
     public TaskQuery sortedBy(SortField field, boolean desc) {
-        return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, field, desc, limit, offset, cursor, storyIds, epicIds, personas);
+        return toBuilder().sortedBy(field, desc).build();
     }
 
     public TaskQuery withText(String newText) {
-        return new TaskQuery(states, roles, providers, priorities, tags, newText, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
+        return toBuilder().text(newText).build();
     }
 
     public TaskQuery withTags(Set<String> newTags) {
-        return new TaskQuery(states, roles, providers, priorities, newTags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
+        return toBuilder().tags(newTags).build();
     }
 
     public TaskQuery withRoles(Set<String> newRoles) {
-        return new TaskQuery(states, newRoles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
+        return toBuilder().roles(newRoles).build();
     }
 
     public TaskQuery createdBetween(Instant from, Instant to) {
-        return new TaskQuery(states, roles, providers, priorities, tags, text, from, to, updatedFrom, updatedTo, sort,
-                descending, limit, offset, cursor, storyIds, epicIds, personas);
+        return toBuilder().createdBetween(from, to).build();
     }
 
     /** Only tasks of these stories, epics and personas (an empty set or null leaves that key unfiltered). */
     public TaskQuery withGroups(Set<String> stories, Set<String> epics, Set<String> newPersonas) {
-        return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
-                updatedTo, sort, descending, limit, offset, cursor, stories, epics, newPersonas);
+        return toBuilder().groups(stories, epics, newPersonas).build();
     }
 
     /** The fields a list can be sorted by, with the stored field each one sorts on. */
@@ -120,6 +116,108 @@ public record TaskQuery(
 
         public String field() {
             return field;
+        }
+    }
+
+    /** Names each part of a query, so none is given by its position among eighteen; null and empty mean "any". */
+    public static final class Builder {
+
+        private Set<TaskState> states;
+        private Set<String> roles;
+        private Set<String> providers;
+        private Set<Priority> priorities;
+        private Set<String> tags;
+        private String text;
+        private Instant createdFrom;
+        private Instant createdTo;
+        private Instant updatedFrom;
+        private Instant updatedTo;
+        private SortField sort;
+        private boolean descending = true;
+        private int limit = DEFAULT_LIMIT;
+        private int offset;
+        private String cursor;
+        private Set<String> storyIds;
+        private Set<String> epicIds;
+        private Set<String> personas;
+
+        private Builder() {
+        }
+
+        public Builder states(Set<TaskState> values) {
+            this.states = values;
+            return this;
+        }
+
+        public Builder roles(Set<String> values) {
+            this.roles = values;
+            return this;
+        }
+
+        public Builder providers(Set<String> values) {
+            this.providers = values;
+            return this;
+        }
+
+        public Builder priorities(Set<Priority> values) {
+            this.priorities = values;
+            return this;
+        }
+
+        public Builder tags(Set<String> values) {
+            this.tags = values;
+            return this;
+        }
+
+        /** Words that must all appear in the title or description. */
+        public Builder text(String words) {
+            this.text = words;
+            return this;
+        }
+
+        /** Created in this range, both ends inclusive (a null end is open). */
+        public Builder createdBetween(Instant from, Instant to) {
+            this.createdFrom = from;
+            this.createdTo = to;
+            return this;
+        }
+
+        /** Last changed in this range, both ends inclusive (a null end is open). */
+        public Builder updatedBetween(Instant from, Instant to) {
+            this.updatedFrom = from;
+            this.updatedTo = to;
+            return this;
+        }
+
+        public Builder sortedBy(SortField field, boolean desc) {
+            this.sort = field;
+            this.descending = desc;
+            return this;
+        }
+
+        /** At most {@code size} tasks (0 for the default), after skipping {@code skip}. */
+        public Builder page(int size, int skip) {
+            this.limit = size;
+            this.offset = skip;
+            return this;
+        }
+
+        public Builder cursor(String after) {
+            this.cursor = after;
+            return this;
+        }
+
+        /** Only tasks of these stories, epics and personas. */
+        public Builder groups(Set<String> stories, Set<String> epics, Set<String> forPersonas) {
+            this.storyIds = stories;
+            this.epicIds = epics;
+            this.personas = forPersonas;
+            return this;
+        }
+
+        public TaskQuery build() {
+            return new TaskQuery(states, roles, providers, priorities, tags, text, createdFrom, createdTo, updatedFrom,
+                    updatedTo, sort, descending, limit, offset, cursor, storyIds, epicIds, personas);
         }
     }
 

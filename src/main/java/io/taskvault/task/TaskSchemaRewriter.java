@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -26,8 +25,6 @@ import com.mongodb.client.model.Filters;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.store.SchemaUpgrader;
 import io.taskvault.store.schema.TaskRewriter;
-import io.taskvault.task.history.EventType;
-import io.taskvault.task.history.HistoryEvent;
 
 /**
  * Rewrites old task documents in the newest shape for the batch upgrader. A v1 (file-based) task has no key
@@ -163,7 +160,7 @@ public class TaskSchemaRewriter implements TaskRewriter {
         if (task.getCreatedBy() == null) {
             task.setCreatedBy(LEGACY_ACTOR);
         }
-        Document sealed = history.seal(createdEvent(task));
+        Document sealed = history.seal(documents.createdEvent(task));
         task.setVersion(1);
         task.setHistorySeq(1);
         task.setHistoryHash(sealed.getString("hash"));
@@ -187,12 +184,5 @@ public class TaskSchemaRewriter implements TaskRewriter {
         }
         tasks.collection().deleteOne(Filters.eq("_id", raw.get("_id")));
         return true;
-    }
-
-    //why: must stay identical to TaskWriter.createdEvent, which rebuilds a lost CREATED event from the task
-    private HistoryEvent createdEvent(Task task) {
-        return new HistoryEvent(HistoryEvent.idOf(task.getId(), 1), task.getId(), 1, EventType.CREATED, null,
-                task.getState(), task.getCreatedAt(), task.getCreatedBy(), task.getProvider(), task.getModel(), "created",
-                null, Map.of(), documents.diff(null, task), null, null, HistoryEvent.SCHEMA_VERSION);
     }
 }

@@ -72,8 +72,8 @@ public class TaskService {
         CreationDefaults filler = defaults.getIfAvailable();
         Task task = (filler == null ? draft : filler.fill(draft)).toTask();
         //why: redacted first, so no message about an invalid field can quote a secret
-        int redacted = TaskRedaction.redact(task);
-        TaskValidator.validate(task);
+        int redacted = task.redactSecrets();
+        task.validate();
         if (redacted > 0) {
             task.getMetadata().put(REDACTED, redacted);
         }
@@ -123,8 +123,7 @@ public class TaskService {
      * Refuses a role or provider a task could not be created with, naming the field: what a default must meet.
      */
     public void checkRoleAndProvider(String role, String provider) {
-        Task task = TaskDraft.titled("check").withDefaults(role, provider).toTask();
-        TaskValidator.validate(task);
+        TaskDraft.titled("check").withDefaults(role, provider).toTask().validate();
     }
 
     /** The task's current state, read fresh (after rolling forward anything a crash left behind). */
@@ -163,10 +162,10 @@ public class TaskService {
         }
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);
-            Task next = TaskFields.apply(current, patch);
-            int redacted = TaskRedaction.redact(next);
-            TaskValidator.validate(next);
-            return Optional.of(new TaskChange(EventType.UPDATED, next, "fields edited", null,
+            current.patch(patch);
+            int redacted = current.redactSecrets();
+            current.validate();
+            return Optional.of(new TaskChange(EventType.UPDATED, current, "fields edited", null,
                     redactedCount(Map.of(), redacted)));
         });
     }
@@ -189,10 +188,9 @@ public class TaskService {
         return writer.change(lookup.resolve(reference), actorOf(actor), current -> {
             checkVersion(current, expectedVersion);
             ArchiveRights.checkLeaving(current);
-            Task next = current.copy();
-            EventType type = Transitions.apply(next, to, why.text(), writer.now());
-            String error = to == TaskState.FAILED || to == TaskState.INTERRUPTED ? next.getLastError() : null;
-            return Optional.of(new TaskChange(type, next, why.text(), error,
+            EventType type = current.transitionTo(to, why.text(), writer.now());
+            String error = to == TaskState.FAILED || to == TaskState.INTERRUPTED ? current.getLastError() : null;
+            return Optional.of(new TaskChange(type, current, why.text(), error,
                     redactedCount(extra.map(), why.count() + extra.count())));
         });
     }
@@ -234,22 +232,16 @@ public class TaskService {
             long seq = current.getOutputSeq() + 1;
             OutputStore.Prepared ready = outputs.prepare(id, seq, draft, writer.now());
             TaskOutput prepared = ready.output();
-            Task next = current.copy();
-            next.setOutputSeq(seq);
+            current.setOutputSeq(seq);
             Map<String, Object> details = redactedCount(Map.of("outputId", prepared.id(),
                     "type", prepared.type().name(), "size", prepared.size(), "sha256", prepared.sha256(),
                     "storage", prepared.inline() ? "inline" : "gridfs"), ready.redactions());
-            return Optional.of(new TaskChange(EventType.OUTPUT_ADDED, next, "output added", null, details, eventId -> {
-                stored[0] = withEvent(prepared, eventId);
+            return Optional.of(new TaskChange(EventType.OUTPUT_ADDED, current, "output added", null, details, eventId -> {
+                stored[0] = prepared.withEventId(eventId);
                 outputs.insert(stored[0]);
             }));
         });
         return stored[0];
-    }
-
-    private static TaskOutput withEvent(TaskOutput o, String eventId) {
-        return new TaskOutput(o.id(), o.taskId(), o.seq(), o.type(), o.content(), o.data(), o.gridFsId(), o.timestamp(),
-                o.filePath(), o.size(), o.mimeType(), o.commitHash(), o.branch(), o.sha256(), eventId, o.schemaVersion());
     }
 
     /** Records a note in the task's history. */
@@ -260,7 +252,7 @@ public class TaskService {
         checkText("note", text, MAX_NOTE);
         SecretRedactor.Redacted note = SecretRedactor.redact(text);
         Task task = writer.change(lookup.resolve(reference), actorOf(actor), current -> Optional.of(
-                new TaskChange(EventType.NOTE, current.copy(), note.text(), null, redactedCount(Map.of(), note.count()))));
+                new TaskChange(EventType.NOTE, current, note.text(), null, redactedCount(Map.of(), note.count()))));
         return history.events(task.getId(), task.getVersion(), task.getVersion()).get(0);
     }
 

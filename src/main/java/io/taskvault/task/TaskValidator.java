@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The one set of rules a task must meet before it is stored, whichever door it came through. */
+/** The rules behind {@link Task#validate}: what a task must meet before it is stored, whichever door it came through. */
 final class TaskValidator {
 
     static final int MAX_TITLE = 300;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,7 +64,7 @@ class TaskWriter {
 
     /** Stores a new task (already given id, key and timestamps) with its CREATED event. */
     Task create(Task task) {
-        HistoryEvent created = createdEvent(task);
+        HistoryEvent created = documents.createdEvent(task);
         Document sealed = history.seal(created);
         task.setVersion(1);
         task.setHistorySeq(1);
@@ -85,14 +84,10 @@ class TaskWriter {
         return task;
     }
 
-    //why: built only from the stored task (actor = createdBy), so a lost CREATED event can be rebuilt exactly
-    private HistoryEvent createdEvent(Task task) {
-        return new HistoryEvent(HistoryEvent.idOf(task.getId(), 1), task.getId(), 1, EventType.CREATED, null,
-                task.getState(), task.getCreatedAt(), task.getCreatedBy(), task.getProvider(), task.getModel(), "created", null,
-                Map.of(), documents.diff(null, task), null, null, HistoryEvent.SCHEMA_VERSION);
-    }
-
-    /** Applies a change computed from the task's fresh state, retrying when another writer got there first. */
+    /**
+     * Applies a change computed from the task's fresh state, retrying when another writer got there first. The
+     * mutation is handed a task of its own to change (and to return in its {@link TaskChange}).
+     */
     Task change(String id, String actor, Function<Task, Optional<TaskChange>> mutation) {
         TaskChanged[] published = new TaskChanged[1];
         Task result = changeLocked(id, actor, mutation, published);
@@ -109,11 +104,13 @@ class TaskWriter {
         try {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 Task current = load(id).orElseThrow(() -> new TaskNotFoundException(id));
-                Optional<TaskChange> change = mutation.apply(current.copy());
+                //why: the diff needs the task as it was; the mutation changes a copy read from that same stored form
+                Document before = documents.toDocument(current);
+                Optional<TaskChange> change = mutation.apply(documents.read(before));
                 if (change.isEmpty()) {
                     return current;
                 }
-                Optional<Task> written = tryWrite(current, change.get(), actor);
+                Optional<Task> written = tryWrite(current, before, change.get(), actor);
                 if (written.isPresent()) {
                     changes.written(Task.COLLECTION);
                     published[0] = new TaskChanged(written.get(), change.get().type(), current.getState(),
@@ -128,14 +125,14 @@ class TaskWriter {
         }
     }
 
-    private Optional<Task> tryWrite(Task current, TaskChange change, String actor) {
+    private Optional<Task> tryWrite(Task current, Document before, TaskChange change, String actor) {
         Task next = change.next();
         long seq = current.getVersion() + 1;
         Instant at = now();
-        HistoryEvent event = new HistoryEvent(HistoryEvent.idOf(current.getId(), seq), current.getId(), seq,
-                change.type(), current.getState(), next.getState(), at, actor, next.getProvider(), next.getModel(),
-                change.reason(), change.errorMessage(), change.details() == null ? Map.of() : change.details(),
-                documents.diff(current, next), current.getHistoryHash(), null, HistoryEvent.SCHEMA_VERSION);
+        HistoryEvent event = HistoryEvent.of(current.getId(), seq, change.type())
+                .moved(current.getState(), next.getState()).at(at).by(actor).ai(next.getProvider(), next.getModel())
+                .reason(change.reason()).errorMessage(change.errorMessage()).details(change.details())
+                .changes(documents.diffSince(before, next)).after(current.getHistoryHash()).build();
         Document sealed = history.seal(event);
         try (StatisticsCounters.Change counted = counters.change(current.getId())) {
             if (!store.asOneChange(() -> writeEventThenProjection(current, change, sealed, seq, counted))) {
@@ -222,7 +219,7 @@ class TaskWriter {
     }
 
     void rebuildCreatedEvent(Task task) {
-        Document sealed = history.seal(createdEvent(task));
+        Document sealed = history.seal(documents.createdEvent(task));
         if (!sealed.getString("hash").equals(task.getHistoryHash())) {
             log.error("Task {} lost its CREATED event and it cannot be rebuilt identically", task.getKey());
             return;

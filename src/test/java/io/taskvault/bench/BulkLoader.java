@@ -88,11 +88,11 @@ final class BulkLoader {
 
     static TaskDraft draft(String title, String role) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new TaskDraft(title, "Write the code, the tests and the docs for this part; keep the build green.",
-                role, Priority.values()[random.nextInt(4)], List.of("bench", "wave-" + random.nextInt(10)),
-                null, null, "claude", "sonnet", "https://git.example.com/app.git", "feature/x", "main", null, null, ".",
-                false, null, null, null, List.of("src/App.java"), random.nextInt(1, 11), "STORY-1", "EPIC-1", "developer",
-                null, null, null, null);
+        return TaskDraft.builder(title).description("Write the code, the tests and the docs for this part; keep the build green.")
+                .role(role).priority(Priority.values()[random.nextInt(4)]).tags(List.of("bench", "wave-" + random.nextInt(10)))
+                .ai("claude", "sonnet").repository("https://git.example.com/app.git", "feature/x", "main").targetDir(".")
+                .fullAccess(false).affectedFiles(List.of("src/App.java")).complexityScore(random.nextInt(1, 11))
+                .groups("STORY-1", "EPIC-1", "developer").build();
     }
 
     /**

@@ -207,12 +207,14 @@ public final class CacheBenchmark {
     }
 
     private static TaskDraft draft(String title, Random random) {
-        return new TaskDraft(title, "Write the code, the tests and the docs for this part; keep the build green.",
-                ROLES[random.nextInt(ROLES.length)], Priority.values()[random.nextInt(4)],
-                List.of("bench", "wave-" + random.nextInt(10)), null, null, PROVIDERS[random.nextInt(2)], "sonnet",
-                "https://git.example.com/app.git", "feature/x", "main", null, null, ".", false, null,
-                Map.of("api", "POST /api/login"), Map.of("tests", "integration tests for login and refresh"),
-                List.of("src/App.java"), random.nextInt(1, 11), "STORY-1", "EPIC-1", "developer", null, null, null, null);
+        return TaskDraft.builder(title).description("Write the code, the tests and the docs for this part; keep the build green.")
+                .role(ROLES[random.nextInt(ROLES.length)]).priority(Priority.values()[random.nextInt(4)])
+                .tags(List.of("bench", "wave-" + random.nextInt(10))).ai(PROVIDERS[random.nextInt(2)], "sonnet")
+                .repository("https://git.example.com/app.git", "feature/x", "main").targetDir(".").fullAccess(false)
+                .requirements(Map.of("api", "POST /api/login"))
+                .acceptanceCriteria(Map.of("tests", "integration tests for login and refresh"))
+                .affectedFiles(List.of("src/App.java")).complexityScore(random.nextInt(1, 11))
+                .groups("STORY-1", "EPIC-1", "developer").build();
     }
 
     /** A task with three completed dependencies (an output and a note each) and a dozen context records. */

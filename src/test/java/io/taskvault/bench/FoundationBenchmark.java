@@ -139,11 +139,12 @@ public final class FoundationBenchmark {
 
     private static TaskDraft draft() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new TaskDraft("Implement part " + random.nextInt(1_000_000) + " of the delivery pipeline",
-                "Write the code, the tests and the docs for this part; keep the build green.",
-                ROLES[random.nextInt(ROLES.length)], Priority.values()[random.nextInt(4)], List.of("bench", "wave-" + random.nextInt(10)),
-                null, null, "claude", "sonnet", "https://git.example.com/app.git", "feature/x", "main", null, null, ".",
-                false, null, null, null, List.of("src/App.java"), random.nextInt(1, 11), "STORY-1", "EPIC-1", "developer",
-                null, null, null, null);
+        return TaskDraft.builder("Implement part " + random.nextInt(1_000_000) + " of the delivery pipeline")
+                .description("Write the code, the tests and the docs for this part; keep the build green.")
+                .role(ROLES[random.nextInt(ROLES.length)]).priority(Priority.values()[random.nextInt(4)])
+                .tags(List.of("bench", "wave-" + random.nextInt(10))).ai("claude", "sonnet")
+                .repository("https://git.example.com/app.git", "feature/x", "main").targetDir(".").fullAccess(false)
+                .affectedFiles(List.of("src/App.java")).complexityScore(random.nextInt(1, 11))
+                .groups("STORY-1", "EPIC-1", "developer").build();
     }
 }

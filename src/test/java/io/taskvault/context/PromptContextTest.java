@@ -102,14 +102,16 @@ class PromptContextTest {
         Task schema = dependency("Create the sessions table", "schema-migration-output.txt", null);
         Task tokens = dependency("Token service with refresh rotation", "token-service-output.txt", null);
         Task limiter = dependency("Login rate limiter", "rate-limiter-output.txt", "limiter is configured per (ip, username)");
-        Task login = tasks.create(new TaskDraft("Add rate-limited login with refresh tokens",
-                "POST /api/login issues an access token and a refresh token; failed attempts are rate limited.",
-                "backend", Priority.HIGH, List.of("auth", "api"), null, null, "claude", "sonnet",
-                "git@example.com:shop/app.git", "feature/login", "main", null, null, null, null, null,
-                Map.of("api", "POST /api/login, POST /api/token/refresh"),
-                Map.of("security", "passwords hashed with bcrypt", "limits", "6th failed attempt in 15 min gets 429",
-                        "tests", "integration tests for login, refresh and lock-out"),
-                List.of("auth/LoginController.java"), 6, "STORY-7", "EPIC-2", "developer", null, null, null, null), "test");
+        Task login = tasks.create(TaskDraft.builder("Add rate-limited login with refresh tokens")
+                .description("POST /api/login issues an access token and a refresh token; failed attempts are rate limited.")
+                .role("backend").priority(Priority.HIGH).tags(List.of("auth", "api")).ai("claude", "sonnet")
+                .repository("git@example.com:shop/app.git", "feature/login", "main")
+                .requirements(Map.of("api", "POST /api/login, POST /api/token/refresh"))
+                .acceptanceCriteria(Map.of("security", "passwords hashed with bcrypt",
+                        "limits", "6th failed attempt in 15 min gets 429",
+                        "tests", "integration tests for login, refresh and lock-out"))
+                .affectedFiles(List.of("auth/LoginController.java")).complexityScore(6)
+                .groups("STORY-7", "EPIC-2", "developer").build(), "test");
         for (Task dependency : List.of(schema, tokens, limiter)) {
             graph.addEdge(dependency.getKey(), EdgeType.BLOCKS, login.getKey(), "test");
         }

@@ -102,9 +102,11 @@ public final class TaskDrafts {
     }
 
     public TaskDraft build() {
-        return new TaskDraft(title, description, role, priority, tags, null, createdBy, provider, model,
-                "https://git.example.com/app.git", "feature/x", "main", null, null, ".", false, null,
-                Map.of("story", "As a user I want it"), Map.of("done", "tests pass"), List.of("src/App.java"),
-                complexity, storyId, epicId, persona, dependsOn, List.of(), metadata, null);
+        return TaskDraft.builder(title).description(description).role(role).priority(priority).tags(tags)
+                .createdBy(createdBy).ai(provider, model).repository("https://git.example.com/app.git", "feature/x", "main")
+                .targetDir(".").fullAccess(false).requirements(Map.of("story", "As a user I want it"))
+                .acceptanceCriteria(Map.of("done", "tests pass")).affectedFiles(List.of("src/App.java"))
+                .complexityScore(complexity).groups(storyId, epicId, persona).dependsOn(dependsOn).relatedTo(List.of())
+                .metadata(metadata).build();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -66,12 +65,11 @@ class CutChangeRestartTest {
 
     /** The first of a transition's two writes, as TaskWriter makes it; the process dies before the second. */
     private static void writeOnlyTheEvent(ConfigurableApplicationContext app, Task current, TaskState to) {
-        Task next = current.copy();
+        Task next = app.getBean(TaskDocuments.class).copy(current);
         next.setState(to);
-        HistoryEvent event = new HistoryEvent(HistoryEvent.idOf(current.getId(), 2), current.getId(), 2,
-                EventType.STATE_CHANGED, current.getState(), to, Instant.now(), "bob", null, null, "go", null, Map.of(),
-                app.getBean(TaskDocuments.class).diff(current, next), current.getHistoryHash(), null,
-                HistoryEvent.SCHEMA_VERSION);
+        HistoryEvent event = HistoryEvent.of(current.getId(), 2, EventType.STATE_CHANGED).moved(current.getState(), to)
+                .at(Instant.now()).by("bob").reason("go").changes(app.getBean(TaskDocuments.class).diff(current, next))
+                .after(current.getHistoryHash()).build();
         HistoryStore history = app.getBean(HistoryStore.class);
         history.insert(history.seal(event));
     }

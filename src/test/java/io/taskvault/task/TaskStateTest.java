@@ -48,7 +48,7 @@ class TaskStateTest {
     void refusesEveryOtherMoveNamingTheAllowedOnes(TaskState from) {
         for (TaskState to : EnumSet.complementOf(EnumSet.copyOf(SPECIFIED.get(from)))) {
             Task task = taskIn(from);
-            assertThatThrownBy(() -> Transitions.apply(task, to, null, Instant.now()))
+            assertThatThrownBy(() -> task.transitionTo(to, null, Instant.now()))
                     .isInstanceOf(IllegalTransitionException.class)
                     .hasMessageContaining(from + " to " + to);
             assertThat(task.getState()).isEqualTo(from);
@@ -58,16 +58,15 @@ class TaskStateTest {
     @ParameterizedTest
     @EnumSource(value = TaskState.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
     void restoresAnArchivedTaskOnlyToTheStateItHad(TaskState had) {
-        Task task = taskIn(had);
-        Transitions.apply(task, ARCHIVED, "old", Instant.now());
+        Task task = archivedFrom(had);
         for (TaskState other : EnumSet.of(COMPLETED, FAILED, CANCELLED)) {
             if (other != had) {
-                Task copy = task.copy();
-                assertThatThrownBy(() -> Transitions.apply(copy, other, null, Instant.now()))
+                assertThatThrownBy(() -> task.transitionTo(other, null, Instant.now()))
                         .hasMessageContaining("can only be restored to " + had);
+                assertThat(task.getState()).isEqualTo(ARCHIVED);
             }
         }
-        Transitions.apply(task, had, null, Instant.now());
+        task.transitionTo(had, null, Instant.now());
         assertThat(task.getState()).isEqualTo(had);
         assertThat(task.getArchivedAt()).isNull();
     }
@@ -76,8 +75,14 @@ class TaskStateTest {
     @EnumSource(value = TaskState.class, names = {"FAILED", "INTERRUPTED"})
     void retryCountsAnotherAttempt(TaskState from) {
         Task task = taskIn(from);
-        Transitions.apply(task, PENDING, "retry", Instant.now());
+        task.transitionTo(PENDING, "retry", Instant.now());
         assertThat(task.getAttempt()).isEqualTo(1);
+    }
+
+    private static Task archivedFrom(TaskState state) {
+        Task task = taskIn(state);
+        task.transitionTo(ARCHIVED, "old", Instant.now());
+        return task;
     }
 
     private static Task taskIn(TaskState state) {

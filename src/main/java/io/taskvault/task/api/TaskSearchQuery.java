@@ -36,8 +36,10 @@ public final class TaskSearchQuery {
         }
         Vocabulary.Sort sorted = sort == null ? new Vocabulary.Sort(TaskQuery.SortField.UPDATED, null)
                 : Vocabulary.sort("sort", sort);
-        return new TaskQuery(states, roles, providers, priorities, tags, text, from, to, updatedFrom, updatedTo,
-                sorted.key(), sorted.descendingOr(descending == null ? Boolean.TRUE : descending), limit, offset, cursor);
+        return TaskQuery.builder().states(states).roles(roles).providers(providers).priorities(priorities).tags(tags)
+                .text(text).createdBetween(from, to).updatedBetween(updatedFrom, updatedTo)
+                .sortedBy(sorted.key(), sorted.descendingOr(descending == null ? Boolean.TRUE : descending))
+                .page(limit, offset).cursor(cursor).build();
     }
 
     /** The first value given (blank text counts as not given). */

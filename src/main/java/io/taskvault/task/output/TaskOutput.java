@@ -44,4 +44,10 @@ public record TaskOutput(
         return new TaskOutput(id, taskId, seq, type, null, null, gridFsId, timestamp, filePath, size, mimeType,
                 commitHash, branch, sha256, eventId, schemaVersion);
     }
+
+    /** The same output, recorded by the history event {@code historyEventId}. */
+    public TaskOutput withEventId(String historyEventId) {
+        return new TaskOutput(id, taskId, seq, type, content, data, gridFsId, timestamp, filePath, size, mimeType,
+                commitHash, branch, sha256, historyEventId, schemaVersion);
+    }
 }

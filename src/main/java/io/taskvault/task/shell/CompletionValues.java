@@ -19,7 +19,6 @@ import io.taskvault.system.shell.OptionValues;
 import io.taskvault.system.shell.ShellCompleter;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
-import io.taskvault.task.TaskFields;
 import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -84,7 +83,7 @@ class CompletionValues implements CompletionProvider {
             case "from", "to" -> edge ? recent().stream().map(Task::getKey).toList() : List.of();
             case "type" -> command.equals("output add") ? names(OutputType.values()) : List.of();
             case "format" -> List.of("markdown", "json");
-            case "set" -> TaskFields.names().stream().map(f -> f + "=").toList();
+            case "set" -> Task.editableFields().stream().map(f -> f + "=").toList();
             default -> option.type().isEnum() ? names((Enum<?>[]) option.type().getEnumConstants())
                     : option.type() == boolean.class || option.type() == Boolean.class ? List.of("true", "false") : List.of();
         };

@@ -57,10 +57,11 @@ public class TaskCommands {
                     @Option(longName = "json", description = "print the task as JSON") boolean asJson,
                     CommandContext ctx) {
         String fullTitle = title != null ? title : String.join(" ", words == null ? List.of() : words);
-        TaskDraft draft = new TaskDraft(fullTitle, description, role, ShellOptions.oneOf(Priority.class, "priority", priority),
-                tags == null ? null : new ArrayList<>(ShellOptions.csv(List.of(tags))), assignee, null, provider, model,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                dependsOn == null ? null : new ArrayList<>(ShellOptions.csv(List.of(dependsOn))), null, null, null);
+        TaskDraft draft = TaskDraft.builder(fullTitle).description(description).role(role)
+                .priority(ShellOptions.oneOf(Priority.class, "priority", priority))
+                .tags(tags == null ? null : new ArrayList<>(ShellOptions.csv(List.of(tags)))).assignee(assignee)
+                .ai(provider, model)
+                .dependsOn(dependsOn == null ? null : new ArrayList<>(ShellOptions.csv(List.of(dependsOn)))).build();
         Task task = tasks.create(draft, ShellActor.name());
         print(ctx, asJson ? json.write(task) : "Created " + task.getKey() + " " + view.stateOf(task) + "  " + task.getTitle());
     }

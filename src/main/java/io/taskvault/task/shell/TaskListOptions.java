@@ -29,13 +29,16 @@ public final class TaskListOptions {
         } catch (InvalidTaskException e) {
             throw new ShellUsageException("--sort: " + e.errors().get("sort"));
         }
-        return new TaskQuery(ShellOptions.someOf(TaskState.class, "state", ShellOptions.all(ctx, "state")),
-                ShellOptions.csv(ShellOptions.all(ctx, "role")), ShellOptions.csv(ShellOptions.all(ctx, "provider")),
-                ShellOptions.someOf(Priority.class, "priority", ShellOptions.all(ctx, "priority")),
-                ShellOptions.csv(ShellOptions.all(ctx, "tag")), text, ShellOptions.instant("from", from, false),
-                ShellOptions.instant("to", to, true), null, null, sorted.key(), sorted.descendingOr(null),
-                ShellOptions.positive("limit", limit, TaskQuery.DEFAULT_LIMIT), 0, null)
-                .withGroups(ShellOptions.csv(ShellOptions.all(ctx, "story")), ShellOptions.csv(ShellOptions.all(ctx, "epic")),
-                        ShellOptions.csv(ShellOptions.all(ctx, "persona")));
+        return TaskQuery.builder()
+                .states(ShellOptions.someOf(TaskState.class, "state", ShellOptions.all(ctx, "state")))
+                .roles(ShellOptions.csv(ShellOptions.all(ctx, "role")))
+                .providers(ShellOptions.csv(ShellOptions.all(ctx, "provider")))
+                .priorities(ShellOptions.someOf(Priority.class, "priority", ShellOptions.all(ctx, "priority")))
+                .tags(ShellOptions.csv(ShellOptions.all(ctx, "tag"))).text(text)
+                .createdBetween(ShellOptions.instant("from", from, false), ShellOptions.instant("to", to, true))
+                .sortedBy(sorted.key(), sorted.descendingOr(null))
+                .page(ShellOptions.positive("limit", limit, TaskQuery.DEFAULT_LIMIT), 0)
+                .groups(ShellOptions.csv(ShellOptions.all(ctx, "story")), ShellOptions.csv(ShellOptions.all(ctx, "epic")),
+                        ShellOptions.csv(ShellOptions.all(ctx, "persona"))).build();
     }
 }

@@ -94,10 +94,11 @@ public class TaskFilter {
 
     private TaskQuery ownQuery(int limit, int offset) {
         //why: the date range is inclusive of the whole "to" day, in UTC like every stored timestamp
-        return new TaskQuery(Set.copyOf(state), one(role), one(provider), priority == null ? Set.of() : Set.of(priority),
-                tagSet(), q, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1),
-                null, null, sort, desc, limit, offset, null).withGroups(one(storyId), one(epicId), one(persona));
+        return TaskQuery.builder().states(Set.copyOf(state)).roles(one(role)).providers(one(provider))
+                .priorities(priority == null ? Set.of() : Set.of(priority)).tags(tagSet()).text(q)
+                .createdBetween(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                        to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1))
+                .sortedBy(sort, desc).page(limit, offset).groups(one(storyId), one(epicId), one(persona)).build();
     }
 
     /** Every task this filter selects, in its sort, with no page: what an export of the list writes. */

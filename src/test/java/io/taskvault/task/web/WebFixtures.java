@@ -43,8 +43,8 @@ public final class WebFixtures {
     }
 
     public static HistoryEvent moved(Task task, long seq, TaskState from, TaskState to, String reason) {
-        return new HistoryEvent(task.getId() + ":" + seq, task.getId(), seq, EventType.STATE_CHANGED, from, to, NOW, "alice",
-                null, null, reason, null, Map.of(), Map.of("state", new FieldChange(from.name(), to.name())), null, null, 1);
+        return HistoryEvent.of(task.getId(), seq, EventType.STATE_CHANGED).moved(from, to).at(NOW).by("alice")
+                .reason(reason).changes(Map.of("state", new FieldChange(from.name(), to.name()))).build();
     }
 
     public static ChainReport intact(Task task, int events) {
