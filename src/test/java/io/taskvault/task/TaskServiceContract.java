@@ -259,7 +259,10 @@ abstract class TaskServiceContract {
         //why: statistics may be up to a second old; the comparison needs a count holding every earlier write
         TaskStatistics before = org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
                 .until(tasks::statistics, s -> !s.countedAt().isBefore(settled));
-        Task task = tasks.create(aTask().withRole("stats-role").withProvider("stats-provider").build(), "x");
+        //why: the store is shared with other test classes, which have their own tasks with other roles
+        String role = "stats-role-" + System.nanoTime();
+        String provider = "stats-provider-" + System.nanoTime();
+        Task task = tasks.create(aTask().withRole(role).withProvider(provider).build(), "x");
         tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);
         tasks.transition(task.getKey(), TaskState.RUNNING, "x", null);
         tasks.transition(task.getKey(), TaskState.COMPLETED, "x", null);
@@ -267,10 +270,10 @@ abstract class TaskServiceContract {
         org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
             TaskStatistics after = tasks.statistics();
             assertThat(after.total()).isEqualTo(before.total() + 1);
-            assertThat(after.byRole()).containsEntry("stats-role", 1L);
-            assertThat(after.byProvider()).containsEntry("stats-provider", 1L);
+            assertThat(after.byRole()).containsEntry(role, 1L);
+            assertThat(after.byProvider()).containsEntry(provider, 1L);
             assertThat(after.byState().get(TaskState.COMPLETED)).isEqualTo(before.byState().get(TaskState.COMPLETED) + 1);
-            assertThat(after.meanRunningMillisByRole()).containsKey("stats-role");
+            assertThat(after.meanRunningMillisByRole()).containsKey(role);
         });
     }
 
