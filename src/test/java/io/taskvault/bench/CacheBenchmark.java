@@ -4,13 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,7 +41,6 @@ import io.taskvault.context.ValidationStatus;
 import io.taskvault.graph.DependencyGraph;
 import io.taskvault.graph.EdgeType;
 import io.taskvault.graph.NextTaskPicker;
-import io.taskvault.graph.TaskEdge;
 import io.taskvault.store.EmbeddedStore;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
@@ -198,7 +194,7 @@ public final class CacheBenchmark {
         List<String> ids = mongo.getCollection(Task.COLLECTION).find().projection(new Document("_id", 1))
                 .map(d -> d.getString("_id")).into(new ArrayList<>());
         Random random = new Random(21);
-        seedEdges(mongo, ids, count, random);
+        GraphBenchmark.seed(mongo, ids, count, random);
         List<String> promptKeys = parallel(PROMPT_TASKS, i -> withContext(app, i, random));
         System.err.printf("loaded %d tasks, %d edges, %d tasks with context in %.0f s%n",
                 mongo.getCollection(Task.COLLECTION).countDocuments(), app.getBean(DependencyGraph.class).edgeCount(),
@@ -247,26 +243,6 @@ public final class CacheBenchmark {
                     "Added step " + a + " ".repeat(20) + "with tests", 5_400, 41_000, true, "sess-" + a));
         }
         return key;
-    }
-
-    /** A random blocks DAG, about one edge per task, from a lower to a higher index (raw inserts, for speed). */
-    private static void seedEdges(MongoTemplate mongo, List<String> ids, int count, Random random) {
-        Set<String> pairs = new java.util.HashSet<>();
-        List<Document> batch = new ArrayList<>();
-        Date now = Date.from(Instant.now());
-        while (pairs.size() < count) {
-            int i = random.nextInt(ids.size() - 1);
-            int j = i + 1 + random.nextInt(Math.min(200, ids.size() - i - 1));
-            if (pairs.add(ids.get(i) + ">" + ids.get(j))) {
-                batch.add(new Document("_id", TaskEdge.idOf(ids.get(i), EdgeType.BLOCKS, ids.get(j)))
-                        .append("from", ids.get(i)).append("type", "BLOCKS").append("to", ids.get(j))
-                        .append("createdAt", now).append("createdBy", "bench").append("schemaVersion", 1));
-            }
-            if (batch.size() == 1_000 || pairs.size() == count && !batch.isEmpty()) {
-                mongo.getCollection(TaskEdge.COLLECTION).insertMany(batch);
-                batch.clear();
-            }
-        }
     }
 
     private interface Step {
