@@ -24,8 +24,7 @@ class ListPageIndexTest {
     MongoTemplate mongo;
 
     private IndexedH2Collection taskCollection() {
-        return (IndexedH2Collection) store.server().orElseThrow().backend()
-                .resolveDatabase(mongo.getDb().getName()).resolveCollection("tasks", false);
+        return EngineCollections.tasks(store, mongo);
     }
 
     private static Document filter(String field, String value, List<String> states) {

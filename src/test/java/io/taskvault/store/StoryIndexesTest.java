@@ -35,8 +35,7 @@ class StoryIndexesTest {
     StoryService stories;
 
     private IndexedH2Collection taskCollection() {
-        return (IndexedH2Collection) store.server().orElseThrow().backend()
-                .resolveDatabase(mongo.getDb().getName()).resolveCollection("tasks", false);
+        return EngineCollections.tasks(store, mongo);
     }
 
     //why: the filter as the driver sends a list's criteria: each condition an $in inside one $and
