@@ -41,20 +41,20 @@ public class IndexSetup {
         }
     }
 
-    /** Drops an index an earlier release created and a wider one now replaces. */
-    private void dropIfPresent(String collection, String name) {
-        for (org.bson.Document index : mongo.getCollection(collection).listIndexes()) {
-            if (name.equals(index.getString("name"))) {
+    /** Drops indexes an earlier release created and wider ones now replace (one listing of the collection's indexes). */
+    private void dropIfPresent(String collection, String... names) {
+        List<String> present = mongo.getCollection(collection).listIndexes()
+                .map(index -> index.getString("name")).into(new java.util.ArrayList<>());
+        for (String name : names) {
+            if (present.contains(name)) {
                 log.info("Dropping index {} on {}: a wider index replaces it", name, collection);
                 mongo.getCollection(collection).dropIndex(name);
-                return;
             }
         }
     }
 
     private void create() {
-        dropIfPresent("tasks", "role_state");
-        dropIfPresent("tasks", "provider_state");
+        dropIfPresent("tasks", "role_state", "provider_state");
         //why: sparse, so tasks still waiting for their schema upgrade (no key yet) do not collide on key: null
         recreateIfChanged("tasks", "key", new IndexModel(Indexes.ascending("key"),
                 new IndexOptions().name("key").unique(true).sparse(true)));
