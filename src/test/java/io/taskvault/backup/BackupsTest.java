@@ -66,7 +66,9 @@ class BackupsTest {
             List<Document> documents = new ArrayList<>();
             mongo.getCollection(name).find().into(documents);
             //why: the statistics' counters are recounted after a restore; the counts must agree, not the recount's time
-            documents.forEach(document -> document.remove("recountedAt"));
+            if (name.equals("task_statistics")) {
+                documents.forEach(document -> document.remove("recountedAt"));
+            }
             documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
             all.put(name, documents);
         }
