@@ -4,6 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import io.taskvault.store.ResumableBatchPool;
+
 /**
  * The threads that move a batch of tasks to the archive at once ({@code taskvault.archival.threads} of them). A Spring
  * bean, so Actuator shows it under {@code executor.*{name=archivalTaskExecutor}}, and when the context closes it takes no new
@@ -17,15 +19,6 @@ class ArchivalExecutor {
     //why: not a default candidate, so Boot still makes its applicationTaskExecutor and nothing else gets this by type
     @Bean(name = NAME, defaultCandidate = false)
     ThreadPoolTaskExecutor archivalTaskExecutor(ArchivalProperties properties) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.threads());
-        executor.setMaxPoolSize(properties.threads());
-        //why: the job runs once a day; between runs the threads go away
-        executor.setAllowCoreThreadTimeOut(true);
-        //why: once the context closes it takes no new task, so the job stops before its next batch (the next run
-        //     resumes it) instead of holding the shutdown; the context waits for the moves under way
-        executor.setStrictEarlyShutdown(true);
-        executor.setThreadNamePrefix("taskvault-archival-");
-        return executor;
+        return ResumableBatchPool.of(properties.threads(), "taskvault-archival-");
     }
 }
