@@ -78,6 +78,7 @@ class TaskDetailControllerTest {
                 .andExpect(content().string(containsString("Title of TV-7")))
                 .andExpect(content().string(containsString("History chain: intact (2 events)")))
                 .andExpect(content().string(containsString("PENDING → QUEUED")))
+                .andExpect(content().string(containsString("<small>1 event</small>")))
                 .andExpect(content().string(containsString("href=\"/tasks/TV-3\"")))
                 .andExpect(content().string(containsString("value=\"QUEUED\"")))
                 .andExpect(content().string(containsString("value=\"CANCELLED\"")))
