@@ -394,7 +394,11 @@ public class TaskService {
 
     /** Walks the task's hash chain and compares its end with the task's head. */
     public ChainReport verify(String reference) {
-        Task task = get(reference);
+        return verify(get(reference));
+    }
+
+    /** Walks the chain of a task just read (a caller that holds it saves resolving it again). */
+    public ChainReport verify(Task task) {
         return HashChain.verify(task.getKey(), history.raw(task.getId(), 1, task.getVersion()), task.getHistorySeq(),
                 task.getHistoryHash());
     }

@@ -105,8 +105,8 @@ public class TaskCommands {
                      @Option(longName = "json", description = "print the task as JSON") boolean asJson,
                      CommandContext ctx) {
         String ref = single(refs, "show");
-        Task task = tasks.get(ref);
-        print(ctx, asJson ? json.write(task) : view.details(task));
+        //why: the task, its history and outputs from one lookup; each read alone would resolve the reference again
+        print(ctx, asJson ? json.write(tasks.get(ref)) : view.details(tasks.detail(ref)));
     }
 
     @Command(name = "edit", group = GROUP, description = "Change a task's fields",

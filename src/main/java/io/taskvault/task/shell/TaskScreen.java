@@ -14,6 +14,7 @@ import io.taskvault.system.shell.ShellJson;
 import io.taskvault.system.shell.ShellStyle;
 import io.taskvault.system.shell.Table;
 import io.taskvault.task.Task;
+import io.taskvault.task.TaskDetail;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.history.EventType;
@@ -65,7 +66,8 @@ class TaskScreen {
     }
 
     /** Every field with a value, then dependencies, recent history, outputs and the hash chain's status. */
-    String details(Task task) {
+    String details(TaskDetail detail) {
+        Task task = detail.task();
         StringBuilder out = new StringBuilder();
         out.append(style.bold(task.getKey() + "  " + task.getTitle())).append("  ").append(stateOf(task)).append('\n');
         Map<String, Object> fields = fields(task);
@@ -73,12 +75,12 @@ class TaskScreen {
         fields.forEach((name, value) -> out.append("  ").append(pad(name, width)).append("  ").append(value).append('\n'));
         references(out, "Depends on", task.getDependsOn());
         references(out, "Related to", task.getRelatedTo());
-        List<HistoryEvent> events = tasks.history(task.getId());
+        List<HistoryEvent> events = detail.history();
         out.append(style.bold("Recent history")).append(" (").append(events.size())
                 .append(events.size() == 1 ? " event)\n" : " events)\n");
         events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size())
                 .forEach(e -> out.append(event(e, false)));
-        List<TaskOutput> outputs = tasks.outputs(task.getId());
+        List<TaskOutput> outputs = detail.outputs();
         out.append(style.bold("Outputs")).append(" (").append(outputs.size()).append(")");
         out.append(outputs.isEmpty() ? "" : ": " + outputs.stream()
                 .collect(Collectors.groupingBy(o -> o.type().name(), java.util.TreeMap::new, Collectors.counting()))
@@ -100,7 +102,7 @@ class TaskScreen {
     }
 
     String chain(Task task) {
-        var report = tasks.verify(task.getId());
+        var report = tasks.verify(task);
         return report.intact() ? style.ok(report.summary()) : style.error(report.summary());
     }
 
