@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -44,13 +45,15 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Who may do what, for the dashboard and the REST API (roles in {@link Role}). Import it into web slice tests:
  * {@code @Import(SecurityConfiguration.class)}. The rules, in order:
- * shell commands over HTTP only for the local launcher's secret or an ADMIN token (never a browser's session);
+ * shell commands over HTTP only for the local launcher's secret or an ADMIN token, never a browser's session (their own
+ * lean chain, {@link ShellCommandSecurity});
  * ADMIN for imports, backups, archival, restores, maintenance runs and every DELETE; OPERATOR for every other
  * state-changing request; VIEWER for reading. Sign-in pages and static files are open. Moving a single task into or
  * out of the archive is decided by TaskService on the parsed state, not by a URL rule.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(ShellCommandSecurity.class)
 @EnableConfigurationProperties({AccessProperties.class, FirstAdminProperties.class, LocalAccessProperties.class,
         LoginThrottleProperties.class})
 public class SecurityConfiguration {
@@ -58,9 +61,6 @@ public class SecurityConfiguration {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
-
-    /** The door that runs shell commands handed over by a local launcher (see {@link CliSecret}). */
-    static final String SHELL_COMMANDS = "/api/shell/**";
 
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -78,7 +78,6 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         //why: a container's health check has no login; these answer only UP or DOWN
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
-                        .requestMatchers(SHELL_COMMANDS).access(CliSecretFilter.shellCommands())
                         .requestMatchers("/api/import/**", "/api/backups/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/api/archive/**", "/api/tasks/*/restore", "/api/recovery/**",
                                 "/api/integrity/**", "/api/schema/**").hasRole(Role.ADMIN.name())
