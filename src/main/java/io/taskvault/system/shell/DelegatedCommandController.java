@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shell door for a launcher that found this server running: it runs one command exactly as
@@ -35,33 +35,20 @@ public class DelegatedCommandController {
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final ShellRunner runner;
+    private final JsonMapper mapper;
 
-    DelegatedCommandController(ShellRunner runner) {
+    DelegatedCommandController(ShellRunner runner, JsonMapper mapper) {
         this.runner = runner;
+        this.mapper = mapper;
     }
 
-    /**
-     * One command from a launcher.
-     *
-     * @param args     the launcher's arguments, as given to {@code taskvault}
-     * @param width    the launcher's terminal width; 0 when its output is not a terminal
-     * @param colour   the launcher's output is a terminal that wants colour (no NO_COLOR)
-     * @param terminal the launcher can ask the person questions (its input is a terminal)
-     * @param answers  the person's answers to the questions asked so far, in order
-     */
-    record DelegatedCommand(List<String> args, int width, boolean colour, boolean terminal, List<String> answers) {
-    }
-
-    @Operation(summary = "Run a shell command handed over by the launcher")
+    @Operation(summary = "Run a shell command handed over by the launcher",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = DelegatedCommand.class))))
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-    void run(@RequestBody DelegatedCommand command, HttpServletResponse response) throws IOException {
-        if (command.args() == null || command.args().isEmpty() || command.args().stream().anyMatch(a -> a == null)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "args: give the command's words as strings, e.g. [\"list\", \"--state\", \"PENDING\"]");
-        }
-        if (command.width() < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "width: " + command.width() + " is negative");
-        }
+    void run(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DelegatedCommand command = DelegatedCommand.read(request.getInputStream().readAllBytes(), mapper);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         DelegatedAnswers input = new DelegatedAnswers(command.terminal(), command.answers());
