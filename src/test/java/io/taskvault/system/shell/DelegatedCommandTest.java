@@ -29,6 +29,8 @@ import org.springframework.http.MediaType;
 import org.springframework.shell.core.InputReader;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.taskvault.security.ApiTokens;
+import io.taskvault.security.Role;
 import io.taskvault.store.StoreProperties;
 import io.taskvault.support.RunningServerTest;
 import io.taskvault.task.Task;
@@ -53,6 +55,8 @@ class DelegatedCommandTest {
     StoreProperties store;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApiTokens apiTokens;
 
     @Test
     void aDelegatedCommandAnswersAsTheSameCommandInItsOwnProcess() throws Exception {
@@ -120,6 +124,27 @@ class DelegatedCommandTest {
     }
 
     @Test
+    void anAdminTokenMayRunCommandsAndASmallerRoleMayNot() throws Exception {
+        String list = "{\"args\":[\"list\",\"--limit\",\"1\"]}";
+        String admin = apiTokens.create("delegated-admin-" + System.nanoTime(), Role.ADMIN).secret();
+        String operator = apiTokens.create("delegated-operator-" + System.nanoTime(), Role.OPERATOR).secret();
+
+        HttpResponse<String> asAdmin = sendWithToken(list, admin);
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(asAdmin.headers().firstValue(DelegatedCommandController.EXIT)).hasValue("0");
+        assertThat(sendWithToken(list, operator).statusCode()).isEqualTo(403);
+        assertThat(sendWithToken(list, "tv_not-a-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBadBodyIsRefusedNamingItsFields() throws Exception {
+        HttpResponse<String> refused = send("{\"args\":[\"list\"],\"colours\":true,\"width\":-1}", secret(), null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("colours: is not a field here").contains("width: -1 is negative");
+    }
+
+    @Test
     void theSecretFileIsReadableOnlyByItsOwner() throws Exception {
         assertThat(Files.getPosixFilePermissions(secretFile()))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -159,6 +184,13 @@ class DelegatedCommandTest {
             request.header("Origin", origin);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> sendWithToken(String json, String token) throws Exception {
+        String[] address = Files.readString(secretFile()).trim().split(" ");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address[0] + RUN))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String secret() throws IOException {
