@@ -98,6 +98,11 @@ class JsonFields extends RequestBodyAdviceAdapter {
             }
             return items;
         }
+        if (raw == String.class && node.isNumber() && !Double.isFinite(node.asDouble())) {
+            //why: Jackson would keep a number past double's range as the text "Infinity"
+            errors.put(name(path), expected(raw, type));
+            return node;
+        }
         try {
             mapper.convertValue(node, mapper.constructType(type));
         } catch (IllegalArgumentException | JacksonException e) {

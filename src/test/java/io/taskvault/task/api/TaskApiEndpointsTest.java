@@ -93,7 +93,10 @@ class TaskApiEndpointsTest {
                 .andExpect(jsonPath("$.errors.asignee").value(containsString("did you mean 'assignee'")))
                 .andExpect(jsonPath("$.errors.priority").exists())
                 .andExpect(jsonPath("$.errors.fullAccess").value("must be true or false"));
-        mvc.perform(get("/api/tasks/" + key)).andExpect(jsonPath("$.priority").value("MEDIUM"));
+        mvc.perform(json(patch("/api/tasks/" + key), "{\"title\":1e999999}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.title").value("must be text"));
+        mvc.perform(get("/api/tasks/" + key)).andExpect(jsonPath("$.priority").value("MEDIUM"))
+                .andExpect(jsonPath("$.title").value("Misspelt"));
     }
 
     @Test
