@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import io.taskvault.task.history.EventType;
@@ -55,15 +56,14 @@ public class Task {
     private String persona;
     private List<String> dependsOn = new ArrayList<>();
     private List<String> relatedTo = new ArrayList<>();
-    private String lastError;
-    private int errorCount;
-    private int attempt;
+    //why: unwrapped, so the document keeps lastError, errorCount and attempt as top-level fields
+    @Unwrapped.Empty
+    private Attempts attempts = new Attempts();
     private Instant createdAt;
     private Instant updatedAt;
-    private Instant startedAt;
-    private Instant completedAt;
-    private Instant archivedAt;
-    private Instant heartbeatAt;
+    //why: unwrapped, so the document keeps startedAt, completedAt, archivedAt and heartbeatAt as top-level fields
+    @Unwrapped.Empty
+    private RunTimes times = new RunTimes();
     private Map<String, Object> metadata = new LinkedHashMap<>();
     private long version;
     private int schemaVersion = SCHEMA_VERSION;
@@ -90,33 +90,27 @@ public class Task {
             }
             state = to;
             previousState = null;
-            archivedAt = null;
+            times.restored();
             return EventType.RESTORED;
         }
         state = to;
         switch (to) {
-            case RUNNING -> {
-                startedAt = now;
-                completedAt = null;
-                heartbeatAt = now;
-            }
-            case COMPLETED, CANCELLED -> completedAt = now;
+            case RUNNING -> times.started(now);
+            case COMPLETED, CANCELLED -> times.finished(now);
             case FAILED -> {
-                completedAt = now;
-                errorCount++;
-                lastError = reason == null || reason.isBlank() ? "failed without a reason" : reason;
+                times.finished(now);
+                attempts.failed(reason);
             }
-            case INTERRUPTED -> lastError = reason == null || reason.isBlank() ? "interrupted" : reason;
+            case INTERRUPTED -> attempts.interrupted(reason);
             case PENDING -> {
                 if (from == TaskState.FAILED || from == TaskState.INTERRUPTED) {
-                    attempt++;
-                    startedAt = null;
-                    completedAt = null;
+                    attempts.retried();
+                    times.reset();
                 }
             }
             case ARCHIVED -> {
                 previousState = from;
-                archivedAt = now;
+                times.archived(now);
                 return EventType.ARCHIVED;
             }
             default -> {
@@ -131,7 +125,7 @@ public class Task {
             throw new IllegalTransitionException("Task " + key + " is " + state + "; only a RUNNING task takes heartbeats",
                     state, TaskState.RUNNING, true);
         }
-        heartbeatAt = now;
+        times.beat(now);
     }
 
     /**
@@ -419,27 +413,27 @@ public class Task {
     }
 
     public String getLastError() {
-        return lastError;
+        return attempts.lastError();
     }
 
     public void setLastError(String lastError) {
-        this.lastError = lastError;
+        attempts.lastError(lastError);
     }
 
     public int getErrorCount() {
-        return errorCount;
+        return attempts.errorCount();
     }
 
     public void setErrorCount(int errorCount) {
-        this.errorCount = errorCount;
+        attempts.errorCount(errorCount);
     }
 
     public int getAttempt() {
-        return attempt;
+        return attempts.attempt();
     }
 
     public void setAttempt(int attempt) {
-        this.attempt = attempt;
+        attempts.attempt(attempt);
     }
 
     public Instant getCreatedAt() {
@@ -459,35 +453,35 @@ public class Task {
     }
 
     public Instant getStartedAt() {
-        return startedAt;
+        return times.startedAt();
     }
 
     public void setStartedAt(Instant startedAt) {
-        this.startedAt = startedAt;
+        times.startedAt(startedAt);
     }
 
     public Instant getCompletedAt() {
-        return completedAt;
+        return times.completedAt();
     }
 
     public void setCompletedAt(Instant completedAt) {
-        this.completedAt = completedAt;
+        times.completedAt(completedAt);
     }
 
     public Instant getArchivedAt() {
-        return archivedAt;
+        return times.archivedAt();
     }
 
     public void setArchivedAt(Instant archivedAt) {
-        this.archivedAt = archivedAt;
+        times.archivedAt(archivedAt);
     }
 
     public Instant getHeartbeatAt() {
-        return heartbeatAt;
+        return times.heartbeatAt();
     }
 
     public void setHeartbeatAt(Instant heartbeatAt) {
-        this.heartbeatAt = heartbeatAt;
+        times.heartbeatAt(heartbeatAt);
     }
 
     public Map<String, Object> getMetadata() {
