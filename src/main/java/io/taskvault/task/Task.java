@@ -67,9 +67,9 @@ public class Task {
     private Map<String, Object> metadata = new LinkedHashMap<>();
     private long version;
     private int schemaVersion = SCHEMA_VERSION;
-    private long historySeq;
-    private String historyHash;
-    private long outputSeq;
+    //why: unwrapped, so the document keeps historySeq, historyHash and outputSeq as top-level fields
+    @Unwrapped.Empty
+    private Sequences sequences = new Sequences();
     //why: derived sort keys; enums and "TV-10" do not sort right as text
     private int priorityRank;
     private long keyNumber;
@@ -140,6 +140,16 @@ public class Task {
     /** The names {@link #patch} accepts. */
     public static Collection<String> editableFields() {
         return TaskFields.names();
+    }
+
+    /** Records that the task's history chain now ends at event {@code seq}, sealed with {@code hash}. */
+    public void historySealed(long seq, String hash) {
+        sequences.sealed(seq, hash);
+    }
+
+    /** Numbers the task's next output (1 for its first). */
+    public long nextOutputSeq() {
+        return sequences.nextOutput();
     }
 
     /** Checks the rules a task must meet before it is stored, naming every field that breaks one. */
@@ -509,27 +519,27 @@ public class Task {
     }
 
     public long getHistorySeq() {
-        return historySeq;
+        return sequences.historySeq();
     }
 
     public void setHistorySeq(long historySeq) {
-        this.historySeq = historySeq;
+        sequences.historySeq(historySeq);
     }
 
     public String getHistoryHash() {
-        return historyHash;
+        return sequences.historyHash();
     }
 
     public void setHistoryHash(String historyHash) {
-        this.historyHash = historyHash;
+        sequences.historyHash(historyHash);
     }
 
     public long getOutputSeq() {
-        return outputSeq;
+        return sequences.outputSeq();
     }
 
     public void setOutputSeq(long outputSeq) {
-        this.outputSeq = outputSeq;
+        sequences.outputSeq(outputSeq);
     }
 
     @Override
