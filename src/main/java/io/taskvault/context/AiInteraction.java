@@ -21,13 +21,17 @@ public record AiInteraction(@Id String id, String taskId, long seq, String agent
 
     public static AiInteraction of(String agent, String type, Object request, Object response, long tokens,
                                    long durationMs, boolean success, String sessionId) {
-        return new AiInteraction(null, null, 0, agent, type, request, null, 0, response, null, 0, tokens, durationMs,
-                success, null, sessionId, null, SCHEMA_VERSION);
+        return exchange(agent, type).request(request).response(response).tokens(tokens).durationMs(durationMs)
+                .success(success).sessionId(sessionId).build();
+    }
+
+    /** An exchange of {@code agent} of kind {@code type}, not yet given to a task; its other parts named one by one. */
+    public static Builder exchange(String agent, String type) {
+        return new Builder(agent, type);
     }
 
     public AiInteraction failedWith(String message) {
-        return new AiInteraction(id, taskId, seq, agent, type, request, requestBodyId, requestSize, response,
-                responseBodyId, responseSize, tokens, durationMs, false, message, sessionId, at, schemaVersion);
+        return toBuilder().success(false).error(message).build();
     }
 
     /** Whether the exchange failed (an explicit false, or an error message). */
@@ -81,15 +85,100 @@ public record AiInteraction(@Id String id, String taskId, long seq, String agent
 
     @Override
     public AiInteraction identified(String task, long number, Instant now) {
-        return new AiInteraction(ContextRecord.idOf(task, number), task, number, agent, type, request, requestBodyId,
-                requestSize, response, responseBodyId, responseSize, tokens, durationMs, success, error, sessionId,
-                at == null ? now : at, SCHEMA_VERSION);
+        Builder identified = toBuilder();
+        identified.id = ContextRecord.idOf(task, number);
+        identified.taskId = task;
+        identified.seq = number;
+        identified.at = at == null ? now : at;
+        identified.schemaVersion = SCHEMA_VERSION;
+        return identified.build();
     }
 
     /** The record with its bodies as stored: inline text or a GridFS file id, and their sizes. */
     AiInteraction withBodies(StoredBody storedRequest, StoredBody storedResponse) {
-        return new AiInteraction(id, taskId, seq, agent, type, storedRequest.inline(), storedRequest.fileId(),
-                storedRequest.size(), storedResponse.inline(), storedResponse.fileId(), storedResponse.size(), tokens,
-                durationMs, success, error, sessionId, at, schemaVersion);
+        Builder stored = toBuilder();
+        stored.request = storedRequest;
+        stored.response = storedResponse;
+        return stored.build();
+    }
+
+    private Builder toBuilder() {
+        Builder builder = exchange(agent, type).tokens(tokens).durationMs(durationMs).success(success).error(error)
+                .sessionId(sessionId);
+        builder.id = id;
+        builder.taskId = taskId;
+        builder.seq = seq;
+        builder.request = new StoredBody(request, requestBodyId, requestSize);
+        builder.response = new StoredBody(response, responseBodyId, responseSize);
+        builder.at = at;
+        builder.schemaVersion = schemaVersion;
+        return builder;
+    }
+
+    /** Names each part of an exchange, so none is given by its position among eighteen. */
+    public static final class Builder {
+
+        private String id;
+        private String taskId;
+        private long seq;
+        private final String agent;
+        private final String type;
+        private StoredBody request = StoredBody.NONE;
+        private StoredBody response = StoredBody.NONE;
+        private Long tokens;
+        private Long durationMs;
+        private Boolean success;
+        private String error;
+        private String sessionId;
+        private Instant at;
+        private int schemaVersion = SCHEMA_VERSION;
+
+        private Builder(String agent, String type) {
+            this.agent = agent;
+            this.type = type;
+        }
+
+        /** What was asked: text, or a JSON object kept as an object. */
+        public Builder request(Object body) {
+            this.request = new StoredBody(body, null, 0);
+            return this;
+        }
+
+        /** What came back: text, or a JSON object kept as an object. */
+        public Builder response(Object body) {
+            this.response = new StoredBody(body, null, 0);
+            return this;
+        }
+
+        public Builder tokens(Long used) {
+            this.tokens = used;
+            return this;
+        }
+
+        public Builder durationMs(Long millis) {
+            this.durationMs = millis;
+            return this;
+        }
+
+        public Builder success(Boolean succeeded) {
+            this.success = succeeded;
+            return this;
+        }
+
+        public Builder error(String message) {
+            this.error = message;
+            return this;
+        }
+
+        public Builder sessionId(String session) {
+            this.sessionId = session;
+            return this;
+        }
+
+        public AiInteraction build() {
+            return new AiInteraction(id, taskId, seq, agent, type, request.inline(), request.fileId(), request.size(),
+                    response.inline(), response.fileId(), response.size(), tokens, durationMs, success, error,
+                    sessionId, at, schemaVersion);
+        }
     }
 }

@@ -82,8 +82,7 @@ public class ImportWriter {
                     "state as found in the source", Map.of()));
         }
         task.setVersion(sealed.size());
-        task.setHistorySeq(sealed.size());
-        task.setHistoryHash(sealed.get(sealed.size() - 1).getString("hash"));
+        task.historySealed(sealed.size(), sealed.get(sealed.size() - 1).getString("hash"));
         task.setUpdatedAt(updatedAt);
         //why: events first, the task last: a crash leaves only unreachable events, and a re-import starts afresh
         sealed.forEach(history::insert);

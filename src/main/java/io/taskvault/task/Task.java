@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import io.taskvault.task.history.EventType;
@@ -55,21 +56,20 @@ public class Task {
     private String persona;
     private List<String> dependsOn = new ArrayList<>();
     private List<String> relatedTo = new ArrayList<>();
-    private String lastError;
-    private int errorCount;
-    private int attempt;
+    //why: unwrapped, so the document keeps lastError, errorCount and attempt as top-level fields
+    @Unwrapped.Empty
+    private Attempts attempts = new Attempts();
     private Instant createdAt;
     private Instant updatedAt;
-    private Instant startedAt;
-    private Instant completedAt;
-    private Instant archivedAt;
-    private Instant heartbeatAt;
+    //why: unwrapped, so the document keeps startedAt, completedAt, archivedAt and heartbeatAt as top-level fields
+    @Unwrapped.Empty
+    private RunTimes times = new RunTimes();
     private Map<String, Object> metadata = new LinkedHashMap<>();
     private long version;
     private int schemaVersion = SCHEMA_VERSION;
-    private long historySeq;
-    private String historyHash;
-    private long outputSeq;
+    //why: unwrapped, so the document keeps historySeq, historyHash and outputSeq as top-level fields
+    @Unwrapped.Empty
+    private Sequences sequences = new Sequences();
     //why: derived sort keys; enums and "TV-10" do not sort right as text
     private int priorityRank;
     private long keyNumber;
@@ -90,33 +90,27 @@ public class Task {
             }
             state = to;
             previousState = null;
-            archivedAt = null;
+            times.restored();
             return EventType.RESTORED;
         }
         state = to;
         switch (to) {
-            case RUNNING -> {
-                startedAt = now;
-                completedAt = null;
-                heartbeatAt = now;
-            }
-            case COMPLETED, CANCELLED -> completedAt = now;
+            case RUNNING -> times.started(now);
+            case COMPLETED, CANCELLED -> times.finished(now);
             case FAILED -> {
-                completedAt = now;
-                errorCount++;
-                lastError = reason == null || reason.isBlank() ? "failed without a reason" : reason;
+                times.finished(now);
+                attempts.failed(reason);
             }
-            case INTERRUPTED -> lastError = reason == null || reason.isBlank() ? "interrupted" : reason;
+            case INTERRUPTED -> attempts.interrupted(reason);
             case PENDING -> {
                 if (from == TaskState.FAILED || from == TaskState.INTERRUPTED) {
-                    attempt++;
-                    startedAt = null;
-                    completedAt = null;
+                    attempts.retried();
+                    times.reset();
                 }
             }
             case ARCHIVED -> {
                 previousState = from;
-                archivedAt = now;
+                times.archived(now);
                 return EventType.ARCHIVED;
             }
             default -> {
@@ -131,7 +125,7 @@ public class Task {
             throw new IllegalTransitionException("Task " + key + " is " + state + "; only a RUNNING task takes heartbeats",
                     state, TaskState.RUNNING, true);
         }
-        heartbeatAt = now;
+        times.beat(now);
     }
 
     /**
@@ -146,6 +140,16 @@ public class Task {
     /** The names {@link #patch} accepts. */
     public static Collection<String> editableFields() {
         return TaskFields.names();
+    }
+
+    /** Records that the task's history chain now ends at event {@code seq}, sealed with {@code hash}. */
+    public void historySealed(long seq, String hash) {
+        sequences.sealed(seq, hash);
+    }
+
+    /** Numbers the task's next output (1 for its first). */
+    public long nextOutputSeq() {
+        return sequences.nextOutput();
     }
 
     /** Checks the rules a task must meet before it is stored, naming every field that breaks one. */
@@ -419,27 +423,27 @@ public class Task {
     }
 
     public String getLastError() {
-        return lastError;
+        return attempts.lastError();
     }
 
     public void setLastError(String lastError) {
-        this.lastError = lastError;
+        attempts.lastError(lastError);
     }
 
     public int getErrorCount() {
-        return errorCount;
+        return attempts.errorCount();
     }
 
     public void setErrorCount(int errorCount) {
-        this.errorCount = errorCount;
+        attempts.errorCount(errorCount);
     }
 
     public int getAttempt() {
-        return attempt;
+        return attempts.attempt();
     }
 
     public void setAttempt(int attempt) {
-        this.attempt = attempt;
+        attempts.attempt(attempt);
     }
 
     public Instant getCreatedAt() {
@@ -459,35 +463,35 @@ public class Task {
     }
 
     public Instant getStartedAt() {
-        return startedAt;
+        return times.startedAt();
     }
 
     public void setStartedAt(Instant startedAt) {
-        this.startedAt = startedAt;
+        times.startedAt(startedAt);
     }
 
     public Instant getCompletedAt() {
-        return completedAt;
+        return times.completedAt();
     }
 
     public void setCompletedAt(Instant completedAt) {
-        this.completedAt = completedAt;
+        times.completedAt(completedAt);
     }
 
     public Instant getArchivedAt() {
-        return archivedAt;
+        return times.archivedAt();
     }
 
     public void setArchivedAt(Instant archivedAt) {
-        this.archivedAt = archivedAt;
+        times.archivedAt(archivedAt);
     }
 
     public Instant getHeartbeatAt() {
-        return heartbeatAt;
+        return times.heartbeatAt();
     }
 
     public void setHeartbeatAt(Instant heartbeatAt) {
-        this.heartbeatAt = heartbeatAt;
+        times.heartbeatAt(heartbeatAt);
     }
 
     public Map<String, Object> getMetadata() {
@@ -515,27 +519,27 @@ public class Task {
     }
 
     public long getHistorySeq() {
-        return historySeq;
+        return sequences.historySeq();
     }
 
     public void setHistorySeq(long historySeq) {
-        this.historySeq = historySeq;
+        sequences.historySeq(historySeq);
     }
 
     public String getHistoryHash() {
-        return historyHash;
+        return sequences.historyHash();
     }
 
     public void setHistoryHash(String historyHash) {
-        this.historyHash = historyHash;
+        sequences.historyHash(historyHash);
     }
 
     public long getOutputSeq() {
-        return outputSeq;
+        return sequences.outputSeq();
     }
 
     public void setOutputSeq(long outputSeq) {
-        this.outputSeq = outputSeq;
+        sequences.outputSeq(outputSeq);
     }
 
     @Override

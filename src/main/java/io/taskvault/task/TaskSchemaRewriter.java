@@ -162,8 +162,7 @@ public class TaskSchemaRewriter implements TaskRewriter {
         }
         Document sealed = history.seal(documents.createdEvent(task));
         task.setVersion(1);
-        task.setHistorySeq(1);
-        task.setHistoryHash(sealed.getString("hash"));
+        task.historySealed(1, sealed.getString("hash"));
         if (task.getUpdatedAt() == null) {
             task.setUpdatedAt(task.getCreatedAt());
         }

@@ -229,10 +229,9 @@ public class TaskService {
         String id = lookup.resolve(reference);
         TaskOutput[] stored = new TaskOutput[1];
         writer.change(id, actorOf(actor), current -> {
-            long seq = current.getOutputSeq() + 1;
+            long seq = current.nextOutputSeq();
             OutputStore.Prepared ready = outputs.prepare(id, seq, draft, writer.now());
             TaskOutput prepared = ready.output();
-            current.setOutputSeq(seq);
             Map<String, Object> details = redactedCount(Map.of("outputId", prepared.id(),
                     "type", prepared.type().name(), "size", prepared.size(), "sha256", prepared.sha256(),
                     "storage", prepared.inline() ? "inline" : "gridfs"), ready.redactions());

@@ -67,8 +67,7 @@ class TaskWriter {
         HistoryEvent created = documents.createdEvent(task);
         Document sealed = history.seal(created);
         task.setVersion(1);
-        task.setHistorySeq(1);
-        task.setHistoryHash(sealed.getString("hash"));
+        task.historySealed(1, sealed.getString("hash"));
         task.setUpdatedAt(task.getCreatedAt());
         //why: the task goes first; if the event is lost to a crash it is rebuilt from the task, byte for byte
         try (StatisticsCounters.Change counted = counters.change(task.getId())) {
@@ -140,8 +139,7 @@ class TaskWriter {
             }
         }
         next.setVersion(seq);
-        next.setHistorySeq(seq);
-        next.setHistoryHash(sealed.getString("hash"));
+        next.historySealed(seq, sealed.getString("hash"));
         next.setUpdatedAt(at);
         return Optional.of(next);
     }

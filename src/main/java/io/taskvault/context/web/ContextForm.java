@@ -37,10 +37,10 @@ final class ContextForm {
             case CODEBASE -> new CodebaseContext(null, null, 0, form.text("repository"), form.text("commit"),
                     form.text("branch"), form.lines("affectedFiles"), form.lines("symbols"), form.text("notes"), null,
                     CodebaseContext.SCHEMA_VERSION);
-            case AI_INTERACTIONS -> new AiInteraction(null, null, 0, form.text("agent"), form.text("type"),
-                    form.raw("request"), null, 0, form.raw("response"), null, 0, form.whole("tokens"),
-                    form.whole("durationMs"), form.yesNo("success"), form.text("error"), form.text("sessionId"), null,
-                    AiInteraction.SCHEMA_VERSION);
+            case AI_INTERACTIONS -> AiInteraction.exchange(form.text("agent"), form.text("type"))
+                    .request(form.raw("request")).response(form.raw("response")).tokens(form.whole("tokens"))
+                    .durationMs(form.whole("durationMs")).success(form.yesNo("success")).error(form.text("error"))
+                    .sessionId(form.text("sessionId")).build();
             case VALIDATIONS -> new ValidationResult(null, null, 0, form.text("type"), form.text("validator"),
                     form.status("status"), form.decimal("score"), form.pairs("details"), form.lines("suggestions"),
                     null, ValidationResult.SCHEMA_VERSION);

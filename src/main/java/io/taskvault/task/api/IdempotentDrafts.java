@@ -29,10 +29,6 @@ final class IdempotentDrafts {
             }
             return d;
         }
-        return new TaskDraft(d.title(), d.description(), d.role(), d.priority(), d.tags(), d.assignee(), d.createdBy(),
-                d.provider(), d.model(), d.repositoryUrl(), d.branch(), d.baseBranch(), d.worktreePath(),
-                d.commitHash(), d.targetDir(), d.fullAccess(), d.providerOverride(), d.requirements(),
-                d.acceptanceCriteria(), d.affectedFiles(), d.complexityScore(), d.storyId(), d.epicId(), d.persona(),
-                d.dependsOn(), d.relatedTo(), d.metadata(), k);
+        return d.toBuilder().externalId(k).build();
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
+import org.openapitools.jackson.nullable.JsonNullable;
+
 import io.taskvault.system.Spelling;
 import io.taskvault.task.InvalidTaskException;
 import io.taskvault.task.Vocabulary;
@@ -34,7 +36,8 @@ import tools.jackson.databind.node.StringNode;
 /**
  * Checks a JSON body field by field against the record it becomes, before Jackson binds it: every bad field is
  * named at once in the API's words (Jackson stops at the first and names Java types), enum words are read as on every
- * other door ({@code "high"}, {@code "in_progress"}), and a number is never taken for an enum's position.
+ * other door ({@code "high"}, {@code "in_progress"}), and a number is never taken for an enum's position. A
+ * {@link JsonNullable} field is checked as the value it holds.
  */
 @ControllerAdvice(annotations = RestController.class)
 class JsonFields extends RequestBodyAdviceAdapter {
@@ -74,6 +77,9 @@ class JsonFields extends RequestBodyAdviceAdapter {
             return node;
         }
         Class<?> raw = rawClass(type);
+        if (raw == JsonNullable.class && type instanceof ParameterizedType p) {
+            return value(node, p.getActualTypeArguments()[0], path, errors);
+        }
         if (raw.isEnum()) {
             return word(node, raw, path, errors);
         }
@@ -91,6 +97,11 @@ class JsonFields extends RequestBodyAdviceAdapter {
                 items.set(i, value(items.get(i), p.getActualTypeArguments()[0], item, errors));
             }
             return items;
+        }
+        if (raw == String.class && node.isNumber() && !Double.isFinite(node.asDouble())) {
+            //why: Jackson would keep a number past double's range as the text "Infinity"
+            errors.put(name(path), expected(raw, type));
+            return node;
         }
         try {
             mapper.convertValue(node, mapper.constructType(type));

@@ -69,13 +69,13 @@ class TaskApiController {
     @Operation(summary = "Create a task")
     @ApiStatuses({200, 201, 400, 404, 409, 413, 415})
     @PostMapping("/tasks")
-    ResponseEntity<TaskResponse> create(@RequestBody TaskDraft draft,
+    ResponseEntity<TaskResponse> create(@RequestBody TaskCreateRequest request,
                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                 @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
         //why: stored times are cut to milliseconds; an uncut start would make a task created in the same
         //    millisecond look older than the request, i.e. replayed
         Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        TaskDraft keyed = IdempotentDrafts.keyed(ApiActor.created(draft), idempotencyKey);
+        TaskDraft keyed = IdempotentDrafts.keyed(ApiActor.created(draftOf(request)), idempotencyKey);
         Task task = tasks.create(keyed, ApiActor.of(actor, null));
         boolean replayed = keyed.externalId() != null && task.getCreatedAt() != null && task.getCreatedAt().isBefore(started);
         ResponseEntity.BodyBuilder answer = replayed ? ResponseEntity.ok().header(REPLAYED, "true")
@@ -90,7 +90,7 @@ class TaskApiController {
     @Operation(summary = "Create up to 1,000 tasks")
     @ApiStatuses({200, 201, 400, 413, 415})
     @PostMapping("/tasks/batch")
-    ResponseEntity<BatchResult> createBatch(@RequestBody List<TaskDraft> drafts,
+    ResponseEntity<BatchResult> createBatch(@RequestBody List<TaskCreateRequest> drafts,
                                             @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
         if (drafts == null || drafts.isEmpty()) {
             throw new InvalidTaskException("tasks", "the batch is empty: send a JSON array of tasks");
@@ -102,7 +102,7 @@ class TaskApiController {
         int created = 0;
         for (int i = 0; i < drafts.size(); i++) {
             try {
-                Task task = tasks.create(ApiActor.created(drafts.get(i)), ApiActor.of(actor, null));
+                Task task = tasks.create(ApiActor.created(draftOf(drafts.get(i))), ApiActor.of(actor, null));
                 items.add(new BatchResult.Item(i, HttpStatus.CREATED.value(), TaskResponse.of(task), null));
                 created++;
             } catch (InvalidTaskException e) {
@@ -123,14 +123,18 @@ class TaskApiController {
         return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(TaskResponse.of(task));
     }
 
-    /** Changes editable fields ({@code {"title": "…", "priority": "HIGH"}}); If-Match makes it conditional (412). */
+    /**
+     * Changes editable fields ({@code {"title": "…", "priority": "HIGH", "assignee": null}}): a field left out is kept,
+     * one sent as null is cleared; If-Match makes it conditional (412).
+     */
     @Operation(summary = "Change a task's editable fields")
     @ApiStatuses({400, 404, 409, 412, 413, 415})
     @PatchMapping("/tasks/{id}")
-    ResponseEntity<TaskResponse> patch(@PathVariable String id, @RequestBody Map<String, Object> fields,
+    ResponseEntity<TaskResponse> patch(@PathVariable String id, @RequestBody TaskPatchRequest request,
                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
-        Task task = tasks.update(id, fields, ApiActor.of(actor, null), ApiEtags.version(ifMatch));
+        Task task = tasks.update(id, request == null ? Map.of() : request.changes(), ApiActor.of(actor, null),
+                ApiEtags.version(ifMatch));
         return ResponseEntity.ok().eTag(ApiEtags.of(task.getVersion())).body(TaskResponse.of(task));
     }
 
@@ -182,6 +186,10 @@ class TaskApiController {
             query = views.getObject().open(view.strip(), query, sort != null || order != null);
         }
         return TaskPageResponse.of(tasks.list(query));
+    }
+
+    private static TaskDraft draftOf(TaskCreateRequest request) {
+        return request == null ? null : request.toDraft();
     }
 
     @Operation(summary = "Task statistics")

@@ -93,20 +93,22 @@ public class OutputStore {
             if (head.length <= cap) {
                 String sha = Hex.encodeHexString(digest.digest());
                 Optional<String> text = draft.type().isText() ? utf8(head) : Optional.empty();
-                return new TaskOutput(id, taskId, seq, draft.type(), text.orElse(null), text.isPresent() ? null : head,
-                        null, at, draft.filePath(), head.length, mime(draft), draft.commitHash(), draft.branch(), sha,
-                        null, TaskOutput.SCHEMA_VERSION);
+                return described(taskId, seq, draft, at).inline(text.orElse(null), text.isPresent() ? null : head)
+                        .file(draft.filePath(), head.length, mime(draft)).sha256(sha).build();
             }
             CountingStream counted = new CountingStream(new SequenceInputStream(new ByteArrayInputStream(head), raw));
             ObjectId fileId = bucket().uploadFromStream(id, counted,
                     new GridFSUploadOptions().metadata(new Document("taskId", taskId).append("seq", seq)));
             String sha = Hex.encodeHexString(digest.digest());
-            return new TaskOutput(id, taskId, seq, draft.type(), null, null, fileId.toHexString(), at,
-                    draft.filePath(), counted.count, mime(draft), draft.commitHash(), draft.branch(), sha, null,
-                    TaskOutput.SCHEMA_VERSION);
+            return described(taskId, seq, draft, at).gridFsId(fileId.toHexString())
+                    .file(draft.filePath(), counted.count, mime(draft)).sha256(sha).build();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the output's content", e);
         }
+    }
+
+    private static TaskOutput.Builder described(String taskId, long seq, OutputDraft draft, Instant at) {
+        return TaskOutput.builder(taskId, seq, draft.type()).at(at).git(draft.commitHash(), draft.branch());
     }
 
     public void insert(TaskOutput output) {

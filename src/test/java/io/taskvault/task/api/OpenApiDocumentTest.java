@@ -92,6 +92,27 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void createAndPatchTakeTheApisOwnRequestRecords() throws Exception {
+        OpenAPI api = new OpenAPIV3Parser().readContents(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).getOpenAPI();
+
+        assertThat(api.getPaths().get("/api/tasks").getPost().getRequestBody().getContent().values().iterator().next()
+                .getSchema().get$ref()).isEqualTo("#/components/schemas/TaskCreateRequest");
+        assertThat(api.getPaths().get("/api/tasks/{id}").getPatch().getRequestBody().getContent().values().iterator()
+                .next().getSchema().get$ref()).isEqualTo("#/components/schemas/TaskPatchRequest");
+        assertThat(api.getPaths().get("/api/tasks/batch").getPost().getRequestBody().getContent().values().iterator()
+                .next().getSchema().getItems().get$ref()).isEqualTo("#/components/schemas/TaskCreateRequest");
+        assertThat(api.getComponents().getSchemas()).doesNotContainKeys("TaskDraft", "JsonNullableString");
+        assertThat(api.getComponents().getSchemas().get("TaskCreateRequest").getProperties())
+                .containsKeys("title", "priority", "dependsOn", "externalId").doesNotContainKeys("state", "version");
+        io.swagger.v3.oas.models.media.Schema<?> patch = api.getComponents().getSchemas().get("TaskPatchRequest");
+        assertThat(patch.getProperties()).containsKeys("title", "assignee", "priority", "tags", "metadata")
+                .doesNotContainKeys("state", "externalId", "createdBy");
+        assertThat(patch.getProperties().get("assignee").getTypes()).as("a field that may be sent as null to clear it")
+                .containsExactlyInAnyOrder("string", "null");
+    }
+
+    @Test
     void swaggerUiIsServedFromItsWebjar() throws Exception {
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
         String initializer = mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk())

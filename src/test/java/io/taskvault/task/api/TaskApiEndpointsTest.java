@@ -66,6 +66,40 @@ class TaskApiEndpointsTest {
     }
 
     @Test
+    void patchClearsAFieldSentAsNullAndKeepsTheFieldsLeftOut() throws Exception {
+        MvcResult created = mvc.perform(json(post("/api/tasks"),
+                        "{\"title\":\"Owned\",\"assignee\":\"ana\",\"priority\":\"HIGH\",\"tags\":[\"keep\"]}"))
+                .andExpect(status().isCreated()).andReturn();
+        String key = JsonPath.read(created.getResponse().getContentAsString(), "$.key");
+
+        mvc.perform(json(patch("/api/tasks/" + key), "{\"assignee\":null,\"priority\":\"low\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignee").doesNotExist())
+                .andExpect(jsonPath("$.priority").value("LOW"))
+                .andExpect(jsonPath("$.title").value("Owned"))
+                .andExpect(jsonPath("$.tags[0]").value("keep"));
+        mvc.perform(json(patch("/api/tasks/" + key), "{\"tags\":null}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.tags", hasSize(0)))
+                .andExpect(jsonPath("$.priority").value("LOW"));
+        mvc.perform(json(patch("/api/tasks/" + key), "{}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.fields").exists());
+    }
+
+    @Test
+    void patchNamesEveryBadFieldAndSuggestsTheOneMeant() throws Exception {
+        String key = create("Misspelt");
+        mvc.perform(json(patch("/api/tasks/" + key), "{\"asignee\":\"ana\",\"priority\":\"URGENT\",\"fullAccess\":\"maybe\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.asignee").value(containsString("did you mean 'assignee'")))
+                .andExpect(jsonPath("$.errors.priority").exists())
+                .andExpect(jsonPath("$.errors.fullAccess").value("must be true or false"));
+        mvc.perform(json(patch("/api/tasks/" + key), "{\"title\":1e999999}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.title").value("must be text"));
+        mvc.perform(get("/api/tasks/" + key)).andExpect(jsonPath("$.priority").value("MEDIUM"))
+                .andExpect(jsonPath("$.title").value("Misspelt"));
+    }
+
+    @Test
     void retrySendsAFailedTaskBackToPendingAndRefusesAPendingOne() throws Exception {
         String key = create("Flaky");
         mvc.perform(post("/api/tasks/" + key + "/retry")).andExpect(status().isConflict());
