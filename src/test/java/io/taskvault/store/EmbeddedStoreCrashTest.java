@@ -18,6 +18,8 @@ import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -28,6 +30,8 @@ import com.mongodb.client.model.Filters;
  * Kills a process that is writing to the embedded store with SIGKILL, again and again, and checks after each
  * kill that every write it acknowledged is there, reachable through its indexes, and that writing goes on.
  */
+//why: no Spring context, its own temporary folder and ports: it runs beside the sequential classes (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedStoreCrashTest {
 
     private static final int ROUNDS = 5;

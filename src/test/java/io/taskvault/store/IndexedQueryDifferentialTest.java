@@ -15,6 +15,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
@@ -27,6 +29,8 @@ import com.mongodb.client.model.CountOptions;
  * the same task-shaped documents in a collection with the application's indexes and in one with none, thousands of
  * seeded queries against both; then again after a process writing to it was killed with SIGKILL and it reopened.
  */
+//why: no Spring context, its own temporary folder and ports: it runs beside the sequential classes (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class IndexedQueryDifferentialTest {
 
     private static final int DOCUMENTS = 10_000;
