@@ -9,6 +9,8 @@ session="tvpty-$$"
 # why: a server of its own (-L), so other tmux users on the machine (kill-server, same session names) cannot end it
 tm() { tmux -L "$session" "$@"; }
 screen="$dir/screen.txt"
+# why: each of the three starts below is a short session; C1 and the serial collector halve the CPU a start costs
+jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 cleanup() { tm kill-server 2>/dev/null || true; }
 trap cleanup EXIT
@@ -44,7 +46,7 @@ expect_count() {
 type_line() { tm send-keys -t "$session" -l -- "$1"; tm send-keys -t "$session" Enter; }
 
 tm new-session -d -s "$session" -x 120 -y 50 \
-  "cd '$dir' && java -Dlogging.level.root=WARN -Dlogging.level.org.jline=ERROR -jar '$jar' \
+  "cd '$dir' && java $jvm -Dlogging.level.root=WARN -Dlogging.level.org.jline=ERROR -jar '$jar' \
      --taskvault.store.path='$dir/data/taskvault.mv' --server.port=0; echo \"EXITED rc=\$?\"; sleep 30"
 
 expect "taskvault>" 180
@@ -100,7 +102,7 @@ grep -qF "add Check the pty door" "$dir/data/.taskvault_history" \
 
 # the same jar as a one-shot command: the session just left is stored, ended, with its commands
 oneshot() {
-  java -Dspring.main.web-application-type=none -Dlogging.threshold.console=OFF -jar "$jar" \
+  java $jvm -Dspring.main.web-application-type=none -Dlogging.threshold.console=OFF -jar "$jar" \
     --taskvault.store.path="$dir/data/taskvault.mv" "$@"
 }
 oneshot sessions --json > "$dir/sessions.json" 2> "$dir/sessions.err" \

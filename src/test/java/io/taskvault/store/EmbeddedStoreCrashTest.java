@@ -18,6 +18,8 @@ import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -28,6 +30,8 @@ import com.mongodb.client.model.Filters;
  * Kills a process that is writing to the embedded store with SIGKILL, again and again, and checks after each
  * kill that every write it acknowledged is there, reachable through its indexes, and that writing goes on.
  */
+//why: no Spring context, its own temporary folder and ports: it runs beside the sequential classes (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedStoreCrashTest {
 
     private static final int ROUNDS = 5;
@@ -65,9 +69,7 @@ class EmbeddedStoreCrashTest {
     }
 
     private List<String> writeUntilKilled(Path data, String round, int acksBeforeKill) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), data.toString(), round)
+        Process child = new ProcessBuilder(childJvm(CrashWriter.class, data.toString(), round))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> acks = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -98,6 +100,17 @@ class EmbeddedStoreCrashTest {
             //why: closed without a commit, so the file the next open sees is the one the kill left
             store.closeImmediately();
         }
+    }
+
+    /**
+     * The command that runs a main class of these tests in a JVM of its own, on this JVM's class path.
+     * //why: a child lives seconds and is killed; C1 and the serial collector halve the CPU its start-up costs
+     */
+    static List<String> childJvm(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     static StoreProperties properties(Path data) {
