@@ -22,7 +22,8 @@ import io.taskvault.task.TaskState;
 
 /**
  * The server makes its beans when first needed (the default settings), yet everything that must begin with it does:
- * the periodic jobs are scheduled, the caches hear store writes, the meters exist, without anything asking for them.
+ * the periodic jobs are scheduled, the caches hear store writes, the meters exist, without anything asking for them;
+ * once ready, every bean left for first use can be made.
  */
 @EmbeddedStoreTest
 class LazyStartTest {
@@ -41,6 +42,15 @@ class LazyStartTest {
     @Test
     void beansAreMadeWhenFirstNeededByDefault() {
         assertThat(beans.getBeanDefinition("taskApiController").isLazyInit()).isTrue();
+    }
+
+    @Test
+    void theBeansLeftForFirstUseCanAllBeMadeAfterReady(@Autowired WarmUpAfterReady warmUp) {
+        warmUp.makeLeftBeans();
+
+        assertThat(Arrays.stream(beans.getBeanDefinitionNames()).filter(name -> !beans.containsSingleton(name))
+                .filter(name -> beans.getMergedBeanDefinition(name).isSingleton())
+                .filter(name -> !beans.getMergedBeanDefinition(name).isAbstract())).isEmpty();
     }
 
     @Test
