@@ -4,6 +4,7 @@ import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 import io.taskvault.store.StoreChanges;
+import io.taskvault.system.MadeAtStart;
 
 /**
  * Forgets every cached prompt context and health score when the store reports a write, by any process: a prompt
@@ -11,6 +12,7 @@ import io.taskvault.store.StoreChanges;
  * collection written, so any write may change any of them.
  */
 @Component
+@MadeAtStart
 class PromptContextCache {
 
     static final String NAME = "prompt-context";

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import io.taskvault.archive.ArchivalReport;
 import io.taskvault.integrity.IntegrityReport;
 import io.taskvault.recovery.RecoveryReport;
+import io.taskvault.system.MadeAtStart;
 import io.taskvault.task.TaskChanged;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
@@ -22,6 +23,7 @@ import io.taskvault.task.TaskState;
  * integrity durations and results.
  */
 @Component
+@MadeAtStart
 class OperationsMetrics {
 
     private final MeterRegistry registry;

@@ -39,8 +39,10 @@ import org.springframework.stereotype.Component;
 public class ShellRunner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ShellRunner.class);
-    private final CommandParser parser;
-    private final CommandRegistry registry;
+    //why: the registry makes every command bean (and the services behind them); a server without a prompt needs it
+    //    only for its first delegated command, so it is made then, or after ready (CommandWarmUp), not before ready
+    private final ObjectProvider<CommandParser> parser;
+    private final ObjectProvider<CommandRegistry> registry;
     private final ObjectProvider<LineReader> lineReader;
     private final ShellStyle style;
     private final ShellSessions sessions;
@@ -49,7 +51,8 @@ public class ShellRunner implements ApplicationRunner {
     private final boolean exitOnFinish;
     private final boolean interactiveEnabled;
 
-    ShellRunner(CommandParser parser, CommandRegistry registry, ObjectProvider<LineReader> lineReader, ShellStyle style,
+    ShellRunner(ObjectProvider<CommandParser> parser, ObjectProvider<CommandRegistry> registry,
+                ObjectProvider<LineReader> lineReader, ShellStyle style,
                 ShellSessions sessions, ConfigurableApplicationContext context, Clock clock,
                 ShellProperties properties,
                 @Value("${spring.shell.interactive.enabled:true}") boolean interactiveEnabled) {
@@ -167,8 +170,9 @@ public class ShellRunner implements ApplicationRunner {
         style.colourOffForCommand(command.noColor());
         Command target = null;
         try {
+            CommandRegistry registry = this.registry.getObject();
             target = DeclaredOptions.check(registry, command.words());
-            var parsed = parser.parse(command.toShellSyntax());
+            var parsed = parser.getObject().parse(command.toShellSyntax());
             ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, input));
             out.flush();
             if (status.code() != ExitStatus.OK.code()) {
