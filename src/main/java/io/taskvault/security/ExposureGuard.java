@@ -4,11 +4,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.system.MadeAtStart;
+
 /**
  * Refuses to start a server that anyone could use without a login: listening beyond loopback (or with
  * {@code require-login}) needs at least one configured user (the first admin counts) or active API token.
  */
 @Component
+@MadeAtStart
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ExposureGuard {
 

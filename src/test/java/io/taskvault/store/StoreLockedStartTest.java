@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** A second taskvault on a data file in use says so in Boot's failure report, with no bean-creation chain before it. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,7 +41,9 @@ class StoreLockedStartTest {
             return new TomcatServletWebServerFactory(0);
         }
 
+        //why: the application's store is made at start (the MongoClient that needs it is kept eager), so its stand-in is too
         @Bean
+        @Lazy(false)
         Object store() {
             throw new StoreLockedException(Path.of("data/taskvault.mv"), " (its store listens on 127.0.0.1:1)");
         }
