@@ -116,17 +116,27 @@ public class SecurityConfiguration {
                                 return filter;
                             }
                         }))
-                .httpBasic(basic -> basic.disable())
-                .addFilterBefore(new BearerTokenFilter(Optional.ofNullable(tokens.getIfAvailable())),
+                .httpBasic(basic -> basic.disable());
+        identifyCallers(http, access, local, serverAddress, tokens, cliSecret);
+        http.addFilterAfter(new ActorHeaderFilter(), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * The filters that tell who calls, the same on every chain: an API token, the local launcher's secret, and, where
+     * use is login-free, the local user.
+     */
+    static void identifyCallers(HttpSecurity http, AccessProperties access, LocalAccessProperties local,
+                                String serverAddress, ObjectProvider<ApiTokens> tokens,
+                                ObjectProvider<CliSecret> cliSecret) {
+        http.addFilterBefore(new BearerTokenFilter(Optional.ofNullable(tokens.getIfAvailable())),
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(new CliSecretFilter(Optional.ofNullable(cliSecret.getIfAvailable())),
                         BasicAuthenticationFilter.class);
         if (loginFree(access, serverAddress)) {
             http.addFilterBefore(new LocalAccessFilter(local.localHosts()), AnonymousAuthenticationFilter.class);
         }
-        http.addFilterAfter(new ActorHeaderFilter(), AnonymousAuthenticationFilter.class);
-        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
-        return http.build();
     }
 
     /** The rule for login-free use: a loopback server.address and no {@code require-login}. */

@@ -1,7 +1,5 @@
 package io.taskvault.security;
 
-import java.util.Optional;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,8 +9,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -48,15 +44,9 @@ class ShellCommandSecurity {
                 .servletApi(api -> api.disable())
                 .logout(logout -> logout.disable())
                 .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .addFilterBefore(new BearerTokenFilter(Optional.ofNullable(tokens.getIfAvailable())),
-                        BasicAuthenticationFilter.class)
-                .addFilterBefore(new CliSecretFilter(Optional.ofNullable(cliSecret.getIfAvailable())),
-                        BasicAuthenticationFilter.class);
+                .formLogin(form -> form.disable());
         //why: the local user may not run commands, but is told so (403) rather than asked to sign in (401)
-        if (SecurityConfiguration.loginFree(access, serverAddress)) {
-            http.addFilterBefore(new LocalAccessFilter(local.localHosts()), AnonymousAuthenticationFilter.class);
-        }
+        SecurityConfiguration.identifyCallers(http, access, local, serverAddress, tokens, cliSecret);
         return http.build();
     }
 }
