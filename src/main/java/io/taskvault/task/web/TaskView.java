@@ -44,7 +44,7 @@ class TaskView {
         model.addAttribute("task", task);
         model.addAttribute("actions", actions(task));
         model.addAttribute("history", history);
-        model.addAttribute("chain", tasks.verify(task.getId()));
+        model.addAttribute("chain", tasks.verify(task));
         model.addAttribute("outputs", outputs);
         model.addAttribute("fields", fields(task));
         model.addAttribute("now", clock.getIfAvailable(Clock::systemUTC).instant());

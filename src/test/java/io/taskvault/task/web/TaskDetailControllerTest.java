@@ -56,7 +56,7 @@ class TaskDetailControllerTest {
         given(tasks.get(anyString())).willReturn(task);
         given(tasks.history(anyString())).willReturn(List.of(WebFixtures.moved(task, 2, TaskState.PENDING, TaskState.QUEUED, "ready")));
         given(tasks.outputs(anyString())).willReturn(List.of());
-        given(tasks.verify(anyString())).willReturn(WebFixtures.intact(task, 2));
+        given(tasks.verify(any(Task.class))).willReturn(WebFixtures.intact(task, 2));
     }
 
     @Test

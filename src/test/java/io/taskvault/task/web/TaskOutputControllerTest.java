@@ -108,7 +108,7 @@ class TaskOutputControllerTest {
         given(tasks.get(anyString())).willReturn(task);
         given(tasks.history(anyString())).willReturn(List.of());
         given(tasks.outputs(anyString())).willReturn(List.of());
-        given(tasks.verify(anyString())).willReturn(WebFixtures.intact(task, 1));
+        given(tasks.verify(any(Task.class))).willReturn(WebFixtures.intact(task, 1));
 
         mvc.perform(multipart("/tasks/TV-7/outputs").file(new MockMultipartFile("file", "report.xml", "text/xml", "<ok/>".getBytes()))
                         .param("type", "TEST_REPORT").header("HX-Request", "true"))
