@@ -1,9 +1,12 @@
 package io.taskvault.system.shell;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.taskvault.system.InvalidInputException;
 import io.taskvault.system.Spelling;
@@ -22,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record DelegatedCommand(List<String> args, int width, boolean colour, boolean terminal, List<String> answers) {
 
-    private static final Set<String> FIELDS = Set.of("args", "width", "colour", "terminal", "answers");
+    private static final Set<String> FIELDS = Arrays.stream(DelegatedCommand.class.getRecordComponents())
+            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
 
     //why: the body is parsed once, not checked as a tree, written back and bound again as the REST records are
     static DelegatedCommand read(byte[] body, JsonMapper mapper) {
