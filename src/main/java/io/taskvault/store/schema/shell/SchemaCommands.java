@@ -1,4 +1,4 @@
-package io.taskvault.store.schema;
+package io.taskvault.store.schema.shell;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,6 +9,10 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
+import io.taskvault.store.schema.BatchUpgrade;
+import io.taskvault.store.schema.SchemaCensus;
+import io.taskvault.store.schema.UpgradeReport;
+import io.taskvault.store.schema.VersionCounts;
 import io.taskvault.system.shell.ProgressBar;
 
 /** Shell: how many documents of each schema version remain, and an on-demand batch upgrade. */

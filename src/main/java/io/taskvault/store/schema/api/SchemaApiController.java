@@ -1,4 +1,4 @@
-package io.taskvault.store.schema;
+package io.taskvault.store.schema.api;
 
 import java.util.List;
 
@@ -9,6 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskvault.store.schema.BatchUpgrade;
+import io.taskvault.store.schema.SchemaCensus;
+import io.taskvault.store.schema.UpgradeReport;
+import io.taskvault.store.schema.VersionCounts;
 import io.taskvault.system.ApiStatuses;
 
 /** REST: documents per schema version, and an on-demand batch upgrade. */
