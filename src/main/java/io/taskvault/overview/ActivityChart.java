@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import io.taskvault.system.InvalidInputException;
+import io.taskvault.system.Spelling;
 
 /**
  * Tasks created and finished per hour or per day, laid out as bars for a server-drawn SVG (no chart library, no
@@ -47,9 +51,19 @@ public record ActivityChart(Unit unit, List<Bucket> buckets, long max, boolean p
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** "hour" → HOUR; anything unknown is the daily chart. */
-        static Unit parse(String text) {
-            return "hour".equalsIgnoreCase(text) ? HOUR : DAY;
+        /** "hour" → HOUR, "day" or nothing → DAY; any other word is refused with the likely one named. */
+        public static Unit parse(String text) {
+            if (text == null || text.isBlank()) {
+                return DAY;
+            }
+            for (Unit unit : values()) {
+                if (unit.param().equalsIgnoreCase(text.strip())) {
+                    return unit;
+                }
+            }
+            List<String> known = Arrays.stream(values()).map(Unit::param).toList();
+            throw new InvalidInputException("'" + text + "' is not a chart: use " + String.join(" or ", known)
+                    + Spelling.suggestion(text.strip(), known, ""));
         }
     }
 
