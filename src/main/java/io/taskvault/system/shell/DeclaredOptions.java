@@ -3,6 +3,7 @@ package io.taskvault.system.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandOption;
@@ -39,8 +40,27 @@ final class DeclaredOptions {
         }
         if (command != null) {
             check(command, words.subList(nameWords, words.size()));
+        } else {
+            refuseALikelyMisspelling(registry, words);
         }
         return command;
+    }
+
+    //why: Spring Shell's own refusal of an unknown command names no likely one; with none near, it still refuses
+    private static void refuseALikelyMisspelling(CommandRegistry registry, List<String> words) {
+        List<String> leading = words.stream().takeWhile(word -> !word.startsWith("-")).toList();
+        for (int size = Math.min(3, leading.size()); size >= 1; size--) {
+            String typed = String.join(" ", leading.subList(0, size));
+            int wordsInName = size;
+            List<String> names = registry.getCommands().stream().filter(command -> !command.isHidden())
+                    .flatMap(command -> Stream.concat(Stream.of(command.getName()), command.getAliases().stream()))
+                    .filter(name -> name.split(" ").length == wordsInName).toList();
+            String suggestion = Spelling.suggestion(typed, names, "");
+            if (!suggestion.isEmpty()) {
+                throw new ShellUsageException("unknown command '" + typed + "'" + suggestion
+                        + " Type 'help' to see the commands.");
+            }
+        }
     }
 
     private static void check(Command command, List<String> rest) {

@@ -104,6 +104,19 @@ class ShellErrorsTest {
     }
 
     @Test
+    void anUnknownCommandNamesTheLikelyOneAtEveryLengthOfName() {
+        ShellDriver.Result oneWord = run("lsit --state PENDING");
+        ShellDriver.Result twoWords = run("schema stats");
+
+        assertThat(oneWord.exitCode()).isEqualTo(ShellFailure.USAGE);
+        assertThat(oneWord.err()).containsExactly(
+                "error: unknown command 'lsit'; did you mean 'list'? Type 'help' to see the commands.");
+        assertThat(twoWords.exitCode()).isEqualTo(ShellFailure.USAGE);
+        assertThat(twoWords.err()).containsExactly(
+                "error: unknown command 'schema stats'; did you mean 'schema status'? Type 'help' to see the commands.");
+    }
+
+    @Test
     void aDestructiveChangeWithoutATerminalIsRefusedUnlessYesIsGiven() {
         Task task = tasks.create(aTask().build(), "t");
 
