@@ -87,8 +87,10 @@ class OpenApiDocumentTest {
                 .values().iterator().next().getSchema().get$ref();
         assertThat(ref).isEqualTo("#/components/schemas/Task");
         assertThat(api.getComponents().getSchemas().get("Task").getProperties())
-                .containsKeys("key", "state", "version", "historyCount", "outputCount", "links")
-                .doesNotContainKeys("historyHash", "priorityRank", "keyNumber", "historySeq", "outputSeq", "schemaVersion");
+                .containsKeys("key", "state", "version", "historyCount", "outputCount", "links", "title", "branch",
+                        "dependsOn", "heartbeatAt")
+                .doesNotContainKeys("historyHash", "priorityRank", "keyNumber", "historySeq", "outputSeq", "schemaVersion",
+                        "work", "workspace", "plan", "run");
     }
 
     @Test
