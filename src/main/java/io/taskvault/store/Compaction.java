@@ -48,12 +48,13 @@ final class Compaction {
     /**
      * Compacts behind the writes, after a checkpoint: under load, as much live data as a quarter of the bytes the
      * writes added to the file since the last round (at least one step when {@code due}); idle, up to 64 steps. Stops at
-     * {@code deadline}, when a step finds nothing to rewrite, or when the chunks are {@link #TARGET_FILL} full.
+     * {@code deadline}, when a step finds nothing to rewrite, or when the chunks are {@link #TARGET_FILL} full (a step that is {@code due} runs even past the deadline).
      */
     void behindWrites(boolean idle, boolean due, long deadline) {
         long written = writtenBytes() - writtenBefore;
         long budget = idle ? (long) IDLE_STEPS * STEP_BYTES : Math.max(due ? STEP_BYTES : 0, written / SHARE_OF_WRITES);
-        for (long done = 0; done < budget && System.nanoTime() < deadline && fill() < TARGET_FILL; done += STEP_BYTES) {
+        for (long done = 0; done < budget && (done == 0 && due || System.nanoTime() < deadline) && fill() < TARGET_FILL;
+             done += STEP_BYTES) {
             if (!rewriteStep(TARGET_FILL)) {
                 break;
             }

@@ -228,7 +228,8 @@ public final class GroupCommitter implements AutoCloseable {
             checkpoint(false);
             boolean idle = start - lastWrite > checkpointNanos;
             boolean due = start - lastHousekeeping > housekeepingNanos;
-            compaction.behindWrites(idle, due, start + (idle ? checkpointNanos : checkpointNanos / COMPACTION_SHARE));
+            compaction.behindWrites(idle, due,
+                    System.nanoTime() + (idle ? checkpointNanos : checkpointNanos / COMPACTION_SHARE));
             if (due) {
                 lastHousekeeping = start;
             }
