@@ -239,6 +239,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         store.setRetentionTime((int) retention.toMillis());
     }
 
+    /** The share of live data in the data file's chunks, in percent. */
+    int chunksFillRate() {
+        return store.getFileStore() == null ? 100 : store.getFileStore().getChunksFillRate();
+    }
+
     public long fileSize() {
         return store.getFileStore() == null ? 0 : store.getFileStore().size();
     }
