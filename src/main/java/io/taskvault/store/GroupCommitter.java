@@ -252,6 +252,9 @@ public final class GroupCommitter implements AutoCloseable {
                 if (closed) {
                     return -1;
                 }
+                //why: the writes since the last checkpoint are committed first, as any checkpoint would; the time
+                //    counted is the step's own (its work and the commit of what it rewrote or moved)
+                checkpointBetweenChanges(false);
                 long start = System.nanoTime();
                 work.run();
                 checkpointBetweenChanges(false);
