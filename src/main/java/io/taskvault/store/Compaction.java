@@ -47,8 +47,9 @@ final class Compaction {
 
     /**
      * Compacts behind the writes, after a checkpoint: under load, as much live data as a quarter of the bytes the
-     * writes added to the file since the last round (at least one step when {@code due}); idle, up to 64 steps. Stops at
-     * {@code deadline}, when a step finds nothing to rewrite, or when the chunks are {@link #TARGET_FILL} full (a step that is {@code due} runs even past the deadline).
+     * writes added to the file since the last round (at least one step when {@code due}, even past the deadline); idle,
+     * up to 64 steps. Stops at {@code deadline}, when a step finds nothing to rewrite, or when the chunks are
+     * {@link #TARGET_FILL} full.
      */
     void behindWrites(boolean idle, boolean due, long deadline) {
         long written = writtenBytes() - writtenBefore;
