@@ -1,0 +1,131 @@
+package io.taskvault.store;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
+
+/**
+ * Gives the space of dead pages back, in short steps that each hold writers for one bounded piece of work and then
+ * let them in. A step either moves the live pages out of the sparsest chunks (at most {@link #STEP_BYTES}; MVStore
+ * writes them into the first free space, so a file whose tail empties is cut short at the next commit) or moves whole
+ * chunks towards the start of the file (at most {@link #MOVE_BYTES}); the committer commits each step before it lets
+ * writers in.
+ * //why: the background writer of MVStore is off (the committer owns every commit), so nothing else rewrites sparse
+ * //    chunks; one rewrite of the whole file held writers for a minute at 100,000 tasks
+ */
+final class Compaction {
+
+    //why: below this share of live data in the file's chunks, dead pages are worth moving out of them
+    static final int TARGET_FILL = 80;
+    //why: what a full compaction aims at; above it the last percent costs more rewriting than it gives back
+    static final int FULL_FILL = 95;
+    //why: one step rewrites this much live data: a few milliseconds with its commit, so writers barely notice
+    static final int STEP_BYTES = 256 << 10;
+    //why: chunks are moved whole; a bigger chunk than this stays where it is (rewriting it moves its pages instead)
+    static final long MOVE_BYTES = 2L << 20;
+    //why: under load, rewrite a quarter of what the writes added since the last round: a chunk's pages die fast (every
+    //    checkpoint rewrites the B-tree pages it touches), so a quarter moved out of sparse chunks frees far more
+    private static final int SHARE_OF_WRITES = 4;
+    private static final int IDLE_STEPS = 64;
+    //why: a full compaction that meets chunks it cannot move (larger than a step) stops after this many steps in vain
+    private static final int FRUITLESS_MOVES = 8;
+
+    private final MVStore store;
+    private final Holder holder;
+    private final AtomicLong longestStep = new AtomicLong();
+    private final AtomicLong steps = new AtomicLong();
+    private volatile long writtenBefore;
+
+    Compaction(MVStore store, Holder holder) {
+        this.store = store;
+        this.holder = holder;
+        this.writtenBefore = writtenBytes();
+    }
+
+    /**
+     * Compacts behind the writes, after a checkpoint: under load, as much live data as a quarter of the bytes the
+     * writes added to the file since the last round (at least one step when {@code due}, even past the deadline); idle,
+     * up to 64 steps. Stops at {@code deadline}, when a step finds nothing to rewrite, or when the chunks are
+     * {@link #TARGET_FILL} full.
+     */
+    void behindWrites(boolean idle, boolean due, long deadline) {
+        long written = writtenBytes() - writtenBefore;
+        long budget = idle ? (long) IDLE_STEPS * STEP_BYTES : Math.max(due ? STEP_BYTES : 0, written / SHARE_OF_WRITES);
+        for (long done = 0; done < budget && (done == 0 && due || System.nanoTime() < deadline) && fill() < TARGET_FILL;
+             done += STEP_BYTES) {
+            if (!rewriteStep(TARGET_FILL)) {
+                break;
+            }
+        }
+        //why: what the steps wrote is not the writers'; counting it would make the next round rewrite for itself
+        writtenBefore = writtenBytes();
+    }
+
+    /**
+     * Rewrites sparse chunks until they are {@link #FULL_FILL} full, then moves chunks towards the start of the file so
+     * its end can be cut off; every step bounded, writers let in between. Returns when done or at {@code deadline}.
+     */
+    void fully(long deadline) {
+        while (System.nanoTime() < deadline && fill() < FULL_FILL && rewriteStep(FULL_FILL)) {
+            //why: each step has done its work; the loop only decides whether another one is worth it
+        }
+        if (!(store.getFileStore() instanceof RandomAccessStore file)) {
+            return;
+        }
+        for (int fruitless = 0; fruitless < FRUITLESS_MOVES && System.nanoTime() < deadline; ) {
+            long size = file.size();
+            //why: moving calls fsync; flushing the writes already made first keeps that wait out of the held step
+            store.sync();
+            if (!step(() -> file.compactMoveChunks(100, MOVE_BYTES, store))) {
+                return;
+            }
+            fruitless = file.size() < size ? 0 : fruitless + 1;
+        }
+    }
+
+    private boolean rewriteStep(int targetFill) {
+        AtomicBoolean rewritten = new AtomicBoolean();
+        return step(() -> rewritten.set(store.compact(targetFill, STEP_BYTES))) && rewritten.get();
+    }
+
+    /** One step with writers held; false when the store closed before it could run. */
+    private boolean step(Runnable work) {
+        long held = holder.holdingWriters(work);
+        if (held < 0) {
+            return false;
+        }
+        longestStep.accumulateAndGet(held, Math::max);
+        steps.incrementAndGet();
+        return true;
+    }
+
+    private int fill() {
+        FileStore<?> file = store.getFileStore();
+        return file == null ? 100 : file.getChunksFillRate();
+    }
+
+    private long writtenBytes() {
+        AtomicLong bytes = new AtomicLong();
+        store.populateInfo((name, value) -> {
+            if (name.equals("info.FILE_WRITE_BYTES")) {
+                bytes.set(Long.parseLong(value));
+            }
+        });
+        return bytes.get();
+    }
+
+    /** The longest time one step held writers, in nanoseconds, and how many steps ran. */
+    long[] steps() {
+        return new long[] {longestStep.get(), steps.get()};
+    }
+
+    /** Runs a step with no write and no change in progress, and commits what it changed before writers go on. */
+    @FunctionalInterface
+    interface Holder {
+        /** Runs {@code work} and commits; returns how long writers were held, in nanoseconds, or -1 once closed. */
+        long holdingWriters(Runnable work);
+    }
+}
