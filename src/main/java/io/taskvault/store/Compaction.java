@@ -32,6 +32,8 @@ final class Compaction {
     private static final int IDLE_STEPS = 64;
     //why: a full compaction that meets chunks it cannot move (larger than a step) stops after this many steps in vain
     private static final int FRUITLESS_MOVES = 8;
+    //why: a full compaction's rewrites stop after this many steps that did not raise the fill rate
+    private static final int FRUITLESS_STEPS = 8;
 
     private final MVStore store;
     private final Holder holder;
@@ -69,9 +71,41 @@ final class Compaction {
      * its end can be cut off; every step bounded, writers let in between. Returns when done or at {@code deadline}.
      */
     void fully(long deadline) {
-        while (System.nanoTime() < deadline && fill() < FULL_FILL && rewriteStep(FULL_FILL)) {
-            //why: each step has done its work; the loop only decides whether another one is worth it
+        int retention = store.getRetentionTime();
+        //why: with no retention, a commit frees at once every chunk only the removed documents still used; with the
+        //    default 45 s the chunks archival just emptied stay reserved and nothing can be cut off
+        store.setRetentionTime(0);
+        try {
+            rewriteSparseChunks(deadline);
+            //why: the chunks a rewrite empties are freed only by a later commit that stores something
+            step(() -> store.openMap(GroupCommitter.META_MAP).put("lastCompaction", System.nanoTime()));
+            moveChunks(deadline);
+        } finally {
+            store.setRetentionTime(retention);
         }
+    }
+
+    /**
+     * Rewrites sparse chunks step by step: at most one pass over the live data, and no further once the fill rate has
+     * stopped rising (each commit of a step rewrites the B-tree pages above the moved ones, which leaves small chunks of
+     * their own, so the rate can settle below the target).
+     */
+    private void rewriteSparseChunks(long deadline) {
+        long pass = store.getFileStore() == null ? 0 : store.getFileStore().size() * fill() / 100;
+        int best = fill();
+        int fruitless = 0;
+        for (long done = 0; done < pass && fruitless < FRUITLESS_STEPS && System.nanoTime() < deadline
+                && best < FULL_FILL; done += STEP_BYTES) {
+            if (!rewriteStep(FULL_FILL)) {
+                return;
+            }
+            int now = fill();
+            fruitless = now > best ? 0 : fruitless + 1;
+            best = Math.max(best, now);
+        }
+    }
+
+    private void moveChunks(long deadline) {
         if (!(store.getFileStore() instanceof RandomAccessStore file)) {
             return;
         }

@@ -76,12 +76,16 @@ class ChangeStreamFeedTest {
         MongoServer plain = new MongoServer(H2Backend.inMemory());
         try (MongoClient client = MongoClients.create("mongodb://" + plain.bind().getHostString() + ":"
                 + plain.getLocalAddress().getPort())) {
+            //why: the feed started before each test keeps the shared follower's one thread for its loop
+            ThreadPoolTaskScheduler ownFollower = new ThreadPoolTaskScheduler();
+            ownFollower.initialize();
             ChangeStreamFeed unserved = new ChangeStreamFeed(new SimpleMongoClientDatabaseFactory(client, "taskvault"),
-                    changes, true, follower);
+                    changes, true, ownFollower);
             unserved.start();
 
             await().atMost(Duration.ofSeconds(5)).until(() -> !unserved.following());
             unserved.stop();
+            ownFollower.shutdown();
         } finally {
             plain.shutdownNow();
         }
