@@ -32,8 +32,6 @@ final class Compaction {
     private static final int IDLE_STEPS = 64;
     //why: a full compaction that meets chunks it cannot move (larger than a step) stops after this many steps in vain
     private static final int FRUITLESS_MOVES = 8;
-    //why: a full compaction's rewrites stop after this many steps that did not raise the fill rate
-    private static final int FRUITLESS_STEPS = 8;
 
     private final MVStore store;
     private final Holder holder;
@@ -86,22 +84,16 @@ final class Compaction {
     }
 
     /**
-     * Rewrites sparse chunks step by step: at most one pass over the live data, and no further once the fill rate has
-     * stopped rising (each commit of a step rewrites the B-tree pages above the moved ones, which leaves small chunks of
-     * their own, so the rate can settle below the target).
+     * Rewrites sparse chunks step by step, at most one pass over the live data: each commit of a step rewrites the
+     * B-tree pages above the moved ones, which leaves small chunks of their own, so on a small file the fill rate can
+     * settle below the target and the steps would otherwise go on until the deadline.
      */
     private void rewriteSparseChunks(long deadline) {
         long pass = store.getFileStore() == null ? 0 : store.getFileStore().size() * fill() / 100;
-        int best = fill();
-        int fruitless = 0;
-        for (long done = 0; done < pass && fruitless < FRUITLESS_STEPS && System.nanoTime() < deadline
-                && best < FULL_FILL; done += STEP_BYTES) {
+        for (long done = 0; done < pass && System.nanoTime() < deadline && fill() < FULL_FILL; done += STEP_BYTES) {
             if (!rewriteStep(FULL_FILL)) {
                 return;
             }
-            int now = fill();
-            fruitless = now > best ? 0 : fruitless + 1;
-            best = Math.max(best, now);
         }
     }
 
