@@ -8,11 +8,11 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
 
 /**
- * Gives the space of dead pages back, in short steps that each hold writers for one bounded piece of work and then
- * let them in. A step either moves the live pages out of the sparsest chunks (at most {@link #STEP_BYTES}; MVStore
- * writes them into the first free space, so a file whose tail empties is cut short at the next commit) or moves whole
- * chunks towards the start of the file (at most {@link #MOVE_BYTES}); the committer commits each step before it lets
- * writers in.
+ * Gives the space of dead pages back in steps that each hold writers for one bounded piece of work and then let
+ * them in. Behind the writes a step moves the live pages out of the sparsest chunks (at most {@link #STEP_BYTES};
+ * MVStore writes them into the first free space). A full compaction (after archival) rewrites in larger steps
+ * ({@link #FULL_STEP_BYTES}) and then moves the chunks towards the start of the file in one step, so the end can be
+ * cut off; the committer commits each step before it lets writers in.
  * //why: the background writer of MVStore is off (the committer owns every commit), so nothing else rewrites sparse
  * //    chunks; one rewrite of the whole file held writers for a minute at 100,000 tasks
  */
@@ -24,14 +24,13 @@ final class Compaction {
     static final int FULL_FILL = 95;
     //why: one step rewrites this much live data: a few milliseconds with its commit, so writers barely notice
     static final int STEP_BYTES = 256 << 10;
-    //why: chunks are moved whole; a bigger chunk than this stays where it is (rewriting it moves its pages instead)
-    static final long MOVE_BYTES = 2L << 20;
+    //why: a full compaction rewrites this much per step; each step's commit also writes the B-tree pages above the
+    //    moved ones, and in steps of 256 KB those made the file sparser than before (22 % full from 26 % at 20,000)
+    static final int FULL_STEP_BYTES = 8 << 20;
     //why: under load, rewrite a quarter of what the writes added since the last round: a chunk's pages die fast (every
     //    checkpoint rewrites the B-tree pages it touches), so a quarter moved out of sparse chunks frees far more
     private static final int SHARE_OF_WRITES = 4;
     private static final int IDLE_STEPS = 64;
-    //why: a full compaction that meets chunks it cannot move (larger than a step) stops after this many steps in vain
-    private static final int FRUITLESS_MOVES = 8;
 
     private final MVStore store;
     private final Holder holder;
@@ -56,7 +55,7 @@ final class Compaction {
         long budget = idle ? (long) IDLE_STEPS * STEP_BYTES : Math.max(due ? STEP_BYTES : 0, written / SHARE_OF_WRITES);
         for (long done = 0; done < budget && (done == 0 && due || System.nanoTime() < deadline) && fill() < TARGET_FILL;
              done += STEP_BYTES) {
-            if (!rewriteStep(TARGET_FILL)) {
+            if (!rewriteStep(TARGET_FILL, STEP_BYTES)) {
                 break;
             }
         }
@@ -66,7 +65,7 @@ final class Compaction {
 
     /**
      * Rewrites sparse chunks until they are {@link #FULL_FILL} full, then moves chunks towards the start of the file so
-     * its end can be cut off; every step bounded, writers let in between. Returns when done or at {@code deadline}.
+     * its end can be cut off; writers are let in between the steps. The rewrites stop at {@code deadline}.
      */
     void fully(long deadline) {
         int retention = store.getRetentionTime();
@@ -77,7 +76,7 @@ final class Compaction {
             rewriteSparseChunks(deadline);
             //why: the chunks a rewrite empties are freed only by a later commit that stores something
             step(() -> store.openMap(GroupCommitter.META_MAP).put("lastCompaction", System.nanoTime()));
-            moveChunks(deadline);
+            moveChunks();
         } finally {
             store.setRetentionTime(retention);
         }
@@ -90,31 +89,30 @@ final class Compaction {
      */
     private void rewriteSparseChunks(long deadline) {
         long pass = store.getFileStore() == null ? 0 : store.getFileStore().size() * fill() / 100;
-        for (long done = 0; done < pass && System.nanoTime() < deadline && fill() < FULL_FILL; done += STEP_BYTES) {
-            if (!rewriteStep(FULL_FILL)) {
+        for (long done = 0; done < pass && System.nanoTime() < deadline && fill() < FULL_FILL; done += FULL_STEP_BYTES) {
+            if (!rewriteStep(FULL_FILL, FULL_STEP_BYTES)) {
                 return;
             }
         }
     }
 
-    private void moveChunks(long deadline) {
+    /**
+     * Moves every chunk behind the first free space towards the start of the file and cuts the end off, in one held
+     * step: MVStore moves a limited amount by first copying those chunks to the end of the file, so moves in bounded
+     * steps made the file larger (445 MB to 519 MB at 20,000 tasks) instead of shorter.
+     */
+    private void moveChunks() {
         if (!(store.getFileStore() instanceof RandomAccessStore file)) {
             return;
         }
-        for (int fruitless = 0; fruitless < FRUITLESS_MOVES && System.nanoTime() < deadline; ) {
-            long size = file.size();
-            //why: moving calls fsync; flushing the writes already made first keeps that wait out of the held step
-            store.sync();
-            if (!step(() -> file.compactMoveChunks(100, MOVE_BYTES, store))) {
-                return;
-            }
-            fruitless = file.size() < size ? 0 : fruitless + 1;
-        }
+        //why: moving calls fsync; flushing the writes already made first keeps that wait out of the held step
+        store.sync();
+        step(() -> file.compactMoveChunks(100, Long.MAX_VALUE / 4, store));
     }
 
-    private boolean rewriteStep(int targetFill) {
+    private boolean rewriteStep(int targetFill, int bytes) {
         AtomicBoolean rewritten = new AtomicBoolean();
-        return step(() -> rewritten.set(store.compact(targetFill, STEP_BYTES))) && rewritten.get();
+        return step(() -> rewritten.set(store.compact(targetFill, bytes))) && rewritten.get();
     }
 
     /** One step with writers held; false when the store closed before it could run. */
