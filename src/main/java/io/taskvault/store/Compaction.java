@@ -72,9 +72,12 @@ final class Compaction {
      */
     void fully(long deadline) {
         int retention = store.getRetentionTime();
-        //why: with no retention, a commit frees at once every chunk only the removed documents still used; with the
-        //    default 45 s the chunks archival just emptied stay reserved and nothing can be cut off
+        int versions = (int) store.getVersionsToKeep();
+        //why: with no retention and no kept versions, a commit frees at once every chunk only the removed documents
+        //    still used; otherwise MVStore keeps the chunks archival just emptied for 60 s and until 5 more commits,
+        //    so what could be cut off depended on how many checkpoints happened to come between (often none)
         store.setRetentionTime(0);
+        store.setVersionsToKeep(0);
         try {
             rewriteSparseChunks(deadline);
             for (int round = 0; round < MOVE_ROUNDS; round++) {
@@ -87,6 +90,7 @@ final class Compaction {
                 }
             }
         } finally {
+            store.setVersionsToKeep(versions);
             store.setRetentionTime(retention);
         }
     }

@@ -88,6 +88,27 @@ class CompactionStepsTest {
     }
 
     @Test
+    void compactionRightAfterRemovalsGivesTheirSpaceBackWithNoCheckpointBetween() {
+        Path data = folder.resolve("at-once.mv");
+        Map<String, String> expected = new HashMap<>();
+        //why: no checkpoint of its own and no other writer, so only the compaction's own commits come after the removals
+        StoreProperties quiet = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofHours(1),
+                Duration.ofHours(1), false, StoreProperties.Compression.FAST);
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(quiet, (c, ids) -> { });
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            fillWithDeadPages(server, docs, expected);
+            long before = server.fileSize();
+
+            long freed = server.compact();
+
+            assertThat(freed).as("bytes given back to the disk").isPositive();
+            assertThat(server.fileSize()).isLessThan(before);
+            assertThat(contents(docs)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void compactionBehindTheWritesRewritesSparseChunksAndKeepsEveryDocument() {
         Path data = folder.resolve("behind.mv");
         Map<String, String> expected = new HashMap<>();
