@@ -1,10 +1,13 @@
 package io.taskvault.store;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
@@ -12,8 +15,11 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoCommandException;
@@ -25,7 +31,8 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 
 /**
  * Feeds {@link StoreChanges} from the database's change stream, where the store does not report every write itself
- * (MongoDB): so writes by other processes on the same store reach this process's dashboard and caches too.
+ * (MongoDB): so writes by other processes on the same store reach this process's dashboard and caches too. Follows
+ * on the {@code changeStreamFollower} scheduler; after the stream stops it resumes there a second later.
  */
 @Component
 public class ChangeStreamFeed implements SmartLifecycle {
@@ -36,74 +43,96 @@ public class ChangeStreamFeed implements SmartLifecycle {
     private static final List<String> FOLLOWED = List.of("tasks", "task_history", "task_edges", "task_archive");
     //why: the streams are polled in turn, so one quiet stream holds the others back at most this long
     private static final Duration AWAIT = Duration.ofMillis(200);
+    private static final Duration RESUME_AFTER = Duration.ofSeconds(1);
 
     private final MongoDatabaseFactory databases;
     private final StoreChanges changes;
     private final boolean needed;
-    private volatile Thread follower;
+    private final TaskScheduler follower;
+    private final Map<String, BsonDocument> resumeAfter = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private volatile boolean following;
+    private volatile boolean served;
+    private volatile CountDownLatch followed = new CountDownLatch(0);
+    private volatile ScheduledFuture<?> next;
 
     @Autowired
-    ChangeStreamFeed(MongoDatabaseFactory databases, StoreChanges changes, StoreInfo store) {
-        this(databases, changes, !store.reportsEveryWrite());
+    ChangeStreamFeed(MongoDatabaseFactory databases, StoreChanges changes, StoreInfo store,
+                     @Qualifier("changeStreamFollower") TaskScheduler follower) {
+        this(databases, changes, !store.reportsEveryWrite(), follower);
     }
 
-    ChangeStreamFeed(MongoDatabaseFactory databases, StoreChanges changes, boolean needed) {
+    ChangeStreamFeed(MongoDatabaseFactory databases, StoreChanges changes, boolean needed, TaskScheduler follower) {
         this.databases = databases;
         this.changes = changes;
         this.needed = needed;
+        this.follower = follower;
     }
 
     @Override
     public void start() {
         running = true;
-        if (!needed) {
-            return;
+        if (needed) {
+            following = true;
+            followAt(Instant.now());
         }
-        Thread thread = new Thread(this::follow, "taskvault-change-stream");
-        thread.setDaemon(true);
-        follower = thread;
-        thread.start();
     }
 
-    private void follow() {
-        MongoDatabase database = databases.getMongoDatabase();
-        Map<String, BsonDocument> resumeAfter = new HashMap<>();
-        boolean served = false;
-        while (running) {
-            Map<String, MongoChangeStreamCursor<ChangeStreamDocument<Document>>> cursors = new LinkedHashMap<>();
-            try {
-                for (String collection : FOLLOWED) {
-                    cursors.put(collection, open(database.getCollection(collection), resumeAfter.get(collection)));
+    private void followAt(Instant when) {
+        CountDownLatch done = new CountDownLatch(1);
+        followed = done;
+        try {
+            next = follower.schedule(() -> {
+                try {
+                    follow();
+                } finally {
+                    done.countDown();
                 }
-                served = true;
-                while (running) {
-                    for (Map.Entry<String, MongoChangeStreamCursor<ChangeStreamDocument<Document>>> cursor
-                            : cursors.entrySet()) {
-                        if (cursor.getValue().tryNext() != null) {
-                            changes.written(cursor.getKey());
-                        }
-                        if (cursor.getValue().getResumeToken() != null) {
-                            resumeAfter.put(cursor.getKey(), cursor.getValue().getResumeToken());
-                        }
+            }, when);
+        } catch (TaskRejectedException shuttingDown) {
+            done.countDown();
+            following = false;
+        }
+    }
+
+    /** Follows every stream until stopped; after the stream stops, schedules itself again instead of waiting. */
+    private void follow() {
+        if (!running) {
+            following = false;
+            return;
+        }
+        MongoDatabase database = databases.getMongoDatabase();
+        Map<String, MongoChangeStreamCursor<ChangeStreamDocument<Document>>> cursors = new LinkedHashMap<>();
+        try {
+            for (String collection : FOLLOWED) {
+                cursors.put(collection, open(database.getCollection(collection), resumeAfter.get(collection)));
+            }
+            served = true;
+            while (running) {
+                for (Map.Entry<String, MongoChangeStreamCursor<ChangeStreamDocument<Document>>> cursor
+                        : cursors.entrySet()) {
+                    if (cursor.getValue().tryNext() != null) {
+                        changes.written(cursor.getKey());
+                    }
+                    if (cursor.getValue().getResumeToken() != null) {
+                        resumeAfter.put(cursor.getKey(), cursor.getValue().getResumeToken());
                     }
                 }
-            } catch (MongoCommandException e) {
-                //why: a standalone MongoDB (or a store attached through another process) serves no change stream
-                if (!served || e.getErrorCode() == NOT_A_REPLICA_SET) {
-                    log.warn("The store serves no change stream ({}); pages and statistics see this process's writes "
-                            + "at once and other processes' only when they next read", e.getErrorMessage());
-                    return;
-                }
-                pauseAfter(e);
-            } catch (MongoException | IllegalStateException e) {
-                if (!running) {
-                    return;
-                }
-                pauseAfter(e);
-            } finally {
-                cursors.values().forEach(MongoChangeStreamCursor::close);
             }
+            following = false;
+        } catch (MongoCommandException e) {
+            //why: a standalone MongoDB (or a store attached through another process) serves no change stream
+            if (!served || e.getErrorCode() == NOT_A_REPLICA_SET) {
+                log.warn("The store serves no change stream ({}); pages and statistics see this process's writes "
+                        + "at once and other processes' only when they next read", e.getErrorMessage());
+                following = false;
+                return;
+            }
+            resumeLater(e);
+        } catch (MongoException | IllegalStateException e) {
+            resumeLater(e);
+        } finally {
+            cursors.values().forEach(MongoChangeStreamCursor::close);
         }
     }
 
@@ -114,36 +143,36 @@ public class ChangeStreamFeed implements SmartLifecycle {
     }
 
     //why: a stepped-down primary or a lost connection ends the stream; it resumes where it stopped
-    private void pauseAfter(RuntimeException e) {
+    private void resumeLater(RuntimeException e) {
+        if (!running) {
+            following = false;
+            return;
+        }
         log.info("The change stream stopped ({}); resuming", e.getMessage());
         //why: a tick counts every write missed meanwhile as one change, so no page stays stale
         FOLLOWED.forEach(changes::written);
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        followAt(Instant.now().plus(RESUME_AFTER));
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread thread = follower;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        ScheduledFuture<?> resume = next;
+        if (resume != null && resume.cancel(false)) {
+            followed.countDown();
+            following = false;
+        }
+        try {
+            //why: the loop sees the flag within one await of the streams (200 ms each)
+            followed.await(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Whether the stream is followed (false once the store turned out to serve none). */
+    /** Whether the stream is followed (false once the store turned out to serve none, or once stopped). */
     boolean following() {
-        Thread thread = follower;
-        return thread != null && thread.isAlive();
+        return following;
     }
 
     @Override

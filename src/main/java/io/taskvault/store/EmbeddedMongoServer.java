@@ -11,9 +11,10 @@ import java.util.Optional;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -27,7 +28,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
-    private static final java.time.Duration COMPACTION_LIMIT = java.time.Duration.ofMinutes(1);
+    //why: writers go on between the steps, so the limit only bounds how long archival waits for the space
+    private static final java.time.Duration COMPACTION_LIMIT = java.time.Duration.ofMinutes(2);
 
     static {
         //why: H2 2.3.232 asserts in RandomAccessStore.moveChunkInside a placement its allocator does not promise;
@@ -49,9 +51,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final boolean indexesChecked;
     private final ReplayedIds replayedIds = new ReplayedIds();
     private final int replayedWrites;
+    private final ThreadPoolTaskScheduler ownScheduler;
 
+    /** A server whose checkpoints run on a scheduler of its own, stopped when it closes (tests, tools). */
     public EmbeddedMongoServer(StoreProperties properties, CommittingH2Backend.WriteListener listener) {
+        this(properties, listener, null);
+    }
+
+    /** A server whose checkpoints and compaction run on {@code checkpointer} (one thread is enough). */
+    public EmbeddedMongoServer(StoreProperties properties, CommittingH2Backend.WriteListener listener,
+                               TaskScheduler checkpointer) {
         this.properties = properties;
+        this.ownScheduler = checkpointer == null ? ownCheckpointScheduler() : null;
         this.store = open(properties);
         this.backend = new CommittingH2Backend(store, listener);
         //why: every checkpoint is taken under the write lock, so a file only ever committed so has consistent indexes,
@@ -74,12 +85,32 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             log.info("Replayed {} logged writes that were not yet in the data file", replayedWrites);
         }
         backend.commitThrough(committer);
-        committer.start();
+        committer.start(checkpointer == null ? ownScheduler : checkpointer);
         this.server = new MongoServer(backend.version(ServerVersion.MONGO_5_0));
         this.server.bind(properties.host(), properties.port());
         this.address = server.getLocalAddress();
         writePortFile();
         log.info("Embedded store {} listening on {}:{}", properties.path(), address.getHostString(), address.getPort());
+    }
+
+    /**
+     * The one thread checkpoints and compaction steps run on; without a Spring context the server initializes its own
+     * and shuts it down when it closes.
+     */
+    static ThreadPoolTaskScheduler checkpointScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("taskvault-checkpointer-");
+        scheduler.setDaemon(true);
+        //why: a checkpoint or compaction step in progress ends before the store closes; later ticks are dropped
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(10);
+        return scheduler;
+    }
+
+    private static ThreadPoolTaskScheduler ownCheckpointScheduler() {
+        ThreadPoolTaskScheduler scheduler = checkpointScheduler();
+        scheduler.initialize();
+        return scheduler;
     }
 
     private static MVStore open(StoreProperties properties) {
@@ -184,6 +215,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         server.shutdownNow();
         committer.abandon();
         store.closeImmediately();
+        if (ownScheduler != null) {
+            ownScheduler.shutdown();
+        }
     }
 
     public GroupCommitter committer() {
@@ -191,40 +225,23 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     /**
-     * Rewrites the data file so the space of removed documents goes back to the disk; returns the bytes freed.
-     * Writers wait while it runs (bounded to a minute): live pages leave sparse chunks, then chunks move towards
-     * the start of the file and its free tail is cut off.
+     * Gives the space of removed documents back to the disk; returns the bytes freed. Runs in short steps, each holding
+     * writers for one bounded piece of work (see {@link Compaction}), for at most two minutes.
      */
     public long compact() {
-        committer.checkpoint();
         long before = fileSize();
-        committer.exclusively(() -> {
-            int retention = store.getRetentionTime();
-            //why: with no retention, a commit frees at once every chunk only the removed documents still used
-            store.setRetentionTime(0);
-            long stopAt = System.nanoTime() + COMPACTION_LIMIT.toNanos();
-            try {
-                for (int round = 0; round < 32 && System.nanoTime() < stopAt; round++) {
-                    boolean rewritten = store.compact(95, 16 << 20);
-                    store.commit();
-                    //why: the chunks a rewrite empties are freed only by a later commit, and a commit with nothing
-                    //    changed stores nothing; without this the move below found no free space whenever no other
-                    //    write happened to come between (a flaky 0 bytes returned)
-                    store.openMap(GroupCommitter.META_MAP).put("lastCompaction", System.nanoTime());
-                    store.commit();
-                    if (store.getFileStore() instanceof RandomAccessStore file) {
-                        file.compactMoveChunks(100, Long.MAX_VALUE / 4, store);
-                    }
-                    if (!rewritten) {
-                        break;
-                    }
-                }
-            } finally {
-                store.setRetentionTime(retention);
-            }
-            return null;
-        });
+        committer.compactFully(COMPACTION_LIMIT);
         return Math.max(0, before - fileSize());
+    }
+
+    /** How long a chunk a checkpoint freed stays readable (tests shorten it to see compaction at work at once). */
+    void retainFreedChunks(java.time.Duration retention) {
+        store.setRetentionTime((int) retention.toMillis());
+    }
+
+    /** The share of live data in the data file's chunks, in percent. */
+    int chunksFillRate() {
+        return store.getFileStore() == null ? 100 : store.getFileStore().getChunksFillRate();
     }
 
     public long fileSize() {
@@ -239,6 +256,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             store.close();
             return null;
         });
+        if (ownScheduler != null) {
+            ownScheduler.shutdown();
+        }
         try {
             Files.deleteIfExists(properties.portFile());
         } catch (IOException e) {

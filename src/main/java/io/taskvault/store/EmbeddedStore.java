@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The embedded store as this process sees it: either it owns the data file and runs the server, or another
@@ -22,8 +23,14 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     static EmbeddedStore open(StoreProperties properties, CommittingH2Backend.WriteListener listener) {
+        return open(properties, listener, null);
+    }
+
+    /** Opens the data file with checkpoints on {@code checkpointer} (null: a scheduler of the server's own). */
+    static EmbeddedStore open(StoreProperties properties, CommittingH2Backend.WriteListener listener,
+                              TaskScheduler checkpointer) {
         try {
-            return new EmbeddedStore(new EmbeddedMongoServer(properties, listener), null);
+            return new EmbeddedStore(new EmbeddedMongoServer(properties, listener, checkpointer), null);
         } catch (StoreLockedException e) {
             Optional<String> running = RunningStore.address(properties.portFile());
             if (properties.attach() && running.isPresent()) {

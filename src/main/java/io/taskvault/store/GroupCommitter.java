@@ -1,8 +1,9 @@
 package io.taskvault.store;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -12,6 +13,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
 
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -19,7 +22,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * Owns every commit of the MVStore. A write command runs under the write lock and is appended to the
  * {@link WriteAheadLog} before it is acknowledged, so it survives SIGKILL. Checkpoints take the same lock, so a
  * commit never holds half a write; one checkpoint groups every write since the last, and records which log
- * generation starts after it.
+ * generation starts after it. Between checkpoints it compacts the file in short steps ({@link Compaction}).
  */
 public final class GroupCommitter implements AutoCloseable {
 
@@ -30,11 +33,8 @@ public final class GroupCommitter implements AutoCloseable {
     //why: set by every committer since commits are owned and changes kept whole within checkpoints (one release)
     static final String OWNED_COMMITS = "ownedCommits";
     private static final long MAX_LOG_BYTES = 64L << 20;
-    //why: below this share of live data in the file's chunks, dead pages are worth moving out of them
-    static final int TARGET_FILL = 80;
-    //why: one step rewrites this much under the write lock: a few milliseconds, so writers barely notice
-    private static final int STEP_BYTES = 512 << 10;
-    private static final int IDLE_STEPS = 32;
+    //why: under load, compaction gets at most this share of each checkpoint interval
+    private static final int COMPACTION_SHARE = 4;
 
     private final MVStore store;
     private final boolean fsync;
@@ -42,21 +42,24 @@ public final class GroupCommitter implements AutoCloseable {
     private final long housekeepingNanos;
     private final WriteAheadLog wal;
     private final MVMap<String, Object> meta;
-    //why: one lock orders writes, so the log replays in exactly the order the writes ran
-    private final ReentrantLock writes = new ReentrantLock();
+    //why: one lock orders writes, so the log replays in exactly the order the writes ran; fair, so writers waiting
+    //    behind a compaction step go before its next step instead of being overtaken by it again and again
+    private final ReentrantLock writes = new ReentrantLock(true);
     //why: a task change is two writes (its event, then its projection); no checkpoint falls between them, so a change
     //    a crash cut in two has its first write in the log, and start-up checks only the tasks the log names
     private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
     private final boolean previousChangesWhole;
-    private final ReentrantLock signal = new ReentrantLock();
-    private final Condition wake = signal.newCondition();
     private final boolean previousShutdownClean;
-    private Thread checkpointer;
+    private final Compaction compaction;
+    //why: one tick at a time, whichever thread of the scheduler runs it, and close() waits for the one running
+    private final ReentrantLock ticking = new ReentrantLock();
+    private final AtomicBoolean tickRequested = new AtomicBoolean();
+    private volatile TaskScheduler scheduler;
+    private volatile ScheduledFuture<?> ticks;
     private volatile boolean closed;
     private long checkpoints;
     private volatile long lastWrite = System.nanoTime();
-    private volatile long longestCompactionStep;
-    private long compactionSteps;
+    private long lastHousekeeping = System.nanoTime();
 
     GroupCommitter(MVStore store, java.nio.file.Path dataFile, boolean fsync, Duration checkpointInterval,
                    Duration housekeepingInterval) {
@@ -73,6 +76,7 @@ public final class GroupCommitter implements AutoCloseable {
         meta.put(OWNED_COMMITS, true);
         Object generation = meta.get(WAL_GENERATION);
         this.wal = new WriteAheadLog(dataFile, generation == null ? 0 : ((Number) generation).longValue(), fsync);
+        this.compaction = new Compaction(store, this::holdingWriters);
     }
 
     /** Whether the store was closed by a final checkpoint last time (read before a committer opens it again). */
@@ -104,10 +108,11 @@ public final class GroupCommitter implements AutoCloseable {
         return replayed;
     }
 
-    void start() {
-        checkpointer = new Thread(this::run, "taskvault-checkpointer");
-        checkpointer.setDaemon(true);
-        checkpointer.start();
+    /** Checkpoints every interval on {@code scheduler} (one tick at a time), compacting behind the writes. */
+    void start(TaskScheduler scheduler) {
+        this.scheduler = scheduler;
+        this.ticks = scheduler.scheduleWithFixedDelay(this::tick, Instant.now().plusNanos(checkpointNanos),
+                Duration.ofNanos(checkpointNanos));
     }
 
     /** Runs one write command and logs it; once this returns, the write survives a killed process. */
@@ -127,7 +132,7 @@ public final class GroupCommitter implements AutoCloseable {
         } finally {
             writes.unlock();
             if (wal.size() > MAX_LOG_BYTES) {
-                wakeUp();
+                tickNow();
             }
         }
     }
@@ -201,69 +206,84 @@ public final class GroupCommitter implements AutoCloseable {
         return wal.size();
     }
 
-    private void wakeUp() {
-        signal.lock();
-        try {
-            wake.signal();
-        } finally {
-            signal.unlock();
+    private void tickNow() {
+        TaskScheduler ticker = scheduler;
+        if (ticker != null && !closed && tickRequested.compareAndSet(false, true)) {
+            try {
+                ticker.schedule(this::tick, Instant.now());
+            } catch (TaskRejectedException shuttingDown) {
+                //why: the log keeps the writes safe; close() checkpoints them
+                tickRequested.set(false);
+            }
         }
     }
 
-    private void run() {
-        long lastHousekeeping = System.nanoTime();
-        while (!closed) {
-            signal.lock();
-            try {
-                wake.awaitNanos(checkpointNanos);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                signal.unlock();
+    private void tick() {
+        if (closed || !ticking.tryLock()) {
+            return;
+        }
+        try {
+            tickRequested.set(false);
+            long start = System.nanoTime();
+            checkpoint(false);
+            boolean idle = start - lastWrite > checkpointNanos;
+            boolean due = start - lastHousekeeping > housekeepingNanos;
+            compaction.behindWrites(idle, due,
+                    System.nanoTime() + (idle ? checkpointNanos : checkpointNanos / COMPACTION_SHARE));
+            if (due) {
+                lastHousekeeping = start;
             }
-            if (closed) {
-                return;
-            }
-            try {
-                checkpoint(false);
-                boolean idle = System.nanoTime() - lastWrite > checkpointNanos;
-                if (idle || System.nanoTime() - lastHousekeeping > housekeepingNanos) {
-                    compactInSteps(idle ? IDLE_STEPS : 1);
-                    lastHousekeeping = System.nanoTime();
-                }
-            } catch (RuntimeException e) {
-                log.error("Checkpoint failed; writes stay safe in the write-ahead log", e);
-            }
+        } catch (RuntimeException e) {
+            log.error("Checkpoint failed; writes stay safe in the write-ahead log", e);
+        } finally {
+            ticking.unlock();
         }
     }
 
     /**
-     * Moves the live pages out of the sparsest chunks, a small step at a time, each under the write lock and each
-     * followed by a checkpoint that writes them, so the space of dead pages is reused and the file stops growing.
-     * //why: the background writer is off, so nobody else rewrites sparse chunks; one large rewrite stalled writers
-     * //    for as long as it ran. Stops as soon as a write arrives after the first step.
+     * Runs {@code work} with no write and no change in progress, then commits what it changed (a checkpoint), all
+     * before any writer goes on; returns how long writers were held, in nanoseconds, or -1 once the store is closed.
      */
-    void compactInSteps(int maxSteps) {
-        org.h2.mvstore.FileStore<?> file = store.getFileStore();
-        for (int step = 0; step < maxSteps && !closed && file != null && file.getChunksFillRate() < TARGET_FILL; step++) {
-            long start = System.nanoTime();
-            if (step > 0 && lastWrite > start - checkpointNanos) {
-                return;
+    long holdingWriters(Runnable work) {
+        changes.writeLock().lock();
+        try {
+            writes.lock();
+            try {
+                if (closed) {
+                    return -1;
+                }
+                //why: the writes since the last checkpoint are committed first, as any checkpoint would; the time
+                //    counted is the step's own (its work and the commit of what it rewrote or moved)
+                checkpointBetweenChanges(false);
+                long start = System.nanoTime();
+                work.run();
+                checkpointBetweenChanges(false);
+                return System.nanoTime() - start;
+            } finally {
+                writes.unlock();
             }
-            boolean rewritten = exclusively(() -> store.compact(TARGET_FILL, STEP_BYTES));
-            longestCompactionStep = Math.max(longestCompactionStep, System.nanoTime() - start);
-            compactionSteps++;
-            if (!rewritten) {
-                return;
-            }
-            checkpoint(false);
+        } finally {
+            changes.writeLock().unlock();
         }
+    }
+
+    /** Compacts behind the writes as one checkpoint interval would, once (what the checkpointer does every tick). */
+    void compactBehindWrites(boolean idle) {
+        compaction.behindWrites(idle, true, System.nanoTime() + checkpointNanos);
+    }
+
+    /**
+     * Compacts the whole file in short steps (see {@link Compaction#fully}) until done or {@code limit} has passed;
+     * writers go on between the steps.
+     */
+    void compactFully(Duration limit) {
+        checkpoint();
+        compaction.fully(System.nanoTime() + limit.toNanos());
     }
 
     /** The longest time one compaction step held the write lock, in nanoseconds, and how many steps ran. */
     public long[] compactionSteps() {
-        return new long[] {longestCompactionStep, compactionSteps};
+        return compaction.steps();
     }
 
     /** A last checkpoint, then the checkpointer stops. */
@@ -272,24 +292,26 @@ public final class GroupCommitter implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
-        wakeUp();
-        if (checkpointer != null) {
-            try {
-                checkpointer.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopTicks();
         exclusively(() -> meta.put(CLEAN_SHUTDOWN, true));
         checkpoint(true);
         wal.close();
     }
 
+    private void stopTicks() {
+        closed = true;
+        ScheduledFuture<?> scheduled = ticks;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        //why: a tick (or a compaction step in it) that already runs ends before the last checkpoint
+        ticking.lock();
+        ticking.unlock();
+    }
+
     /** Drops the log handle without a checkpoint, as a killed process would. */
     void abandon() {
-        closed = true;
-        wakeUp();
+        stopTicks();
         wal.close();
     }
 }

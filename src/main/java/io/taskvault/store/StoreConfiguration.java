@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.bson.UuidRepresentation;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
 import org.springframework.data.mongodb.core.convert.DefaultMongoTypeMapper;
@@ -43,10 +45,32 @@ class StoreConfiguration {
         return Optional.empty();
     }
 
+    /**
+     * The embedded store's checkpoints and compaction steps (one thread). Not a default candidate: it serves the store
+     * alone, and Boot's own scheduler for {@code @Scheduled} jobs stays as it is; metrics still show it by name.
+     */
+    @Bean(defaultCandidate = false)
+    @Conditional(NoMongoUri.class)
+    ThreadPoolTaskScheduler storeCheckpointer() {
+        return EmbeddedMongoServer.checkpointScheduler();
+    }
+
     @Bean(destroyMethod = "close")
     @Conditional(NoMongoUri.class)
-    EmbeddedStore embeddedStore(StoreProperties properties, StoreChanges changes) {
-        return EmbeddedStore.open(properties, (collection, ids) -> changes.written(collection));
+    EmbeddedStore embeddedStore(StoreProperties properties, StoreChanges changes,
+                                @Qualifier("storeCheckpointer") ThreadPoolTaskScheduler checkpointer) {
+        return EmbeddedStore.open(properties, (collection, ids) -> changes.written(collection), checkpointer);
+    }
+
+    /** The thread that follows MongoDB's change streams ({@link ChangeStreamFeed}); idle on the embedded store. */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskScheduler changeStreamFollower() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("taskvault-change-stream-");
+        scheduler.setDaemon(true);
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(5);
+        return scheduler;
     }
 
     @Bean(destroyMethod = "close")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -27,16 +28,18 @@ class ChangeStreamFeedTest {
     private MongoClient theirs;
     private ChangeStreamFeed feed;
     private final StoreChanges changes = new StoreChanges();
+    private final ThreadPoolTaskScheduler follower = new ThreadPoolTaskScheduler();
 
     @BeforeEach
     void start() {
+        follower.initialize();
         server = new MongoServer(H2Backend.inMemory());
         //why: the server serves change streams from its oplog, as a replica set does
         server.enableOplog();
         String uri = "mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort();
         ours = MongoClients.create(uri);
         theirs = MongoClients.create(uri);
-        feed = new ChangeStreamFeed(new SimpleMongoClientDatabaseFactory(ours, "taskvault"), changes, true);
+        feed = new ChangeStreamFeed(new SimpleMongoClientDatabaseFactory(ours, "taskvault"), changes, true, follower);
         feed.start();
     }
 
@@ -46,6 +49,7 @@ class ChangeStreamFeedTest {
         ours.close();
         theirs.close();
         server.shutdownNow();
+        follower.shutdown();
     }
 
     @Test
@@ -72,12 +76,16 @@ class ChangeStreamFeedTest {
         MongoServer plain = new MongoServer(H2Backend.inMemory());
         try (MongoClient client = MongoClients.create("mongodb://" + plain.bind().getHostString() + ":"
                 + plain.getLocalAddress().getPort())) {
+            //why: the feed started before each test keeps the shared follower's one thread for its loop
+            ThreadPoolTaskScheduler ownFollower = new ThreadPoolTaskScheduler();
+            ownFollower.initialize();
             ChangeStreamFeed unserved = new ChangeStreamFeed(new SimpleMongoClientDatabaseFactory(client, "taskvault"),
-                    changes, true);
+                    changes, true, ownFollower);
             unserved.start();
 
             await().atMost(Duration.ofSeconds(5)).until(() -> !unserved.following());
             unserved.stop();
+            ownFollower.shutdown();
         } finally {
             plain.shutdownNow();
         }
