@@ -128,8 +128,8 @@ public class TaskService {
 
     /** The task's current state, read fresh (after rolling forward anything a crash left behind). */
     public Task get(String reference) {
-        String id = lookup.resolve(reference);
-        return writer.load(id).orElseThrow(() -> new TaskNotFoundException(reference));
+        //why: the lookup has read the task already; reading it again by id cost every show and get a round trip
+        return writer.current(lookup.find(reference)).orElseThrow(() -> new TaskNotFoundException(reference));
     }
 
     /**
