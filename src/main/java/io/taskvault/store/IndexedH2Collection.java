@@ -36,6 +36,7 @@ class IndexedH2Collection extends H2Collection {
     private final MVMap<String, Object> meta;
     private long indexedReads;
     private long indexedCounts;
+    private final ScannedCounts scannedCounts = new ScannedCounts(this::documentMatchesQuery);
 
     IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
                         MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -144,11 +145,38 @@ class IndexedH2Collection extends H2Collection {
         Optional<IndexedQuery> plan = query == null || query.isEmpty() ? Optional.empty()
                 : IndexedQuery.plan(secondaryIndexes(), query, null).filter(IndexedQuery::exact);
         if (plan.isEmpty()) {
-            return super.count(query, skip, limit);
+            return query == null || query.isEmpty() || skip > 0 || limit > 0 ? super.count(query, skip, limit)
+                    : scannedCounts.count(query, () -> super.count(query, 0, 0));
         }
         indexedCounts++;
         long count = Math.max(0, plan.get().count() - Math.max(0, skip));
         return (int) (limit > 0 ? Math.min(limit, count) : count);
+    }
+
+    //why: the engine calls these three for every document written, under the collection's lock, as count runs
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object position = super.addDocumentInternal(document);
+        scannedCounts.written(null, document);
+        return position;
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, newDocument);
+        scannedCounts.written(oldDocument, newDocument);
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        Document removed = scannedCounts.isEmpty() ? null : documents.get(position);
+        super.removeDocument(position);
+        scannedCounts.written(removed, null);
+    }
+
+    /** How many counts were answered from {@link ScannedCounts} without matching every document, for tests. */
+    long countsWithoutScan() {
+        return scannedCounts.answeredWithoutScan();
     }
 
     /** How many queries and counts the secondary indexes served, for tests. */

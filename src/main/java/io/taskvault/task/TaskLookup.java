@@ -28,6 +28,20 @@ class TaskLookup {
 
     /** The task's id; throws if nothing, or more than one task, answers to the reference. */
     String resolve(String reference) {
+        String ref = checked(reference);
+        return named(ref).map(Task::getId).orElseGet(() -> byIdPrefix(ref));
+    }
+
+    /**
+     * The task the reference names, as read while resolving it (not rolled forward: see {@code TaskWriter.current});
+     * throws if nothing, or more than one task, answers to it.
+     */
+    Task find(String reference) {
+        String ref = checked(reference);
+        return named(ref).orElseGet(() -> tasks.byId(byIdPrefix(ref)).orElseThrow(() -> new TaskNotFoundException(ref)));
+    }
+
+    private static String checked(String reference) {
         if (reference == null || reference.isBlank()) {
             throw new InvalidTaskException("task", "is required: give its key (TV-42), number (42) or id");
         }
@@ -35,26 +49,32 @@ class TaskLookup {
         if (ref.length() > 64) {
             throw new InvalidTaskException("task", "'" + ref.substring(0, 20) + "…' is not a task reference");
         }
+        return ref;
+    }
+
+    /** The task whose id, key, number or external id is the reference. */
+    private Optional<Task> named(String ref) {
         Optional<Task> exact = tasks.byId(ref);
         if (exact.isPresent()) {
-            return ref;
+            return exact;
         }
         if (KEY.matcher(ref).matches()) {
             Optional<Task> byKey = tasks.byKey(ref.toUpperCase(Locale.ROOT));
             if (byKey.isPresent()) {
-                return byKey.get().getId();
+                return byKey;
             }
         }
         if (NUMBER.matcher(ref).matches()) {
             Optional<Task> byNumber = tasks.byKey(keys.prefix() + "-" + Long.parseLong(ref));
             if (byNumber.isPresent()) {
-                return byNumber.get().getId();
+                return byNumber;
             }
         }
-        Optional<Task> external = tasks.byExternalId(ref);
-        if (external.isPresent()) {
-            return external.get().getId();
-        }
+        return tasks.byExternalId(ref);
+    }
+
+    /** The id of the one task whose id starts with the reference. */
+    private String byIdPrefix(String ref) {
         if (PREFIX.matcher(ref).matches()) {
             List<String> matches = tasks.idsStartingWith(ref.toLowerCase(Locale.ROOT), 6);
             if (matches.size() == 1) {

@@ -128,8 +128,8 @@ public class TaskService {
 
     /** The task's current state, read fresh (after rolling forward anything a crash left behind). */
     public Task get(String reference) {
-        String id = lookup.resolve(reference);
-        return writer.load(id).orElseThrow(() -> new TaskNotFoundException(reference));
+        //why: the lookup has read the task already; reading it again by id cost every show and get a round trip
+        return writer.current(lookup.find(reference)).orElseThrow(() -> new TaskNotFoundException(reference));
     }
 
     /**
@@ -360,8 +360,11 @@ public class TaskService {
     /** The task, its history and its outputs from one lookup (history and outputs each resolve the task again). */
     public TaskDetail detail(String reference) {
         Task task = get(reference);
-        return new TaskDetail(task, history.events(task.getId(), 1, task.getVersion()),
-                outputs.list(task.getId(), task.getOutputSeq()));
+        //why: one read of the history serves both the listing and the chain check (each read alone is a round trip)
+        List<Document> raw = history.raw(task.getId(), 1, task.getVersion());
+        ChainReport chain = HashChain.verify(task.getKey(), raw, task.getHistorySeq(), task.getHistoryHash());
+        return new TaskDetail(task, raw.stream().map(history::read).toList(),
+                outputs.list(task.getId(), task.getOutputSeq()), chain);
     }
 
     public List<TaskOutput> outputs(String reference) {

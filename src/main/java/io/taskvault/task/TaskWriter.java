@@ -171,7 +171,16 @@ class TaskWriter {
 
     /** The task's projection, after rolling forward any event a crash left unapplied. */
     Optional<Task> load(String id) {
-        Optional<Task> task = tasks.byId(id);
+        return rolledForward(id, tasks.byId(id));
+    }
+
+    /** The task's projection from a copy just read, after rolling forward any event a crash left unapplied. */
+    Optional<Task> current(Task read) {
+        return rolledForward(read.getId(), Optional.of(read));
+    }
+
+    private Optional<Task> rolledForward(String id, Optional<Task> read) {
+        Optional<Task> task = read;
         while (task.isPresent()) {
             long version = task.get().getVersion();
             if (version < 0) {

@@ -153,7 +153,7 @@ abstract class TaskServiceContract {
     }
 
     @Test
-    void detailReadsTheTaskItsWholeHistoryAndItsOutputsAsTheSeparateCallsDo() {
+    void detailReadsTheTaskItsWholeHistoryItsOutputsAndItsChainAsTheSeparateCallsDo() {
         Task task = tasks.create(aTask().build(), "alice");
         tasks.addNote(task.getKey(), "first look", "bob");
         tasks.appendOutput(task.getKey(), OutputDraft.text(OutputType.STDOUT, "ok"), "agent");
@@ -164,6 +164,8 @@ abstract class TaskServiceContract {
         assertThat(detail.history()).extracting(HistoryEvent::seq)
                 .containsExactlyElementsOf(tasks.history(task.getId()).stream().map(HistoryEvent::seq).toList());
         assertThat(detail.outputs()).extracting(TaskOutput::seq).containsExactly(1L);
+        assertThat(detail.chain()).isEqualTo(tasks.verify(task.getKey()));
+        assertThat(detail.chain().events()).isEqualTo(detail.history().size());
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.taskvault.task.Task;
 import io.taskvault.task.TaskDetail;
 import io.taskvault.task.TaskPage;
 import io.taskvault.task.TaskService;
+import io.taskvault.task.history.ChainReport;
 import io.taskvault.task.history.EventType;
 import io.taskvault.task.history.HistoryEvent;
 import io.taskvault.task.output.TaskOutput;
@@ -86,7 +87,7 @@ class TaskScreen {
                 .collect(Collectors.groupingBy(o -> o.type().name(), java.util.TreeMap::new, Collectors.counting()))
                 .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
                 + ", " + bytes(outputs.stream().mapToLong(TaskOutput::size).sum()));
-        out.append('\n').append(style.bold("Chain")).append("  ").append(chain(task)).append('\n');
+        out.append('\n').append(style.bold("Chain")).append("  ").append(chain(detail.chain())).append('\n');
         return out.toString();
     }
 
@@ -102,7 +103,10 @@ class TaskScreen {
     }
 
     String chain(Task task) {
-        var report = tasks.verify(task);
+        return chain(tasks.verify(task));
+    }
+
+    private String chain(ChainReport report) {
         return report.intact() ? style.ok(report.summary()) : style.error(report.summary());
     }
 
