@@ -2,6 +2,9 @@ package io.taskvault.system;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -21,7 +24,8 @@ import com.mongodb.client.MongoClient;
  * the store's client (so a locked or unreachable store fails the start before the web server opens), taskvault's own
  * settings (so a bad one fails the start, not the first request that reads it) and the beans marked
  * {@link MadeAtStart}. Beans with {@code @Scheduled} methods Boot keeps eager itself. A one-shot command (no web
- * server) makes every bean only when the command needs it.
+ * server) makes every bean only when the command needs it. Library beans that serve only requests or commands but
+ * would be made at start regardless are left for first use too ({@link #madeAtFirstUse()}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -34,6 +38,33 @@ class LazyStartConfiguration {
     static LazyInitializationExcludeFilter startsWithTheApplication() {
         return (name, definition, type) -> type != null && (isEagerType(type) || isTaskvaultSettings(type)
                 || type.isAnnotationPresent(MadeAtStart.class));
+    }
+
+    /**
+     * Leaves for first use (or {@link WarmUpAfterReady}) what libraries make at start although only a request or a
+     * command needs it: springdoc marks its beans {@code @Lazy(false)} (they build the OpenAPI document and, through
+     * an API-version customizer taskvault has no use for, the MVC handler mapping), and Spring Shell's command
+     * registry is a {@code SmartInitializingSingleton}, which Boot never makes lazy (it makes every command bean).
+     */
+    @Bean
+    static BeanFactoryPostProcessor madeAtFirstUse() {
+        return beans -> {
+            for (String name : beans.getBeanDefinitionNames()) {
+                BeanDefinition definition = beans.getBeanDefinition(name);
+                if (COMMAND_REGISTRY.equals(name) || declaringClass(definition).startsWith("org.springdoc.")) {
+                    definition.setLazyInit(true);
+                }
+            }
+        };
+    }
+
+    static final String COMMAND_REGISTRY = "commandRegistry";
+
+    private static String declaringClass(BeanDefinition definition) {
+        if (definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null) {
+            return annotated.getFactoryMethodMetadata().getDeclaringClassName();
+        }
+        return definition.getBeanClassName() == null ? "" : definition.getBeanClassName();
     }
 
     static boolean isEagerType(Class<?> type) {

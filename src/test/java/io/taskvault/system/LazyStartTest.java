@@ -2,6 +2,8 @@ package io.taskvault.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,12 +14,16 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandRegistry;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.taskvault.archive.ArchiveStore;
 import io.taskvault.preferences.UserPreferences;
 import io.taskvault.store.StoreChanges;
 import io.taskvault.support.EmbeddedStoreTest;
+import io.taskvault.system.shell.CommandLine;
+import io.taskvault.system.shell.ShellRunner;
 import io.taskvault.task.TaskState;
 
 /**
@@ -42,6 +48,26 @@ class LazyStartTest {
     @Test
     void beansAreMadeWhenFirstNeededByDefault() {
         assertThat(beans.getBeanDefinition("taskApiController").isLazyInit()).isTrue();
+    }
+
+    @Test
+    void libraryBeansThatServeOnlyRequestsOrCommandsAreLeftForFirstUse() {
+        //why: springdoc marks its beans eager and Boot never makes Spring Shell's registry lazy; both only serve a
+        //    request or a command
+        for (String name : List.of("commandRegistry", "openApiResource", "springDocApiVersionCustomizer")) {
+            assertThat(beans.getBeanDefinition(name).isLazyInit()).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void theCommandRegistryHasEveryCommandOnceACommandRan(@Autowired ShellRunner runner) {
+        StringWriter out = new StringWriter();
+        int code = runner.execute(CommandLine.parse("version"), new PrintWriter(out), new PrintWriter(new StringWriter()),
+                new InputReader() { });
+
+        assertThat(code).as(out.toString()).isZero();
+        //why: Spring Shell's 'script' needs the registry itself, so the registry adds it only in its after-start callback
+        assertThat(beans.getBean(CommandRegistry.class).getCommandByName("script")).isNotNull();
     }
 
     @Test

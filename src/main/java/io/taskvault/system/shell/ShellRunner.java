@@ -44,6 +44,7 @@ public class ShellRunner implements ApplicationRunner {
     //    before ready
     private final ObjectProvider<CommandParser> parser;
     private final ObjectProvider<CommandRegistry> registry;
+    private volatile boolean registryComplete;
     private final ObjectProvider<LineReader> lineReader;
     private final ShellStyle style;
     private final ShellSessions sessions;
@@ -126,6 +127,7 @@ public class ShellRunner implements ApplicationRunner {
     }
 
     private void prompt() {
+        registry();
         LineReader reader = lineReader.getObject();
         PrintWriter out = reader.getTerminal().writer();
         String session = sessions.start("interactive");
@@ -171,7 +173,7 @@ public class ShellRunner implements ApplicationRunner {
         style.colourOffForCommand(command.noColor());
         Command target = null;
         try {
-            CommandRegistry registry = this.registry.getObject();
+            CommandRegistry registry = registry();
             target = DeclaredOptions.check(registry, command.words());
             var parsed = parser.getObject().parse(command.toShellSyntax());
             ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, input));
@@ -193,6 +195,22 @@ public class ShellRunner implements ApplicationRunner {
             err.flush();
             style.colourOffForCommand(false);
         }
+    }
+
+    //why: a registry made after start (system/LazyStartConfiguration) missed its SmartInitializingSingleton callback,
+    //    which adds the command beans that need the registry themselves (Spring Shell's 'script'); adding them twice
+    //    changes nothing
+    private CommandRegistry registry() {
+        CommandRegistry made = registry.getObject();
+        if (!registryComplete) {
+            synchronized (this) {
+                if (!registryComplete) {
+                    made.afterSingletonsInstantiated();
+                    registryComplete = true;
+                }
+            }
+        }
+        return made;
     }
 
     private void finish(int code) {
