@@ -56,7 +56,8 @@ public final class GroupCommitter implements AutoCloseable {
     private long checkpoints;
     private volatile long lastWrite = System.nanoTime();
     private volatile long longestCompactionStep;
-    private long compactionSteps;
+    private volatile long compactionSteps;
+    private volatile long rounds;
 
     GroupCommitter(MVStore store, java.nio.file.Path dataFile, boolean fsync, Duration checkpointInterval,
                    Duration housekeepingInterval) {
@@ -228,14 +229,20 @@ public final class GroupCommitter implements AutoCloseable {
             try {
                 checkpoint(false);
                 boolean idle = System.nanoTime() - lastWrite > checkpointNanos;
-                if (idle || System.nanoTime() - lastHousekeeping > housekeepingNanos) {
+                if (housekeepingNanos > 0 && (idle || System.nanoTime() - lastHousekeeping > housekeepingNanos)) {
                     compactInSteps(idle ? IDLE_STEPS : 1);
                     lastHousekeeping = System.nanoTime();
                 }
             } catch (RuntimeException e) {
                 log.error("Checkpoint failed; writes stay safe in the write-ahead log", e);
             }
+            rounds++;
         }
+    }
+
+    /** How many times the checkpointer has woken up and done its work (a checkpoint, perhaps housekeeping). */
+    long rounds() {
+        return rounds;
     }
 
     /**

@@ -22,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  *                    a quarter of the maximum heap, at most 1024
  * @param fsync       force each logged write and checkpoint to the disk (survives power loss, not only a killed process)
  * @param database    the database name used on the embedded server and on a MongoDB URI without one
- * @param housekeepingInterval how often idle chunks are rewritten so the file does not grow without bound
+ * @param housekeepingInterval how often idle chunks are rewritten so the file does not grow without bound (also
+ *                    whenever no write came for a checkpoint interval); 0 turns that rewriting off (a one-shot command's
+ *                    process, which ends before it would pay off)
  * @param checkpointInterval how often logged writes are committed to the data file (the log keeps them safe meanwhile)
  * @param attach      when another running taskvault holds the data file, work through its store instead of failing
  * @param compression how pages are compressed as they are written (pages written before keep theirs)
