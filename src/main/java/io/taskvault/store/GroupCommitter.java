@@ -60,6 +60,7 @@ public final class GroupCommitter implements AutoCloseable {
     private long checkpoints;
     private volatile long lastWrite = System.nanoTime();
     private long lastHousekeeping = System.nanoTime();
+    private volatile long rounds;
 
     GroupCommitter(MVStore store, java.nio.file.Path dataFile, boolean fsync, Duration checkpointInterval,
                    Duration housekeepingInterval) {
@@ -228,16 +229,25 @@ public final class GroupCommitter implements AutoCloseable {
             checkpoint(false);
             boolean idle = start - lastWrite > checkpointNanos;
             boolean due = start - lastHousekeeping > housekeepingNanos;
-            compaction.behindWrites(idle, due,
-                    System.nanoTime() + (idle ? checkpointNanos : checkpointNanos / COMPACTION_SHARE));
-            if (due) {
-                lastHousekeeping = start;
+            //why: a zero interval turns compaction off (a one-shot command's process ends before it would pay off)
+            if (housekeepingNanos > 0) {
+                compaction.behindWrites(idle, due,
+                        System.nanoTime() + (idle ? checkpointNanos : checkpointNanos / COMPACTION_SHARE));
+                if (due) {
+                    lastHousekeeping = start;
+                }
             }
+            rounds++;
         } catch (RuntimeException e) {
             log.error("Checkpoint failed; writes stay safe in the write-ahead log", e);
         } finally {
             ticking.unlock();
         }
+    }
+
+    /** How many times the checkpointer has woken up and done its work (a checkpoint, perhaps housekeeping). */
+    long rounds() {
+        return rounds;
     }
 
     /**

@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param fsync       force each logged write and checkpoint to the disk (survives power loss, not only a killed process)
  * @param database    the database name used on the embedded server and on a MongoDB URI without one
  * @param housekeepingInterval at least one compaction step runs this often, however little the writes added (each
- *                    checkpoint otherwise compacts in proportion to what they added, see {@code Compaction})
+ *                    checkpoint otherwise compacts in proportion to what they added, see {@code Compaction}); 0 turns
+ *                    compaction off (a one-shot command's process, which ends before it would pay off)
  * @param checkpointInterval how often logged writes are committed to the data file (the log keeps them safe meanwhile)
  * @param attach      when another running taskvault holds the data file, work through its store instead of failing
  * @param compression how pages are compressed as they are written (pages written before keep theirs)

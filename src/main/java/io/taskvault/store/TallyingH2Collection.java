@@ -78,7 +78,9 @@ final class TallyingH2Collection extends IndexedH2Collection {
     public void addIndex(Index<Object> index) {
         indexing = indexFromFile.test(index);
         try {
-            if (!indexing && index instanceof SecondaryIndex secondary && secondary.isEmpty()) {
+            //why: start-up ensures every index, and one already there with no entries (tags, while no task has one)
+            //    is no new index: filling it read every document at each start
+            if (!indexing && index instanceof SecondaryIndex secondary && secondary.isEmpty() && !has(index.getName())) {
                 //why: the engine would read every document twice (a uniqueness check, then the entries)
                 streamAllDocumentsWithPosition().forEach(found -> secondary.add(found.getDocument(), found.getPosition(), this));
             }
@@ -86,6 +88,10 @@ final class TallyingH2Collection extends IndexedH2Collection {
         } finally {
             indexing = false;
         }
+    }
+
+    private boolean has(String indexName) {
+        return getIndexes().stream().anyMatch(existing -> existing.getName().equals(indexName));
     }
 
     @Override

@@ -31,8 +31,10 @@ public final class ProgressBar implements ProgressListener {
      * delegated command, whose answer is sent whole when it ends.
      */
     public static ProgressBar forCommand(CommandContext ctx, ObjectProvider<Terminal> terminal, String label) {
+        //why: the terminal is made only with a console; without one JLine makes a dumb one, slowly (see ShellStyle)
+        boolean console = System.console() != null;
         boolean watched = DelegatedTerminal.current().isEmpty()
-                && watched(System.console() != null, terminal.getIfAvailable());
+                && watched(console, console ? terminal.getIfAvailable() : null);
         return new ProgressBar(ctx.outputWriter(), label, 0, watched);
     }
 

@@ -57,9 +57,15 @@ public class ShellStyle {
 
     /** The terminal's width; 0 (piped output, dumb terminal) falls back to 120 columns. */
     public int width() {
-        Terminal t = terminal.get();
-        int width = DelegatedTerminal.current().map(DelegatedTerminal::width).orElseGet(() -> t == null ? 0 : t.getWidth());
+        int width = DelegatedTerminal.current().map(DelegatedTerminal::width).orElseGet(this::consoleWidth);
         return width > 0 ? width : FALLBACK_WIDTH;
+    }
+
+    //why: without a console JLine can only make a dumb terminal (width 0), and making one costs a one-shot command
+    //    most of a second (it probes every terminal provider); so the terminal is asked only when there is a console
+    private int consoleWidth() {
+        Terminal t = console.getAsBoolean() ? terminal.get() : null;
+        return t == null ? 0 : t.getWidth();
     }
 
     /** Plain text broken at blanks so no line is wider than the terminal (100 columns at most, for readability). */

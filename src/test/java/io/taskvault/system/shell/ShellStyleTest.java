@@ -64,6 +64,17 @@ class ShellStyleTest {
     }
 
     @Test
+    void pipedOutputNeverMakesATerminal() {
+        ShellStyle piped = new ShellStyle(() -> {
+            throw new AssertionError("no terminal should be made without a console");
+        }, () -> false, name -> null);
+
+        assertThat(piped.width()).isEqualTo(ShellStyle.FALLBACK_WIDTH);
+        assertThat(piped.wrap("a few words")).isEqualTo("a few words");
+        assertThat(piped.error("error: boom")).isEqualTo("error: boom");
+    }
+
+    @Test
     void wrapsLongTextAtBlanksWithinTheTerminalAndAHundredColumns() {
         ShellStyle narrow = style(terminal("xterm-256color", 20), true, Map.of());
         ShellStyle wide = style(terminal("xterm-256color", 300), true, Map.of());
