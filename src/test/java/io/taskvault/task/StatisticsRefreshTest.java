@@ -25,6 +25,10 @@ class StatisticsRefreshTest {
     @Test
     void aChangeIsInTheNextReadWithoutARecount() {
         await().atMost(Duration.ofSeconds(10)).until(recount::idle);
+        //why: the application is shared with earlier test classes, some of which leave the counters off on purpose
+        //    (a write cut between the task and its counters); recounted here, no check can find them off and recount
+        //    them between this test's reads
+        await().atMost(Duration.ofSeconds(10)).until(recount::recount);
         TaskStatistics before = tasks.statistics();
         Instant recountedBefore = recount.lastRecount();
         Instant written = Instant.now();
