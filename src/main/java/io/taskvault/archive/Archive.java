@@ -57,10 +57,11 @@ public class Archive {
             Task task = tasks.get(id);
             byte[] bundle = ArchiveBundle.pack(raw);
             bundleBytes = bundle.length;
-            ArchivedTask entry = new ArchivedTask(id, task.getKey(), task.getTitle(), task.getRole(), task.getProvider(),
-                    task.getPreviousState(), task.getTags(), task.getCreatedAt(), task.getCompletedAt(),
-                    task.getArchivedAt(), raw.history().size(), rawBytes, bundle.length,
-                    raw.task().getString("historyHash"));
+            ArchivedTask entry = ArchivedTask.builder().id(id).key(task.getKey()).title(task.getTitle())
+                    .role(task.getRole()).provider(task.getProvider()).stateBefore(task.getPreviousState())
+                    .tags(task.getTags()).createdAt(task.getCreatedAt()).completedAt(task.getCompletedAt())
+                    .archivedAt(task.getArchivedAt()).events(raw.history().size()).rawBytes(rawBytes)
+                    .bundleBytes(bundle.length).headHash(raw.task().getString("historyHash")).build();
             if (store.save(entry, bundle)) {
                 store.count(entry.stateBefore(), entry.role(), 1);
             }

@@ -142,11 +142,13 @@ public class ArchiveStore {
 
     @SuppressWarnings("unchecked")
     private static ArchivedTask entry(Document d) {
-        return new ArchivedTask(d.getString("_id"), d.getString("key"), d.getString("title"), d.getString("role"),
-                d.getString("provider"), TaskState.valueOf(d.getString("stateBefore")), (List<String>) d.get("tags"),
-                instant(d.getDate("createdAt")), instant(d.getDate("completedAt")), instant(d.getDate("archivedAt")),
-                ((Number) d.get("events")).longValue(), ((Number) d.get("rawBytes")).longValue(),
-                ((Number) d.get("bundleBytes")).longValue(), d.getString("headHash"));
+        return ArchivedTask.builder().id(d.getString("_id")).key(d.getString("key")).title(d.getString("title"))
+                .role(d.getString("role")).provider(d.getString("provider"))
+                .stateBefore(TaskState.valueOf(d.getString("stateBefore"))).tags((List<String>) d.get("tags"))
+                .createdAt(instant(d.getDate("createdAt"))).completedAt(instant(d.getDate("completedAt")))
+                .archivedAt(instant(d.getDate("archivedAt"))).events(((Number) d.get("events")).longValue())
+                .rawBytes(((Number) d.get("rawBytes")).longValue())
+                .bundleBytes(((Number) d.get("bundleBytes")).longValue()).headHash(d.getString("headHash")).build();
     }
 
     private static Date date(Instant instant) {

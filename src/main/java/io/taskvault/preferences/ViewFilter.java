@@ -35,9 +35,11 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
 
     /** The filters and sort of a list's query. */
     public static ViewFilter of(TaskQuery query) {
-        return new ViewFilter(query.states(), query.roles(), query.providers(), query.priorities(), query.tags(),
-                query.text(), query.createdFrom(), query.createdTo(), query.updatedFrom(), query.updatedTo(),
-                query.sort(), query.descending(), query.storyIds(), query.epicIds(), query.personas());
+        return new Builder().states(query.states()).roles(query.roles()).providers(query.providers())
+                .priorities(query.priorities()).tags(query.tags()).text(query.text())
+                .createdBetween(query.createdFrom(), query.createdTo())
+                .updatedBetween(query.updatedFrom(), query.updatedTo()).sortedBy(query.sort(), query.descending())
+                .groups(query.storyIds(), query.epicIds(), query.personas()).build();
     }
 
     /** This view as a list's query, at {@code limit} and {@code offset}. */
@@ -100,5 +102,84 @@ public record ViewFilter(Set<TaskState> states, Set<String> roles, Set<String> p
 
     private static <T> Set<T> copy(Collection<T> values) {
         return values == null ? Set.of() : Set.copyOf(values);
+    }
+
+    //why: the store maps the record by its canonical constructor, so its components stay flat; this names them
+    private static final class Builder {
+        private Set<TaskState> states;
+        private Set<String> roles;
+        private Set<String> providers;
+        private Set<Priority> priorities;
+        private Set<String> tags;
+        private String text;
+        private Instant createdFrom;
+        private Instant createdTo;
+        private Instant updatedFrom;
+        private Instant updatedTo;
+        private SortField sort;
+        private boolean descending;
+        private Set<String> storyIds;
+        private Set<String> epicIds;
+        private Set<String> personas;
+
+        Builder states(Set<TaskState> value) {
+            states = value;
+            return this;
+        }
+
+        Builder roles(Set<String> value) {
+            roles = value;
+            return this;
+        }
+
+        Builder providers(Set<String> value) {
+            providers = value;
+            return this;
+        }
+
+        Builder priorities(Set<Priority> value) {
+            priorities = value;
+            return this;
+        }
+
+        Builder tags(Set<String> value) {
+            tags = value;
+            return this;
+        }
+
+        Builder text(String value) {
+            text = value;
+            return this;
+        }
+
+        Builder createdBetween(Instant from, Instant to) {
+            createdFrom = from;
+            createdTo = to;
+            return this;
+        }
+
+        Builder updatedBetween(Instant from, Instant to) {
+            updatedFrom = from;
+            updatedTo = to;
+            return this;
+        }
+
+        Builder sortedBy(SortField field, boolean desc) {
+            sort = field;
+            descending = desc;
+            return this;
+        }
+
+        Builder groups(Set<String> stories, Set<String> epics, Set<String> personaNames) {
+            storyIds = stories;
+            epicIds = epics;
+            personas = personaNames;
+            return this;
+        }
+
+        ViewFilter build() {
+            return new ViewFilter(states, roles, providers, priorities, tags, text, createdFrom, createdTo,
+                    updatedFrom, updatedTo, sort, descending, storyIds, epicIds, personas);
+        }
     }
 }

@@ -11,10 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 
+import org.bson.Document;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.shell.test.ShellScreen;
 import org.springframework.shell.test.ShellTestClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,12 +45,19 @@ class ArchiveDoorsTest {
     MovableClock clock;
     @Autowired
     CacheManager caches;
+    @Autowired
+    MongoTemplate mongo;
 
     private Task oldAndCancelled() {
         Task task = tasks.create(aTask().withTags("doors").build(), "test");
         tasks.transition(task.getId(), TaskState.CANCELLED, "test", "not needed");
         clock.advance(Duration.ofDays(91));
         return task;
+    }
+
+    private static java.time.Instant instant(Document stored, String field) {
+        java.util.Date date = stored.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     private static String text(ShellScreen screen) {
@@ -78,6 +88,33 @@ class ArchiveDoorsTest {
         mvc.perform(post("/api/archive/tasks/" + task.getKey() + "/restore")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("CANCELLED"));
         assertThat(tasks.get(task.getId()).getState()).isEqualTo(TaskState.CANCELLED);
+    }
+
+    @Test
+    void storesTheArchivedTaskUnderItsNamesAndReadsEveryOneBack() throws Exception {
+        Task task = oldAndCancelled();
+        shell.sendCommand("archive run");
+
+        Document stored = mongo.getCollection(ArchiveStore.COLLECTION).find(new Document("_id", task.getId())).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.keySet()).containsExactly("_id", "schemaVersion", "key", "title", "role", "provider",
+                "stateBefore", "tags", "createdAt", "completedAt", "archivedAt", "events", "rawBytes", "bundleBytes",
+                "headHash", "bundle");
+        ArchivedTask entry = archive.find(task.getKey());
+        assertThat(entry.id()).isEqualTo(task.getId());
+        assertThat(entry.key()).isEqualTo(task.getKey());
+        assertThat(entry.title()).isEqualTo(task.getTitle());
+        assertThat(entry.role()).isEqualTo(task.getRole());
+        assertThat(entry.provider()).isEqualTo(task.getProvider());
+        assertThat(entry.stateBefore()).isEqualTo(TaskState.CANCELLED);
+        assertThat(entry.tags()).containsExactly("doors");
+        assertThat(entry.createdAt()).isEqualTo(instant(stored, "createdAt"));
+        assertThat(entry.completedAt()).isEqualTo(instant(stored, "completedAt"));
+        assertThat(entry.archivedAt()).isEqualTo(instant(stored, "archivedAt"));
+        assertThat(entry.events()).isPositive().isEqualTo(((Number) stored.get("events")).longValue());
+        assertThat(entry.rawBytes()).isPositive().isEqualTo(((Number) stored.get("rawBytes")).longValue());
+        assertThat(entry.bundleBytes()).isPositive().isEqualTo(((Number) stored.get("bundleBytes")).longValue());
+        assertThat(entry.headHash()).isNotBlank().isEqualTo(stored.getString("headHash"));
     }
 
     @Test

@@ -118,8 +118,8 @@ class TaskContextControllerTest {
     @Test
     void opensOneInteractionInFullWithItsBodyPagedByLines() throws Exception {
         String request = IntStream.rangeClosed(1, 1_500).mapToObj(i -> "prompt line " + i).collect(Collectors.joining("\n"));
-        AiInteraction ai = new AiInteraction("id-TV-7:2", "id-TV-7", 2, "claude", "code", null, "file-1", request.length(),
-                "ok", null, 2, 900L, 1200L, true, null, "s-1", WebFixtures.NOW, 1);
+        AiInteraction ai = AiInteraction.exchange("claude", "code").request(request).response("ok").tokens(900L)
+                .durationMs(1200L).success(true).sessionId("s-1").build().identified("id-TV-7", 2, WebFixtures.NOW);
         given(context.get(anyString(), eq(AiInteraction.class), eq(2L))).willReturn(ai);
         given(context.openBody(ai, true)).willAnswer(i -> new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)));
 

@@ -51,8 +51,8 @@ class TaskOutputControllerTest {
             .collect(Collectors.joining("\n"));
 
     private static TaskOutput output(OutputType type, String path, String mime, long size) {
-        return new TaskOutput("id-TV-7:1", "id-TV-7", 1, type, null, null, "grid", Instant.now(), path, size, mime,
-                null, null, "sha", "id-TV-7:4", 1);
+        return TaskOutput.builder("id-TV-7", 1, type).gridFsId("grid").at(Instant.now()).file(path, size, mime)
+                .sha256("sha").eventId("id-TV-7:4").build();
     }
 
     @BeforeEach
