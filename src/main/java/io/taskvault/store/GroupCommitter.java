@@ -46,8 +46,9 @@ public final class GroupCommitter implements AutoCloseable {
     //    behind a compaction step go before its next step instead of being overtaken by it again and again
     private final ReentrantLock writes = new ReentrantLock(true);
     //why: a task change is two writes (its event, then its projection); no checkpoint falls between them, so a change
-    //    a crash cut in two has its first write in the log, and start-up checks only the tasks the log names
-    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
+    //    a crash cut in two has its first write in the log, and start-up checks only the tasks the log names; fair, as
+    //    a compaction step takes it too: unfair, its next step took it back before the waiting changes woke up
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock(true);
     private final boolean previousChangesWhole;
     private final boolean previousShutdownClean;
     private final Compaction compaction;

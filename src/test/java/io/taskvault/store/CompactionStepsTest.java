@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +142,36 @@ class CompactionStepsTest {
         }
     }
 
+    @Test
+    void aChangeWaitingForACompactionStepGoesBeforeTheNextStep() throws Exception {
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(
+                EmbeddedStoreCrashTest.properties(folder.resolve("turns.mv")), (c, ids) -> { })) {
+            GroupCommitter committer = server.committer();
+            List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch inFirstStep = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread compactor = new Thread(() -> {
+                committer.holdingWriters(() -> {
+                    inFirstStep.countDown();
+                    awaitQuietly(release);
+                    order.add("first step");
+                });
+                committer.holdingWriters(() -> order.add("next step"));
+            });
+            compactor.start();
+            inFirstStep.await();
+            Thread change = new Thread(() -> committer.asOneChange(() -> order.add("change")));
+            change.start();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> change.getState() == Thread.State.WAITING);
+
+            release.countDown();
+            compactor.join(10_000);
+            change.join(10_000);
+
+            assertThat(order).containsExactly("first step", "change", "next step");
+        }
+    }
+
     //why: random payloads, so compression leaves the pages their size; every document written three times and most
     //    removed, so the file's chunks hold far more dead pages than live ones
     private static void fillWithDeadPages(EmbeddedMongoServer server, MongoCollection<Document> docs,
@@ -166,6 +198,14 @@ class CompactionStepsTest {
         Map<String, String> found = new HashMap<>();
         docs.find().forEach(d -> found.put(d.getString("_id"), d.getString("payload")));
         return found;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String randomText(int length) {
