@@ -27,8 +27,9 @@ import com.mongodb.client.model.ReplaceOptions;
 /** The data file is compacted in short steps with writers let in between, and nothing is lost on the way. */
 class CompactionStepsTest {
 
-    //why: a step behind the writes rewrites at most 256 KB of pages and commits it: milliseconds on an idle machine. The bound only catches a step grown into a pass over the file (a minute at 100,000 tasks); on a
-    //    machine shared by many builds a step measured 4 s of wall-clock time while its thread waited for a core
+    //why: a step behind the writes rewrites at most 256 KB of pages and commits it: milliseconds on an idle machine.
+    //    The bound only catches a step grown into a pass over the file (a minute at 100,000 tasks); on a machine
+    //    shared by many builds a step measured 4 s of wall-clock time while its thread waited for a core
     private static final Duration LONGEST_STEP = Duration.ofSeconds(10);
 
     @TempDir
