@@ -1,8 +1,12 @@
 package io.taskvault.support;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.awaitility.Awaitility;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -20,8 +24,9 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public static HeadlessChromium launch() {
-        Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Playwright playwright = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsMatching(HeadlessChromium::driverStillOpenForWriting)
+                .until(HeadlessChromium::createPlaywright, Objects::nonNull);
         try {
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
@@ -32,6 +37,22 @@ public final class HeadlessChromium implements AutoCloseable {
             playwright.close();
             throw e;
         }
+    }
+
+    private static Playwright createPlaywright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    //why: Playwright writes its node driver to a new file and runs it; a child JVM another test forks meanwhile (the
+    //    crash tests run beside this one) inherits the open file and the run fails with "Text file busy" until that
+    //    child has started (the JDK's fork race, JDK-8068370). Only that failure is tried again
+    private static boolean driverStillOpenForWriting(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Text file busy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Browser browser() {
