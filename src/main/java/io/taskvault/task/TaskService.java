@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
@@ -255,14 +256,30 @@ public class TaskService {
         return history.events(task.getId(), task.getVersion(), task.getVersion()).get(0);
     }
 
+    /**
+     * One page of the query's matches, with a cursor to the next page only when a match follows this page: the
+     * query reads one match past its limit to know.
+     */
     public TaskPage list(TaskQuery query) {
-        Query page = TaskQueries.query(query, true);
+        Query page = TaskQueries.query(query, true).limit(query.limit() + 1);
         List<Document> found = new ArrayList<>();
         tasks.stream(page).forEach(found::add);
-        long total = query.cursor() == null && found.size() < query.limit()
+        boolean more = found.size() > query.limit();
+        if (more) {
+            found.remove(found.size() - 1);
+        }
+        long total = query.cursor() == null && !more
                 ? query.offset() + found.size() : tasks.count(TaskQueries.query(query.withCursor(null), false));
-        String next = found.size() == query.limit() ? TaskQueries.cursorAfter(query, found.get(found.size() - 1)) : null;
+        String next = more ? TaskQueries.cursorAfter(query, found.get(found.size() - 1)) : null;
         return new TaskPage(found.stream().map(tasks::toTask).toList(), total, query.offset(), query.limit(), next);
+    }
+
+    /** A cursor just past the query's first match after its offset (its limit ignored), or null when there is none. */
+    public String cursorAfterFirst(TaskQuery query) {
+        Query first = TaskQueries.query(query.withLimit(1, query.offset()), true);
+        try (Stream<Document> matches = tasks.stream(first)) {
+            return matches.findFirst().map(match -> TaskQueries.cursorAfter(query, match)).orElse(null);
+        }
     }
 
     /** How many tasks the query matches (its limit, offset and cursor ignored), without reading them. */

@@ -213,8 +213,19 @@ abstract class TaskServiceContract {
         assertThat(keys(first)).containsExactly(a.getKey(), b.getKey());
         TaskPage second = tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(2, 0).withCursor(first.nextCursor()));
         assertThat(keys(second)).containsExactly(c.getKey());
+        assertThat(first.nextCursor()).as("a match follows the first page").isNotNull();
+        assertThat(second.nextCursor()).as("nothing follows the last page").isNull();
         TaskPage byOffset = tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(2, 2));
         assertThat(keys(byOffset)).containsExactly(c.getKey());
+        TaskPage exactlyFull = tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(3, 0));
+        assertThat(keys(exactlyFull)).containsExactly(a.getKey(), b.getKey(), c.getKey());
+        assertThat(exactlyFull.total()).isEqualTo(3);
+        assertThat(exactlyFull.nextCursor()).as("a page filled by the last match has no next page").isNull();
+        TaskPage lastByCursor = tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(1, 0)
+                .withCursor(tasks.list(mine.sortedBy(TaskQuery.SortField.KEY, false).withLimit(2, 0)).nextCursor()));
+        assertThat(keys(lastByCursor)).containsExactly(c.getKey());
+        assertThat(lastByCursor.total()).isEqualTo(3);
+        assertThat(lastByCursor.nextCursor()).as("a full page by cursor that ends at the last match").isNull();
 
         TaskQuery byKeyDescending = mine.sortedBy(TaskQuery.SortField.KEY, true).withLimit(1, 1);
         assertThat(tasks.idsOf(byKeyDescending)).as("every match in order, past limit, offset and cursor")

@@ -126,11 +126,11 @@ class TaskListController {
             rows = new ArrayList<>(rows);
             Collections.reverse(rows);
             previous = found.nextCursor();
-            next = rows.isEmpty() ? null : tasks.list(query.withLimit(1, 0)).nextCursor();
+            next = rows.isEmpty() ? null : tasks.cursorAfterFirst(query.withLimit(1, 0));
         } else {
             next = found.nextCursor();
             previous = filter.getPage() > 2 && !rows.isEmpty()
-                    ? tasks.list(query.withLimit(1, query.offset())).nextCursor() : null;
+                    ? tasks.cursorAfterFirst(query) : null;
         }
         model.addAttribute("prevCursor", previous);
         return new TaskPage(rows, found.total(), found.offset(), found.limit(), next);

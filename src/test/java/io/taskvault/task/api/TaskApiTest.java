@@ -110,6 +110,8 @@ class TaskApiTest {
         mvc.perform(get("/api/tasks/persistent").param("tags", tag).param("states", "PENDING").param("limit", "1"))
                 .andExpect(jsonPath("$.tasks", hasSize(1))).andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.nextCursor").isString());
+        mvc.perform(get("/api/tasks/persistent").param("tags", tag).param("states", "PENDING").param("limit", "2"))
+                .andExpect(jsonPath("$.tasks", hasSize(2))).andExpect(jsonPath("$.nextCursor").doesNotExist());
         mvc.perform(get("/api/persistence/stats")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.byState.PENDING").isNumber()).andExpect(jsonPath("$.total").isNumber());
     }

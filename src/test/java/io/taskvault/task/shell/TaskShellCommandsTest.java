@@ -67,6 +67,18 @@ class TaskShellCommandsTest {
     }
 
     @Test
+    void listSaysMoreFollowOnlyWhenTheyDo() throws Exception {
+        tasks.create(aTask().titled("First shellmore").build(), "t");
+        tasks.create(aTask().titled("Second shellmore").build(), "t");
+
+        String exact = text(shell.sendCommand("list --text shellmore --limit 2"));
+        String cut = text(shell.sendCommand("list --text shellmore --limit 1"));
+
+        assertThat(exact).contains("2 of 2 tasks").doesNotContain("more:");
+        assertThat(cut).contains("1 of 2 tasks", "more: raise --limit");
+    }
+
+    @Test
     void listAsJsonGivesTheTasksForScripts() throws Exception {
         Task task = tasks.create(aTask().titled("Json listed shelljson").build(), "t");
 
