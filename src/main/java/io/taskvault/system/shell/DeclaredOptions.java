@@ -26,7 +26,7 @@ final class DeclaredOptions {
      * The command the line names (its longest run of leading words that is a command or an alias; null if none),
      * after refusing the first option word that command does not declare, with the declared one closest to it.
      */
-    static Command check(CommandRegistry registry, List<String> words) {
+    static Command check(CommandRegistry registry, List<String> words, List<OptionHint> hints) {
         Command command = null;
         int nameWords = 0;
         StringBuilder name = new StringBuilder();
@@ -39,7 +39,7 @@ final class DeclaredOptions {
             }
         }
         if (command != null) {
-            check(command, words.subList(nameWords, words.size()));
+            check(command, words.subList(nameWords, words.size()), hints);
         } else {
             refuseALikelyMisspelling(registry, words);
         }
@@ -63,7 +63,7 @@ final class DeclaredOptions {
         }
     }
 
-    private static void check(Command command, List<String> rest) {
+    private static void check(Command command, List<String> rest, List<OptionHint> hints) {
         for (String word : rest) {
             if (word.equals("--")) {
                 return;
@@ -77,7 +77,10 @@ final class DeclaredOptions {
                     || command.getOptions().stream().anyMatch(o -> o.isOptionEqual(option))) {
                 continue;
             }
-            String suggestion = Spelling.suggestion(option.replaceFirst("^-+", ""), names(command), "--");
+            String typed = option.replaceFirst("^-+", "");
+            String suggestion = hints.stream().flatMap(hint -> hint.likelyMeant(command.getName(), typed).stream())
+                    .findFirst().map(meant -> "; did you mean '" + meant + "'?")
+                    .orElseGet(() -> Spelling.suggestion(typed, names(command), "--"));
             throw new ShellUsageException("Unknown option '" + option + "' for '" + command.getName() + "'"
                     + (suggestion.isEmpty() ? "." : suggestion) + " See 'help " + command.getName() + "'.");
         }

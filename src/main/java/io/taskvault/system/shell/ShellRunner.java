@@ -46,6 +46,7 @@ public class ShellRunner implements ApplicationRunner {
     private final ObjectProvider<CommandRegistry> registry;
     private volatile boolean registryComplete;
     private final ObjectProvider<LineReader> lineReader;
+    private final ObjectProvider<OptionHint> hints;
     private final ShellStyle style;
     private final ShellSessions sessions;
     private final ConfigurableApplicationContext context;
@@ -54,13 +55,14 @@ public class ShellRunner implements ApplicationRunner {
     private final boolean interactiveEnabled;
 
     ShellRunner(ObjectProvider<CommandParser> parser, ObjectProvider<CommandRegistry> registry,
-                ObjectProvider<LineReader> lineReader, ShellStyle style,
+                ObjectProvider<LineReader> lineReader, ObjectProvider<OptionHint> hints, ShellStyle style,
                 ShellSessions sessions, ConfigurableApplicationContext context, Clock clock,
                 ShellProperties properties,
                 @Value("${spring.shell.interactive.enabled:true}") boolean interactiveEnabled) {
         this.parser = parser;
         this.registry = registry;
         this.lineReader = lineReader;
+        this.hints = hints;
         this.style = style;
         this.sessions = sessions;
         this.context = context;
@@ -174,7 +176,7 @@ public class ShellRunner implements ApplicationRunner {
         Command target = null;
         try {
             CommandRegistry registry = registry();
-            target = DeclaredOptions.check(registry, command.words());
+            target = DeclaredOptions.check(registry, command.words(), hints.orderedStream().toList());
             var parsed = parser.getObject().parse(command.toShellSyntax());
             ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, input));
             out.flush();

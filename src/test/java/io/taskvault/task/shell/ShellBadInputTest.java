@@ -142,6 +142,21 @@ class ShellBadInputTest {
     }
 
     @Test
+    void aFieldGivenToEditAsAnOptionIsRefusedWithTheSetThatChangesIt() {
+        Task task = tasks.create(aTask().build(), "t");
+
+        usageError(run("edit " + task.getKey() + " --priority low"),
+                "Unknown option '--priority' for 'edit'; did you mean '--set priority=VALUE'? See 'help edit'.");
+        usageError(run("edit " + task.getKey() + " --titel Renamed"),
+                "Unknown option '--titel' for 'edit'; did you mean '--set title=VALUE'?");
+        usageError(run("edit " + task.getKey() + " --sett priority=LOW"),
+                "Unknown option '--sett' for 'edit'; did you mean '--set'?");
+
+        assertThat(tasks.get(task.getKey()).getPriority()).isEqualTo(task.getPriority());
+        assertThat(tasks.get(task.getKey()).getTitle()).isEqualTo(task.getTitle());
+    }
+
+    @Test
     void aMissingRequiredOptionNamesTheCommandAndWhereItsHelpIs() {
         Task task = tasks.create(aTask().build(), "t");
 
