@@ -26,6 +26,7 @@ import io.taskvault.system.OperationsReports;
 import io.taskvault.task.ConcurrentTaskModificationException;
 import io.taskvault.task.IllegalTransitionException;
 import io.taskvault.task.Task;
+import io.taskvault.task.TaskQuery;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 
@@ -114,16 +115,15 @@ public class LeaseRecovery implements SchedulingConfigurer {
         return report;
     }
 
-    //why: the state_updatedAt index answers this query without a scan
+    //why: a task whose lease expired has no change since expiredBefore either, so only those are read; the count of
+    //    every RUNNING task comes from the index
     private int fromStateQuery(Instant expiredBefore, List<Task> expired) {
-        int[] running = {0};
-        tasks.forEachIn(Set.of(TaskState.RUNNING), task -> {
-            running[0]++;
+        tasks.forEachRunningUnchangedSince(expiredBefore, task -> {
             if (lastSignOfLife(task).isBefore(expiredBefore)) {
                 expired.add(task);
             }
         });
-        return running[0];
+        return (int) tasks.count(TaskQuery.all().withStates(Set.of(TaskState.RUNNING)));
     }
 
     private Optional<String> interrupt(Task task, Instant now) {

@@ -194,7 +194,8 @@ final class IndexedQuery {
         boolean exact = filter.keySet().stream().noneMatch(field -> field.startsWith("$"));
         Set<String> covered = new java.util.HashSet<>();
         while (prefix.size() < fields.size()) {
-            List<Object> values = equalValues(filter.get(fields.get(prefix.size())));
+            String field = fields.get(prefix.size());
+            List<Object> values = asksNullOrMissing(filter, field, index) ? NULL_OR_MISSING : equalValues(filter.get(field));
             if (values == null || (segments *= values.size()) > MAX_SEGMENTS) {
                 break;
             }
@@ -235,6 +236,20 @@ final class IndexedQuery {
                     && rest.get(i).direction() == index.direction(first + i) * (reverse ? -1 : 1);
         }
         return new IndexedQuery(index, prefix, range, exact, sort, served, served && reverse, rest.size(), idDirection);
+    }
+
+    private static final List<Object> NULL_OR_MISSING = java.util.Collections.singletonList(null);
+
+    /**
+     * Whether the filter asks for {@code field: null}, which matches a null or missing value: what an entry's null key
+     * stands for. Not on a sparse index (no entries for documents without its fields) or a multikey one (an array
+     * holding null matches too, under a key of its own).
+     */
+    private static boolean asksNullOrMissing(Document filter, String field, SecondaryIndex index) {
+        Object condition = filter.get(field);
+        boolean asksNull = filter.containsKey(field) && (condition == null || condition instanceof Document document
+                && document.keySet().equals(Set.of("$eq")) && document.get("$eq") == null);
+        return asksNull && !index.sparse() && !index.multikey();
     }
 
     /** The values an equality or {@code $in} asks for, ascending and distinct; null for any other condition. */

@@ -58,6 +58,24 @@ class ListPageIndexTest {
     }
 
     @Test
+    void theLeaseRecoveryCandidatesAreRangesOfTheStateIndex() {
+        Document running = new Document("state", "RUNNING");
+        Document before = new Document("updatedAt", new Document("$lt", java.time.Instant.now()));
+        Document undated = new Document("updatedAt", null);
+
+        assertThat(taskCollection().planFor(new Document("$and", List.of(running, before)), new Document()))
+                .hasValueSatisfying(plan -> {
+                    assertThat(plan.index().getName()).isEqualTo("state_updatedAt");
+                    assertThat(plan.exact()).as("the index alone decides the match").isTrue();
+                });
+        assertThat(taskCollection().planFor(new Document("$and", List.of(running, undated)), new Document()))
+                .as("the undated ones: the index's null entries").hasValueSatisfying(plan -> {
+                    assertThat(plan.index().getName()).isEqualTo("state_updatedAt");
+                    assertThat(plan.exact()).isTrue();
+                });
+    }
+
+    @Test
     void theNarrowerIndexesTheyReplaceAreGone() {
         List<String> names = new java.util.ArrayList<>();
         mongo.getCollection("tasks").listIndexes().forEach(index -> names.add(index.getString("name")));

@@ -267,6 +267,34 @@ abstract class TaskServiceContract {
     }
 
     @Test
+    void visitsTheRunningTasksUnchangedSinceAMomentOrUndated() {
+        java.time.Instant before = java.time.Instant.parse("2025-01-01T00:00:00Z");
+        Task quiet = runningChangedAt(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+        Task undated = runningChangedAt(null);
+        Task busy = runningChangedAt(java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        Task waiting = tasks.create(aTask().titled("waits").build(), "x");
+        mongo.getCollection(Task.COLLECTION).updateOne(new org.bson.Document("_id", waiting.getId()),
+                new org.bson.Document("$set", new org.bson.Document("updatedAt", java.util.Date.from(before.minusSeconds(60)))));
+
+        List<Task> seen = new java.util.ArrayList<>();
+        tasks.forEachRunningUnchangedSince(before, seen::add);
+
+        assertThat(seen).extracting(Task::getKey).contains(quiet.getKey(), undated.getKey())
+                .doesNotContain(busy.getKey(), waiting.getKey());
+        assertThat(seen).extracting(Task::getState).containsOnly(TaskState.RUNNING);
+    }
+
+    private Task runningChangedAt(java.time.Instant updatedAt) {
+        Task task = tasks.create(aTask().titled("runs").build(), "x");
+        tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);
+        tasks.transition(task.getKey(), TaskState.RUNNING, "x", null);
+        org.bson.Document change = updatedAt == null ? new org.bson.Document("$unset", new org.bson.Document("updatedAt", ""))
+                : new org.bson.Document("$set", new org.bson.Document("updatedAt", java.util.Date.from(updatedAt)));
+        mongo.getCollection(Task.COLLECTION).updateOne(new org.bson.Document("_id", task.getId()), change);
+        return task;
+    }
+
+    @Test
     void countsTasksByStateRoleAndProvider() {
         java.time.Instant settled = java.time.Instant.now();
         //why: statistics may be up to a second old; the comparison needs a count holding every earlier write

@@ -1,0 +1,103 @@
+package io.taskvault.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+
+import io.taskvault.support.EmbeddedStoreTest;
+
+/**
+ * {@code field: null} (null or missing) is answered from a non-sparse, non-multikey index's null entries, with the
+ * same documents, order and counts as a scan of the same documents without the index.
+ */
+@EmbeddedStoreTest
+class NullEqualityIndexTest {
+
+    @Autowired
+    EmbeddedStore store;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void nullOrMissingIsReadFromTheIndexWithTheAnswerOfAScan() {
+        MongoCollection<Document> indexed = fresh("nulls_indexed");
+        MongoCollection<Document> scanned = fresh("nulls_scanned");
+        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
+                new IndexOptions().name("state_updatedAt"));
+        indexed.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
+        List<Document> documents = documents();
+        indexed.insertMany(documents);
+        scanned.insertMany(documents);
+
+        List<Bson> filters = List.of(Filters.and(Filters.eq("state", "RUNNING"), Filters.eq("updatedAt", null)),
+                Filters.and(Filters.in("state", "RUNNING", "PENDING"), Filters.eq("updatedAt", null)),
+                Filters.eq("state", null), Filters.and(Filters.eq("state", null), Filters.eq("updatedAt", null)),
+                Filters.eq("tags", null), Filters.and(Filters.eq("state", "RUNNING"), Filters.eq("tags", null)));
+        for (Bson filter : filters) {
+            for (Bson sort : List.of(Sorts.ascending("_id"), Sorts.descending("updatedAt", "_id"))) {
+                assertThat(ids(indexed, filter, sort)).as("%s sorted %s", filter, sort)
+                        .isNotEmpty().isEqualTo(ids(scanned, filter, sort));
+            }
+            assertThat(indexed.countDocuments(filter)).as("count of %s", filter).isEqualTo(scanned.countDocuments(filter));
+        }
+        IndexedH2Collection engine = (IndexedH2Collection) store.server().orElseThrow().backend()
+                .resolveDatabase(mongo.getDb().getName()).resolveCollection("nulls_indexed", false);
+        de.bwaldvogel.mongo.bson.Document runningUndated = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("state", "RUNNING"), new de.bwaldvogel.mongo.bson.Document("updatedAt", null)));
+        assertThat(engine.planFor(runningUndated, new de.bwaldvogel.mongo.bson.Document())).hasValueSatisfying(plan -> {
+            assertThat(plan.index().getName()).isEqualTo("state_updatedAt");
+            assertThat(plan.exact()).as("the null entries are exactly the null or missing values").isTrue();
+        });
+        assertThat(engine.planFor(new de.bwaldvogel.mongo.bson.Document("tags", null), new de.bwaldvogel.mongo.bson.Document()))
+                .as("tags holds arrays: an array holding null matches too, so no plan on that multikey index")
+                .isEmpty();
+    }
+
+    private MongoCollection<Document> fresh(String name) {
+        mongo.getDb().getCollection(name).drop();
+        return mongo.getDb().getCollection(name);
+    }
+
+    private static List<Document> documents() {
+        List<Document> documents = new ArrayList<>();
+        String[] states = {"RUNNING", "PENDING", null};
+        for (int i = 0; i < 60; i++) {
+            Document document = new Document("_id", "d" + i);
+            if (i % 7 != 0) {
+                document.put("state", states[i % 3]);
+            }
+            switch (i % 4) {
+                case 0 -> document.put("updatedAt", null);
+                case 1 -> document.put("updatedAt", new Date(1_700_000_000_000L + i * 60_000L));
+                case 2 -> document.put("updatedAt", "not a date");
+                default -> { }
+            }
+            switch (i % 5) {
+                case 0 -> document.put("tags", List.of("a", "b"));
+                case 1 -> document.put("tags", java.util.Arrays.asList("a", null));
+                case 2 -> document.put("tags", null);
+                default -> { }
+            }
+            documents.add(document);
+        }
+        return documents;
+    }
+
+    private static List<Object> ids(MongoCollection<Document> collection, Bson filter, Bson sort) {
+        return collection.find(filter).sort(sort).map(document -> document.get("_id")).into(new ArrayList<>());
+    }
+}
