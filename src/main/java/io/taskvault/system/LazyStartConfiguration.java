@@ -11,6 +11,7 @@ import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,8 @@ import com.mongodb.client.MongoClient;
  * settings (so a bad one fails the start, not the first request that reads it) and the beans marked
  * {@link MadeAtStart}. Beans with {@code @Scheduled} methods Boot keeps eager itself. A one-shot command (no web
  * server) makes every bean only when the command needs it. Library beans that serve only requests or commands but
- * would be made at start regardless are left for first use too ({@link #madeAtFirstUse()}).
+ * would be made at start regardless are left for first use too ({@link #madeAtFirstUse()}), and so are the request
+ * mappings Spring MVC's resource URLs would make ({@link ResourceHandlerDetection}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -59,6 +61,12 @@ class LazyStartConfiguration {
     }
 
     static final String COMMAND_REGISTRY = "commandRegistry";
+
+    /** Spring MVC's resource URLs found without building every request mapping before ready. */
+    @Bean
+    ResourceHandlerDetection resourceHandlerDetection(ApplicationContext context) {
+        return new ResourceHandlerDetection(context);
+    }
 
     private static String declaringClass(BeanDefinition definition) {
         if (definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null) {
