@@ -3,6 +3,9 @@
 # `list --state PENDING --role backend`, `show TV-42` and `list --text module`, p50 and max over RUNS runs (default 20)
 # each, through a running taskvault and in a process of their own; Taskwarrior doing the same work (installed with
 # apt-get when missing; SKIP_TASKWARRIOR=1 leaves it out); and the server's start to ready, empty and on N tasks.
+# Beside the wall time, the CPU per command: the client's (the launcher and whatever it starts, bash's `times`) and,
+# through a running taskvault, the server's (its /proc/PID/stat utime+stime), so a run on a shared machine still says
+# what a command costs; the load average is printed at the start and at the end.
 # Usage: src/test/bench/cli-bench.sh [N] [RUNS]          build first: ./mvnw -q -B -DskipTests package
 #        START_RUNS (default 3) starts of the server per store; SOLO_RUNS (default RUNS) runs without a server.
 set -euo pipefail
@@ -32,20 +35,46 @@ summary() {
   printf '%d %d' $(( sorted[(count - 1) / 2] / 1000 )) $(( sorted[count - 1] / 1000 ))
 }
 
-row() { printf '| %-52s | %5s | %9s | %9s |\n' "$1" "$2" "$3" "$4"; }
+row() { printf '| %-52s | %5s | %9s | %9s | %10s | %10s |\n' "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"; }
 
-# time_runs LABEL RUNS COMMAND...: the command's wall time, whole process, RUNS times
+# The CPU milliseconds of this script's finished children (user + system, bash's `times`) in cpu_ms; called in this
+# shell, not in $(...), whose subshell has children of its own
+children_cpu_ms() {
+  local line t m s
+  times >"$work/times"
+  line=$(tail -1 "$work/times")
+  cpu_ms=0
+  for t in $line; do
+    m=${t%%m*}; s=${t#*m}; s=${s%s}
+    cpu_ms=$(( cpu_ms + m * 60000 + 10#${s%.*} * 1000 + 10#${s#*.} ))
+  done
+}
+
+# The server's CPU milliseconds so far (utime + stime of its process), empty when none runs
+server_cpu_ms() {
+  [[ -n $server && -r /proc/$server/stat ]] || return 0
+  local stat fields
+  stat=$(< "/proc/$server/stat")
+  read -ra fields <<<"${stat##*) }"
+  echo $(( (fields[11] + fields[12]) * 1000 / $(getconf CLK_TCK) ))
+}
+
+# time_runs LABEL RUNS COMMAND...: the command's wall time, whole process, RUNS times; and its CPU per run
 time_runs() {
-  local label=$1 count=$2 i start times=() code=0
+  local label=$1 count=$2 i start times=() code=0 client server_before
   shift 2
+  children_cpu_ms; client=$cpu_ms; server_before=$(server_cpu_ms)
   for ((i = 0; i < count; i++)); do
     start=${EPOCHREALTIME/./}
     "$@" >/dev/null 2>"$work/last.err" || code=$?
     times+=($(( ${EPOCHREALTIME/./} - start )))
   done
+  children_cpu_ms; client=$(( (cpu_ms - client) / count ))
+  local server_cpu=""
+  [[ -n $server_before ]] && server_cpu="$(( ($(server_cpu_ms) - server_before) / count )) ms"
   [[ $code -le 0 ]] || echo "  ($label: last non-zero exit $code: $(head -c 200 "$work/last.err"))" >&2
   read -r p50 max <<<"$(summary "${times[@]}")"
-  row "$label" "$count" "$p50 ms" "$max ms"
+  row "$label" "$count" "$p50 ms" "$max ms" "$client ms" "$server_cpu"
 }
 
 # start_server DIR: starts a taskvault on DIR's store and waits until it is ready; took_us: the microseconds it took
@@ -91,8 +120,8 @@ populate() {
 }
 
 echo "taskvault one-shot commands, $n tasks, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-row "what" "runs" "p50" "max"
-row "---" "---" "---" "---"
+row "what" "runs" "p50" "max" "client CPU" "server CPU"
+row "---" "---" "---" "---" "---" "---"
 
 time_starts "server start to ready, empty store" "$work/empty"
 start_server "$work/store"
@@ -140,3 +169,4 @@ if [[ -z ${SKIP_TASKWARRIOR:-} ]]; then
   time_runs "taskwarrior: 42 info" "$runs" task 42 info
   time_runs "taskwarrior: /module/ list" "$runs" task /module/ list
 fi
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,7 +9,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The filter chain of the door that runs shell commands handed over by a local launcher ({@value #SHELL_COMMANDS}):
@@ -34,7 +40,7 @@ class ShellCommandSecurity {
         http.securityMatcher(SHELL_COMMANDS)
                 .authorizeHttpRequests(rules -> rules.anyRequest().access(CliSecretFilter.shellCommands()))
                 //why: the API's rule; the token itself lives in the dashboard's session, which a foreign page lacks
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRule()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRule()).csrfTokenRepository(new NoTokens()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .headers(headers -> headers.defaultsDisabled().contentTypeOptions(options -> { })
@@ -48,5 +54,28 @@ class ShellCommandSecurity {
         //why: the local user may not run commands, but is told so (403) rather than asked to sign in (401)
         SecurityConfiguration.identifyCallers(http, access, local, serverAddress, tokens, cliSecret);
         return http.build();
+    }
+
+    /**
+     * No CSRF token on this door: no page hands one out for it, so a request the rule asks a token of is refused, and
+     * the refusal leaves no session behind (the session-backed repository opened one to keep the token it made).
+     */
+    static final class NoTokens implements CsrfTokenRepository {
+
+        private final CsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+
+        @Override
+        public CsrfToken generateToken(HttpServletRequest request) {
+            return tokens.generateToken(request);
+        }
+
+        @Override
+        public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+        }
+
+        @Override
+        public CsrfToken loadToken(HttpServletRequest request) {
+            return null;
+        }
     }
 }

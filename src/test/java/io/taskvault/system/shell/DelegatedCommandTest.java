@@ -124,6 +124,17 @@ class DelegatedCommandTest {
     }
 
     @Test
+    void aRequestFromAnotherOriginIsRefusedWithoutOpeningASession() throws Exception {
+        String list = "{\"args\":[\"list\"],\"width\":0,\"colour\":false,\"terminal\":false,\"answers\":[]}";
+
+        HttpResponse<String> refused = send(list, secret(), "https://evil.example");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("CSRF");
+        assertThat(refused.headers().allValues("Set-Cookie")).as("a session cookie").isEmpty();
+    }
+
+    @Test
     void anAdminTokenMayRunCommandsAndASmallerRoleMayNot() throws Exception {
         String list = "{\"args\":[\"list\",\"--limit\",\"1\"]}";
         String admin = apiTokens.create("delegated-admin-" + System.nanoTime(), Role.ADMIN).secret();
