@@ -82,7 +82,11 @@ final class IndexedQuery {
     static Object[] sortValues(Document document, List<String> keys) {
         Object[] values = new Object[keys.size() + 2];
         for (int i = 0; i < keys.size(); i++) {
-            values[i] = Utils.getSubdocumentValueCollectionAware(document, keys.get(i));
+            String key = keys.get(i);
+            //why: the engine's path lookup splits every key with a regular expression, for every document a sorted
+            //    scan reads; a top-level field is the document's own entry, as that lookup finds it
+            values[i] = key.indexOf('.') < 0 && !key.equals("$") ? document.getOrMissing(key)
+                    : Utils.getSubdocumentValueCollectionAware(document, key);
         }
         values[keys.size()] = document.get("_id");
         values[keys.size() + 1] = document;
