@@ -53,6 +53,17 @@ expect "taskvault>" 180
 type_line 'add Check the pty door --priority HIGH --role qa'
 expect "Created TV-1 PENDING  Check the pty door"
 
+# while the prompt is open the application is ready: it records where the launcher hands commands, and the launcher
+# in another terminal gets its answer from it (JAVA_HOME points nowhere, so no JVM of the launcher's own could answer)
+for _ in $(seq 1 120); do [[ -f "$dir/data/taskvault.mv.http" ]] && break; sleep 0.5; done
+[[ -f "$dir/data/taskvault.mv.http" ]] \
+  || { echo "FAILED: no $dir/data/taskvault.mv.http while the prompt is open" >&2; capture; cat "$screen" >&2; exit 1; }
+launcher="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)/taskvault"
+delegated=$(JAVA_HOME=/nonexistent TASKVAULT_STORE_PATH="$dir/data/taskvault.mv" "$launcher" show TV-1 2>&1) \
+  || { echo "FAILED: 'taskvault show TV-1' beside the open prompt: $delegated" >&2; exit 1; }
+grep -qF "Check the pty door" <<< "$delegated" \
+  || { echo "FAILED: the delegated 'show TV-1' printed: $delegated" >&2; exit 1; }
+
 # Tab completes the only task key after "show TV-"
 tm send-keys -t "$session" -l -- 'show TV-'
 tm send-keys -t "$session" Tab

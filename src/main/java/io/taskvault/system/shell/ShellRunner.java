@@ -81,8 +81,14 @@ public class ShellRunner implements ApplicationRunner {
             log.info("No terminal on stdin (or spring.shell.interactive.enabled=false): serving only, no prompt");
             return;
         }
-        prompt();
-        finish(0);
+        //why: on a thread of its own, so the application goes on to ready while a person types (the launcher's
+        //    delegation file, the readiness probe and the work after ready wait for that event); the prompt ran here
+        //    before, and the event came only once it was left
+        Thread shell = new Thread(() -> {
+            prompt();
+            finish(0);
+        }, "shell-prompt");
+        shell.start();
     }
 
     private int runOnce(String[] args) {
