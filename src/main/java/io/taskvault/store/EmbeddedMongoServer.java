@@ -52,6 +52,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final ReplayedIds replayedIds = new ReplayedIds();
     private final int replayedWrites;
     private final ThreadPoolTaskScheduler ownScheduler;
+    private volatile java.util.function.LongSupplier freeDisk = this::usableSpace;
 
     /** A server whose checkpoints run on a scheduler of its own, stopped when it closes (tests, tools). */
     public EmbeddedMongoServer(StoreProperties properties, CommittingH2Backend.WriteListener listener) {
@@ -226,12 +227,36 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /**
      * Gives the space of removed documents back to the disk; returns the bytes freed. Runs in short steps, each holding
-     * writers for one bounded piece of work (see {@link Compaction}), for at most two minutes.
+     * writers for one bounded piece of work (see {@link Compaction}), for at most two minutes. Skipped, with a warning,
+     * while the disk has less free space than twice the file's live data.
+     * //why: the rewrites write the live pages anew before any move cuts the file: at 100,000 tasks it grew by twice its
+     * //    live data, filled the disk, and the write that found no space closed the store for the life of the process
      */
     public long compact() {
         long before = fileSize();
+        long mayWrite = 2 * (before / 100) * chunksFillRate();
+        long free = freeDisk.getAsLong();
+        if (free < mayWrite) {
+            log.warn("Did not compact {}: it may write up to {} MB before it frees any, and the disk has {} MB free",
+                    properties.path(), mayWrite >> 20, free >> 20);
+            return 0;
+        }
         committer.compactFully(COMPACTION_LIMIT);
         return Math.max(0, before - fileSize());
+    }
+
+    /** Where {@link #compact()} learns the disk's free space (tests give a small one). */
+    void freeDiskFrom(java.util.function.LongSupplier freeDisk) {
+        this.freeDisk = freeDisk;
+    }
+
+    private long usableSpace() {
+        try {
+            return Files.getFileStore(properties.path().toAbsolutePath().getParent()).getUsableSpace();
+        } catch (IOException e) {
+            log.debug("Could not read the free space beside {}", properties.path(), e);
+            return Long.MAX_VALUE;
+        }
     }
 
     /** How long a chunk a checkpoint freed stays readable (tests shorten it to see compaction at work at once). */

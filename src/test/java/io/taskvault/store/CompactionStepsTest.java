@@ -174,6 +174,32 @@ class CompactionStepsTest {
 
     //why: random payloads, so compression leaves the pages their size; every document written three times and most
     //    removed, so the file's chunks hold far more dead pages than live ones
+    @Test
+    void compactionWaitsForFreeDiskTwiceTheLiveDataAndLeavesTheFileAsItIs() {
+        Path data = folder.resolve("full-disk.mv");
+        Map<String, String> expected = new HashMap<>();
+        StoreProperties quiet = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofHours(1),
+                Duration.ofHours(1), false, StoreProperties.Compression.FAST);
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(quiet, (c, ids) -> { });
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
+            fillWithDeadPages(server, docs, expected);
+            long before = server.fileSize();
+            long live = before / 100 * server.chunksFillRate();
+
+            server.freeDiskFrom(() -> 2 * live - 1);
+            long freedOnAFullDisk = server.compact();
+            long sizeOnAFullDisk = server.fileSize();
+            server.freeDiskFrom(() -> 2 * live + (1 << 20));
+            long freed = server.compact();
+
+            assertThat(freedOnAFullDisk).as("nothing compacted with less free disk than twice the live data").isZero();
+            assertThat(sizeOnAFullDisk).isEqualTo(before);
+            assertThat(freed).as("compacted once the disk has room").isPositive();
+            assertThat(contents(docs)).isEqualTo(expected);
+        }
+    }
+
     private static void fillWithDeadPages(EmbeddedMongoServer server, MongoCollection<Document> docs,
                                           Map<String, String> expected) {
         for (int round = 0; round < 3; round++) {
