@@ -91,12 +91,8 @@ class CompactionStepsTest {
 
     @Test
     void compactionRightAfterRemovalsGivesTheirSpaceBackWithNoCheckpointBetween() {
-        Path data = folder.resolve("at-once.mv");
         Map<String, String> expected = new HashMap<>();
-        //why: no checkpoint of its own and no other writer, so only the compaction's own commits come after the removals
-        StoreProperties quiet = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofHours(1),
-                Duration.ofHours(1), false, StoreProperties.Compression.FAST);
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(quiet, (c, ids) -> { });
+        try (EmbeddedMongoServer server = quietServer(folder.resolve("at-once.mv"));
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
             fillWithDeadPages(server, docs, expected);
@@ -176,11 +172,8 @@ class CompactionStepsTest {
     //    removed, so the file's chunks hold far more dead pages than live ones
     @Test
     void compactionWaitsForFreeDiskTwiceTheLiveDataAndLeavesTheFileAsItIs() {
-        Path data = folder.resolve("full-disk.mv");
         Map<String, String> expected = new HashMap<>();
-        StoreProperties quiet = new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofHours(1),
-                Duration.ofHours(1), false, StoreProperties.Compression.FAST);
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(quiet, (c, ids) -> { });
+        try (EmbeddedMongoServer server = quietServer(folder.resolve("full-disk.mv"));
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
             fillWithDeadPages(server, docs, expected);
@@ -198,6 +191,12 @@ class CompactionStepsTest {
             assertThat(freed).as("compacted once the disk has room").isPositive();
             assertThat(contents(docs)).isEqualTo(expected);
         }
+    }
+
+    //why: no checkpoint of its own and no other writer, so only the compaction's own commits come after the removals
+    private static EmbeddedMongoServer quietServer(Path data) {
+        return new EmbeddedMongoServer(new StoreProperties(data, "127.0.0.1", 0, 32, false, "crash", Duration.ofHours(1),
+                Duration.ofHours(1), false, StoreProperties.Compression.FAST), (c, ids) -> { });
     }
 
     private static void fillWithDeadPages(EmbeddedMongoServer server, MongoCollection<Document> docs,
