@@ -33,7 +33,12 @@ public final class Spelling {
 
     /** "; did you mean 'x'?" or nothing. */
     public static String suggestion(String word, Collection<String> candidates, String prefix) {
-        return closest(word, candidates).map(c -> "; did you mean '" + prefix + c + "'?").orElse("");
+        return closest(word, candidates).map(c -> didYouMean(prefix + c)).orElse("");
+    }
+
+    /** "; did you mean 'x'?" for a likely word found some other way. */
+    public static String didYouMean(String likely) {
+        return "; did you mean '" + likely + "'?";
     }
 
     /** Edits between a and b, a swap of two neighbouring letters counting as one ("lsit" is one from "list"). */

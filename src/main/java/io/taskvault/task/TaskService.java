@@ -306,7 +306,10 @@ public class TaskService {
      * //why: paging through {@link #list} filters every candidate once per page (jobs at 1,000,000 tasks took minutes)
      */
     public void forEachPage(TaskQuery query, java.util.function.Consumer<List<Task>> page) {
-        List<String> ids = idsOf(query);
+        inPages(idsOf(query), page);
+    }
+
+    private void inPages(List<String> ids, java.util.function.Consumer<List<Task>> page) {
         for (int from = 0; from < ids.size(); from += TaskQuery.MAX_LIMIT) {
             page.accept(byIds(ids.subList(from, Math.min(ids.size(), from + TaskQuery.MAX_LIMIT))));
         }
@@ -337,11 +340,9 @@ public class TaskService {
             quiet.fields().include("_id");
             tasks.stream(quiet).forEach(found -> ids.add(String.valueOf(found.get("_id"))));
         }
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += TaskQuery.MAX_LIMIT) {
-            byIds(all.subList(from, Math.min(all.size(), from + TaskQuery.MAX_LIMIT))).stream()
-                    .filter(task -> task.getState() == TaskState.RUNNING).forEach(action);
-        }
+        //why: a task is read after it was picked, so its state is asked again as read
+        inPages(new ArrayList<>(ids), found -> found.stream().filter(task -> task.getState() == TaskState.RUNNING)
+                .forEach(action));
     }
 
     /** The tasks with these ids, in this order (ids no task has any more are left out). */

@@ -79,7 +79,7 @@ final class DeclaredOptions {
             }
             String typed = option.replaceFirst("^-+", "");
             String suggestion = hints.stream().flatMap(hint -> hint.likelyMeant(command.getName(), typed).stream())
-                    .findFirst().map(meant -> "; did you mean '" + meant + "'?")
+                    .findFirst().map(Spelling::didYouMean)
                     .orElseGet(() -> Spelling.suggestion(typed, names(command), "--"));
             throw new ShellUsageException("Unknown option '" + option + "' for '" + command.getName() + "'"
                     + (suggestion.isEmpty() ? "." : suggestion) + " See 'help " + command.getName() + "'.");
