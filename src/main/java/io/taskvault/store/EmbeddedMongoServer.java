@@ -99,7 +99,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * and shuts it down when it closes.
      */
     static ThreadPoolTaskScheduler checkpointScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        ThreadPoolTaskScheduler scheduler = new UnpausedScheduler();
         scheduler.setThreadNamePrefix("taskvault-checkpointer-");
         scheduler.setDaemon(true);
         //why: a checkpoint or compaction step in progress ends before the store closes; later ticks are dropped

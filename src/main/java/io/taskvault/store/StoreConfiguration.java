@@ -65,7 +65,7 @@ class StoreConfiguration {
     /** The thread that follows MongoDB's change streams ({@link ChangeStreamFeed}); idle on the embedded store. */
     @Bean(defaultCandidate = false)
     ThreadPoolTaskScheduler changeStreamFollower() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        ThreadPoolTaskScheduler scheduler = new UnpausedScheduler();
         scheduler.setThreadNamePrefix("taskvault-change-stream-");
         scheduler.setDaemon(true);
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
