@@ -2,170 +2,45 @@ package io.taskvault.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
-import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.CountOptions;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-
 /**
  * The embedded store answers every query the same with its secondary indexes as by a full scan, order included:
  * the same task-shaped documents in a collection with the application's indexes and in one with none, thousands of
- * seeded queries against both; then again after a process writing to it was killed with SIGKILL and it reopened.
+ * seeded queries against both; then again after a process writing to it was killed with SIGKILL and it reopened
+ * ({@link DifferentialRun}).
  */
 //why: no Spring context, its own temporary folder and ports: it runs beside the sequential classes (junit-platform.properties)
 @Execution(ExecutionMode.CONCURRENT)
 class IndexedQueryDifferentialTest {
 
-    private static final int DOCUMENTS = 10_000;
-    private static final String DATABASE = "diff";
-    private static final int WHOLE_EVERY = 10;
-
     @TempDir
     Path folder;
 
+    //why: the comparison runs in a JVM of its own with the JVM's default compilers, while the test fork runs on C1
+    //    alone (pom.xml): C1's code took the comparison twice as long (docs/performance.md, "The test suite's time")
     @Test
     void indexedQueriesAnswerAsScansDoBeforeAndAfterSigkill() throws Exception {
-        Path data = folder.resolve("diff.mv");
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { });
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> indexed = client.getDatabase(DATABASE).getCollection("indexed");
-            indexed.createIndexes(TaskShapedData.taskIndexes());
-            TaskShapedData shapes = new TaskShapedData(17);
-            List<Document> batch = new ArrayList<>();
-            for (int n = 0; n < DOCUMENTS; n++) {
-                batch.add(shapes.task(n));
-                if (batch.size() == 1_000) {
-                    indexed.insertMany(batch);
-                    batch.clear();
-                }
-            }
-            long[] served = compare(server, client, new TaskShapedData(23), 2_000);
-            assertThat(served[0]).as("queries the secondary indexes served").isGreaterThan(300);
-            assertThat(served[1]).as("counts the secondary indexes answered alone").isGreaterThan(20);
-        }
-
-        writeUntilKilled(data, 400);
-        assertThat(tornIndexEntries(data)).as("index entries out of step with documents after the kill").isZero();
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { });
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            assertThat(server.replayedWrites()).as("the kill left logged writes to replay").isPositive();
-            long[] served = compare(server, client, new TaskShapedData(29), 600);
-            assertThat(served[0]).isGreaterThan(60);
-        }
-    }
-
-    /**
-     * Copies the indexed collection into one without secondary indexes, then runs the queries on both. Both hold the
-     * same documents (checked first), so a result is decided by its ids in their order: every query compares those
-     * and the count; every {@value #WHOLE_EVERY}th compares the whole documents as well.
-     * //why: the ids-only answers spare encoding and decoding every matching document twice per query, a quarter of
-     * //    the test's time; the engine still matches and sorts the whole documents, as for any projection
-     */
-    private static long[] compare(EmbeddedMongoServer server, MongoClient client, TaskShapedData queries, int rounds) {
-        MongoCollection<Document> indexed = client.getDatabase(DATABASE).getCollection("indexed");
-        MongoCollection<Document> scanned = client.getDatabase(DATABASE).getCollection("scanned");
-        scanned.drop();
-        List<Document> all = indexed.find().into(new ArrayList<>());
-        assertThat(all).hasSizeGreaterThanOrEqualTo(DOCUMENTS);
-        for (int from = 0; from < all.size(); from += 1_000) {
-            scanned.insertMany(all.subList(from, Math.min(all.size(), from + 1_000)));
-        }
-        assertThat(scanned.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
-                .as("the scanned copy holds the indexed collection's documents")
-                .isEqualTo(indexed.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
-        long[] before = readsAndCounts(server);
-        for (int round = 0; round < rounds; round++) {
-            Bson filter = queries.filter();
-            Bson sort = queries.sort();
-            Bson fields = round % WHOLE_EVERY == 0 ? null : Projections.include("_id");
-            String shown = filter.toBsonDocument() + (sort == null ? "" : " sort " + sort.toBsonDocument())
-                    + (fields == null ? "" : " (ids)");
-            //why: one forced scan per query, all its matches in the scan's order; the indexed side's skip, limit and
-            //    count are checked against slices of it, as the scan would give them
-            List<Document> matching = sort == null ? byId(scanned.find(filter).projection(fields))
-                    : scanned.find(filter).projection(fields).sort(sort).into(new ArrayList<>());
-            if (sort == null) {
-                assertThat(byId(indexed.find(filter).projection(fields))).as("unsorted %s", shown).isEqualTo(matching);
-            } else {
-                int skip = queries.skip();
-                int limit = queries.limit();
-                assertThat(indexed.find(filter).projection(fields).sort(sort).skip(skip).limit(limit)
-                        .into(new ArrayList<>()))
-                        .as("%s skip %d limit %d", shown, skip, limit)
-                        .isEqualTo(window(matching, skip, limit));
-            }
-            int skip = queries.chance(3) ? queries.skip() : 0;
-            int limit = skip > 0 || queries.chance(3) ? queries.limit() : 0;
-            assertThat(indexed.countDocuments(filter, new CountOptions().skip(skip).limit(limit)))
-                    .as("count %s skip %d limit %d", shown, skip, limit)
-                    .isEqualTo(window(matching, skip, limit).size());
-        }
-        long[] after = readsAndCounts(server);
-        return new long[] {after[0] - before[0], after[1] - before[1]};
-    }
-
-    /** What skip and limit leave of a result (a limit of 0 is none). */
-    private static List<Document> window(List<Document> all, int skip, int limit) {
-        int from = Math.min(skip, all.size());
-        return all.subList(from, limit > 0 ? Math.min(all.size(), from + limit) : all.size());
-    }
-
-    private static List<Document> byId(FindIterable<Document> found) {
-        List<Document> documents = found.into(new ArrayList<>());
-        documents.sort(Comparator.comparing(document -> String.valueOf(document.get("_id"))));
-        return documents;
-    }
-
-    private static long[] readsAndCounts(EmbeddedMongoServer server) {
-        return ((IndexedH2Collection) server.backend().resolveDatabase(DATABASE).resolveCollection("indexed", false))
-                .indexedReadsAndCounts();
-    }
-
-    private void writeUntilKilled(Path data, int acksBeforeKill) throws Exception {
-        Process child = new ProcessBuilder(EmbeddedStoreCrashTest.childJvm(DifferentialWriter.class, data.toString(),
-                String.valueOf(DOCUMENTS)))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        int acks = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while (acks < acksBeforeKill && (line = out.readLine()) != null) {
-                if (line.startsWith("ACK")) {
-                    acks++;
-                }
-            }
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-        assertThat(acks).as("the writer acknowledged writes before it was killed").isEqualTo(acksBeforeKill);
-    }
-
-    private static int tornIndexEntries(Path data) {
-        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(data.toString())
-                .autoCommitDisabled().open();
+        Path output = folder.resolve("run.log");
+        Process run = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DifferentialRun.class.getName(), folder.toString()))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            return IndexRepair.repair(store, new CommittingH2Backend(store, (c, ids) -> { }));
+            assertThat(run.waitFor(20, TimeUnit.MINUTES)).as("the comparison finished").isTrue();
         } finally {
-            store.closeImmediately();
+            run.destroyForcibly();
         }
+        String said = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(run.exitValue()).as("the comparison's exit code; it said:%n%s", said).isZero();
+        assertThat(said).contains("before the kill: ", "after the restart: ");
     }
 }
