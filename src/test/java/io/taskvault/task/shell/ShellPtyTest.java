@@ -15,16 +15,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Runs src/test/scripts/shell-pty.sh: the packaged app at a real pseudo-terminal (tmux), Tab completion included. */
-class ShellPtyIT {
+//why: no Spring context in this JVM, its own temporary folder and ports: it runs beside the sequential classes
+//    (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
+class ShellPtyTest {
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void thePackagedAppAnswersAtARealTerminalAndCompletesTaskKeysAndStates(@TempDir Path dir) throws Exception {
         assumeTrue(onPath("tmux"), "tmux is not installed; .ci/run installs it for this test");
         Optional<File> jar = packagedJar();
-        assumeTrue(jar.isPresent(), "no target/taskvault.jar yet: this test runs in the verify phase, after packaging");
+        assumeTrue(jar.isPresent(), "no target/taskvault.jar yet: Maven builds it before the tests (process-test-classes)");
 
         Process script = new ProcessBuilder("bash", "src/test/scripts/shell-pty.sh", jar.get().getPath(), dir.toString())
                 .redirectErrorStream(true).start();
