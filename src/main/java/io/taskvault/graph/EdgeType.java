@@ -35,7 +35,8 @@ public enum EdgeType {
                 }
             }
         }
-        throw new InvalidTaskException("type", "'" + text + "' is not an edge type; use one of "
-                + Arrays.stream(values()).map(EdgeType::label).collect(Collectors.joining(", ")));
+        String labels = Arrays.stream(values()).map(EdgeType::label).collect(Collectors.joining(", "));
+        throw new InvalidTaskException("type", text == null || text.isBlank() ? "an edge needs a type: one of " + labels
+                : "'" + text + "' is not an edge type; use one of " + labels);
     }
 }

@@ -42,6 +42,10 @@ class GraphApiTest {
                         .content("{\"from\":\"" + a.getKey() + "\",\"type\":\"follows\",\"to\":\"" + b.getKey() + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.type").value(containsString("use one of blocks, relates-to, subtask-of")));
+        mvc.perform(post("/api/graph/edges").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\":\"" + a.getKey() + "\",\"to\":\"" + b.getKey() + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.type").value("an edge needs a type: one of blocks, relates-to, subtask-of"));
 
         mvc.perform(get("/api/tasks/next").param("role", role)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.task.key").value(a.getKey()))
