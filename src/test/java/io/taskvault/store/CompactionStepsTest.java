@@ -168,8 +168,6 @@ class CompactionStepsTest {
         }
     }
 
-    //why: random payloads, so compression leaves the pages their size; every document written three times and most
-    //    removed, so the file's chunks hold far more dead pages than live ones
     @Test
     void compactionWaitsForFreeDiskTwiceTheLiveDataAndLeavesTheFileAsItIs() {
         Map<String, String> expected = new HashMap<>();
@@ -199,6 +197,8 @@ class CompactionStepsTest {
                 Duration.ofHours(1), false, StoreProperties.Compression.FAST), (c, ids) -> { });
     }
 
+    //why: random payloads, so compression leaves the pages their size; every document written three times and most
+    //    removed, so the file's chunks hold far more dead pages than live ones
     private static void fillWithDeadPages(EmbeddedMongoServer server, MongoCollection<Document> docs,
                                           Map<String, String> expected) {
         for (int round = 0; round < 3; round++) {

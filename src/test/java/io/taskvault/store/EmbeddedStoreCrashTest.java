@@ -107,8 +107,14 @@ class EmbeddedStoreCrashTest {
      * //why: a child lives seconds and is killed; C1 and the serial collector halve the CPU its start-up costs
      */
     static List<String> childJvm(Class<?> main, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
+        return childJvm(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), main, args);
+    }
+
+    /** The same with these JVM options instead. */
+    static List<String> childJvm(List<String> jvmOptions, Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         return command;
     }

@@ -32,8 +32,7 @@ class IndexedQueryDifferentialTest {
     @Test
     void indexedQueriesAnswerAsScansDoBeforeAndAfterSigkill() throws Exception {
         Path output = folder.resolve("run.log");
-        Process run = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), DifferentialRun.class.getName(),
+        Process run = new ProcessBuilder(EmbeddedStoreCrashTest.childJvm(List.of("-XX:+UseParallelGC"), DifferentialRun.class,
                 folder.toString()))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
