@@ -90,6 +90,20 @@ public final class SecretRedactor {
         return new Redacted(result, count);
     }
 
+    /**
+     * Whether any rule could match in the text; when none can, {@link #redact(String)} changes nothing but lone
+     * surrogates.
+     */
+    static boolean mayHoldSecret(CharSequence text) {
+        String lowerCase = text.toString().toLowerCase(Locale.ROOT);
+        for (Rule rule : RULES) {
+            if (rule.mayMatch(lowerCase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A copy of a free map (nested maps and lists included) with secrets in its keys and text values replaced. */
     public static Redacted.InMap redact(Map<String, Object> map) {
         int[] count = {0};
@@ -148,7 +162,12 @@ public final class SecretRedactor {
         }
 
         boolean mayMatch(String lowerCase) {
-            return hints.stream().anyMatch(lowerCase::contains);
+            for (String hint : hints) {
+                if (lowerCase.contains(hint)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

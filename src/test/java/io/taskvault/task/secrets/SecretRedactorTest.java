@@ -136,6 +136,26 @@ class SecretRedactorTest {
     }
 
     @Test
+    void redactsBlocksOfPlainLinesAsLineByLineWithSecretsNearTheBlocksEdges() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        List<String> lines = new ArrayList<>();
+        int secrets = 0;
+        for (int chars = 0; chars < 5 * RedactingInputStream.BLOCK; ) {
+            String line = random.nextInt(40) == 0 ? "token sk-" + "c".repeat(32 + random.nextInt(20)) + " used\n"
+                    : "build step " + "é✓".repeat(random.nextInt(30)) + " ok " + random.nextInt() + "\n";
+            secrets += line.startsWith("token") ? 1 : 0;
+            lines.add(line);
+            chars += line.length();
+        }
+        StringBuilder expected = new StringBuilder();
+        lines.forEach(line -> expected.append(SecretRedactor.redact(line).text()));
+        RedactingInputStream in = new RedactingInputStream(new ByteArrayInputStream(String.join("", lines)
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        assertThat(in.redactions()).isEqualTo(secrets).isGreaterThan(10);
+    }
+
+    @Test
     void streamsLongContentWhateverTheReadSizes() throws IOException {
         byte[] big = "x".repeat(300 * 1024).getBytes(StandardCharsets.UTF_8);
         RedactingInputStream in = new RedactingInputStream(new ByteArrayInputStream(big));
