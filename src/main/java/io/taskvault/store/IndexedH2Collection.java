@@ -32,6 +32,9 @@ class IndexedH2Collection extends H2Collection {
     /** Suffix of the ordered copy a compound unique index gets (the engine's unique index only finds exact keys). */
     static final String ORDERED = "~ordered";
 
+    /** The filter given to the engine for documents already matched: the empty one, which every document meets. */
+    private static final Document MATCHED = new Document();
+
     private final MVMap<Object, Document> documents;
     private final MVMap<String, Object> meta;
     private long indexedReads;
@@ -133,11 +136,12 @@ class IndexedH2Collection extends H2Collection {
         }
         List<String> keys = List.copyOf(orderBy.keySet());
         Comparator<Object[]> order = IndexedQuery.sortValuesOrder(orderBy);
-        Stream<Document> sorted = candidates.filter(Objects::nonNull).filter(document -> documentMatchesQuery(document, query))
-                .map(document -> IndexedQuery.sortValues(document, keys))
-                .sorted(order)
+        Stream<Object[]> matched = candidates.filter(Objects::nonNull).filter(document -> documentMatchesQuery(document, query))
+                .map(document -> IndexedQuery.sortValues(document, keys));
+        Stream<Document> sorted = (limit > 0 ? TopK.first(matched, order, (long) Math.max(0, skip) + limit) : matched.sorted(order))
                 .map(values -> (Document) values[values.length - 1]);
-        return matchDocumentsFromStream(query, sorted, skip, limit, batchSize, null, fieldSelector);
+        //why: every document here already matched; the engine would match each again on its way out
+        return matchDocumentsFromStream(MATCHED, sorted, skip, limit, batchSize, null, fieldSelector);
     }
 
     @Override
