@@ -74,7 +74,7 @@ public class ChangeStreamFeed implements SmartLifecycle {
         running = true;
         if (needed) {
             following = true;
-            followAt(Instant.now());
+            followAt(follower.getClock().instant());
         }
     }
 
@@ -151,7 +151,7 @@ public class ChangeStreamFeed implements SmartLifecycle {
         log.info("The change stream stopped ({}); resuming", e.getMessage());
         //why: a tick counts every write missed meanwhile as one change, so no page stays stale
         FOLLOWED.forEach(changes::written);
-        followAt(Instant.now().plus(RESUME_AFTER));
+        followAt(follower.getClock().instant().plus(RESUME_AFTER));
     }
 
     @Override

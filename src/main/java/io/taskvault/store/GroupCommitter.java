@@ -113,7 +113,7 @@ public final class GroupCommitter implements AutoCloseable {
     /** Checkpoints every interval on {@code scheduler} (one tick at a time), compacting behind the writes. */
     void start(TaskScheduler scheduler) {
         this.scheduler = scheduler;
-        this.ticks = scheduler.scheduleWithFixedDelay(this::tick, Instant.now().plusNanos(checkpointNanos),
+        this.ticks = scheduler.scheduleWithFixedDelay(this::tick, scheduler.getClock().instant().plusNanos(checkpointNanos),
                 Duration.ofNanos(checkpointNanos));
     }
 
@@ -212,7 +212,7 @@ public final class GroupCommitter implements AutoCloseable {
         TaskScheduler ticker = scheduler;
         if (ticker != null && !closed && tickRequested.compareAndSet(false, true)) {
             try {
-                ticker.schedule(this::tick, Instant.now());
+                ticker.schedule(this::tick, ticker.getClock().instant());
             } catch (TaskRejectedException shuttingDown) {
                 //why: the log keeps the writes safe; close() checkpoints them
                 tickRequested.set(false);

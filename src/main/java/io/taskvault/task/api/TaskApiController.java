@@ -1,6 +1,7 @@
 package io.taskvault.task.api;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +54,12 @@ class TaskApiController {
 
     private final TaskService tasks;
     private final ObjectProvider<SavedViews> views;
+    private final Clock clock;
 
-    TaskApiController(TaskService tasks, ObjectProvider<SavedViews> views) {
+    TaskApiController(TaskService tasks, ObjectProvider<SavedViews> views, Clock clock) {
         this.tasks = tasks;
         this.views = views;
+        this.clock = clock;
     }
 
     private static Set<String> union(Set<String> names, String more) {
@@ -74,7 +77,7 @@ class TaskApiController {
                                 @RequestHeader(value = ApiActor.HEADER, required = false) String actor) {
         //why: stored times are cut to milliseconds; an uncut start would make a task created in the same
         //    millisecond look older than the request, i.e. replayed
-        Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         TaskDraft keyed = IdempotentDrafts.keyed(ApiActor.created(draftOf(request)), idempotencyKey);
         Task task = tasks.create(keyed, ApiActor.of(actor, null));
         boolean replayed = keyed.externalId() != null && task.getCreatedAt() != null && task.getCreatedAt().isBefore(started);

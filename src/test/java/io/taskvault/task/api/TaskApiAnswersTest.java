@@ -19,6 +19,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -28,6 +29,7 @@ import io.taskvault.security.SecuredWebSlice;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskNotFoundException;
+import io.taskvault.task.web.WebFixtures;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.VersionMismatchException;
@@ -35,6 +37,7 @@ import io.taskvault.task.VersionMismatchException;
 /** What the task endpoints answer: the API's own record, never the stored document, and honest error statuses. */
 @WebMvcTest(TaskApiController.class)
 @SecuredWebSlice
+@Import(WebFixtures.FixedClock.class)
 class TaskApiAnswersTest {
 
     @Autowired
