@@ -15,11 +15,13 @@ import org.jline.reader.UserInterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
@@ -53,12 +55,14 @@ public class ShellRunner implements ApplicationRunner {
     private final Clock clock;
     private final boolean exitOnFinish;
     private final boolean interactiveEnabled;
+    private final TaskExecutor promptThread;
 
     ShellRunner(ObjectProvider<CommandParser> parser, ObjectProvider<CommandRegistry> registry,
                 ObjectProvider<LineReader> lineReader, ObjectProvider<OptionHint> hints, ShellStyle style,
                 ShellSessions sessions, ConfigurableApplicationContext context, Clock clock,
                 ShellProperties properties,
-                @Value("${spring.shell.interactive.enabled:true}") boolean interactiveEnabled) {
+                @Value("${spring.shell.interactive.enabled:true}") boolean interactiveEnabled,
+                @Qualifier(ShellPromptConfiguration.NAME) TaskExecutor promptThread) {
         this.parser = parser;
         this.registry = registry;
         this.lineReader = lineReader;
@@ -69,6 +73,7 @@ public class ShellRunner implements ApplicationRunner {
         this.clock = clock;
         this.exitOnFinish = properties.exitOnFinish();
         this.interactiveEnabled = interactiveEnabled;
+        this.promptThread = promptThread;
     }
 
     @Override
@@ -84,11 +89,10 @@ public class ShellRunner implements ApplicationRunner {
         //why: on a thread of its own, so the application goes on to ready while a person types (the launcher's
         //    delegation file, the readiness probe and the work after ready wait for that event); the prompt ran here
         //    before, and the event came only once it was left
-        Thread shell = new Thread(() -> {
+        promptThread.execute(() -> {
             prompt();
             finish(0);
-        }, "shell-prompt");
-        shell.start();
+        });
     }
 
     private int runOnce(String[] args) {
