@@ -296,7 +296,6 @@ class DashboardBrowserTest {
                 .describedAs("Collect the day's notifications per user and send one e-mail at 08:00 local time.")
                 .withRole("backend").withTags("email", "notifications").withComplexity(5).dependingOn(schema.getKey())
                 .build(), "seed");
-        java.nio.file.Path docs = Path.of("docs/screenshots");
         try (BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
             Page page = fresh.newPage();
             page.navigate(url("/taskz"));
@@ -309,7 +308,7 @@ class DashboardBrowserTest {
             assertThat(page.locator("#results tbody tr").first()).isVisible();
             assertThat(page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true))).isVisible();
             assertThat(page.locator(".filter-box > summary")).isHidden();
-            page.screenshot(new Page.ScreenshotOptions().setPath(docs.resolve("tasks-1400px.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("tasks-1400px.png")).setFullPage(true));
 
             page.navigate(url("/tasks/" + detail.getKey()));
             Locator fields = page.locator(".fields-list");
@@ -319,14 +318,14 @@ class DashboardBrowserTest {
             assertThat(page.locator(".tags .tag")).hasText(new String[] {"email", "notifications"});
             assertThat(fields.locator("time").first()).hasAttribute("title", java.util.regex.Pattern.compile("UTC$"));
             assertThat(page.locator("#context-health")).isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(docs.resolve("detail-1400px.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("detail-1400px.png")).setFullPage(true));
 
             page.setViewportSize(390, 844);
             page.navigate(url("/tasks?sort=priority"));
             assertThat(page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true))).isHidden();
             Object width = page.evaluate("() => document.documentElement.scrollWidth");
             assertThat(((Number) width).intValue()).as("page width at 390 px").isLessThanOrEqualTo(390);
-            page.screenshot(new Page.ScreenshotOptions().setPath(docs.resolve("tasks-390px.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("tasks-390px.png")).setFullPage(true));
             page.locator(".filter-box > summary").click();
             assertThat(page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true))).isVisible();
             assertNoHorizontalScroll(page);
@@ -335,7 +334,7 @@ class DashboardBrowserTest {
             assertThat(page.locator(".fields-list")).containsText("Design the schema");
             assertThat(page.locator("#context-health")).isVisible();
             assertNoHorizontalScroll(page);
-            page.screenshot(new Page.ScreenshotOptions().setPath(docs.resolve("detail-390px.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("detail-390px.png")).setFullPage(true));
         }
     }
 }
