@@ -37,6 +37,7 @@ class IndexedH2Collection extends H2Collection {
 
     private final MVMap<Object, Document> documents;
     private final MVMap<String, Object> meta;
+    private volatile Rewritten lastRewritten;
     private long indexedReads;
     private long indexedCounts;
     private final ScannedCounts scannedCounts = new ScannedCounts(this::documentMatchesQuery);
@@ -85,8 +86,9 @@ class IndexedH2Collection extends H2Collection {
     }
 
     @Override
-    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+    protected QueryResult queryDocuments(Document filter, Document orderBy, int skip, int limit, int batchSize,
                                          Document fieldSelector) {
+        Document query = NullBounds.rewrite(filter);
         if (natural(orderBy)) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
@@ -145,7 +147,8 @@ class IndexedH2Collection extends H2Collection {
     }
 
     @Override
-    public synchronized int count(Document query, int skip, int limit) {
+    public synchronized int count(Document filter, int skip, int limit) {
+        Document query = NullBounds.rewrite(filter);
         Optional<IndexedQuery> plan = query == null || query.isEmpty() ? Optional.empty()
                 : IndexedQuery.plan(secondaryIndexes(), query, null).filter(IndexedQuery::exact);
         if (plan.isEmpty()) {
@@ -155,6 +158,20 @@ class IndexedH2Collection extends H2Collection {
         indexedCounts++;
         long count = Math.max(0, plan.get().count() - Math.max(0, skip));
         return (int) (limit > 0 ? Math.min(limit, count) : count);
+    }
+
+    /** Matches as MongoDB does where the engine differs ({@link NullBounds}); the filter is rewritten once per query. */
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        Rewritten last = lastRewritten;
+        if (last == null || last.filter != query) {
+            last = new Rewritten(query, NullBounds.rewrite(query));
+            lastRewritten = last;
+        }
+        return super.documentMatchesQuery(document, last.rewritten);
+    }
+
+    private record Rewritten(Document filter, Document rewritten) {
     }
 
     //why: the engine calls these three for every document written, under the collection's lock, as count runs

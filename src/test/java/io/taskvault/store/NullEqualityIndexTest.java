@@ -67,6 +67,37 @@ class NullEqualityIndexTest {
                 .isEmpty();
     }
 
+    @Test
+    void aRangeBoundOfNullMatchesNullOrMissingAsMongoDbDoesWithTheIndexAndWithout() {
+        MongoCollection<Document> indexed = fresh("bounds_indexed");
+        MongoCollection<Document> scanned = fresh("bounds_scanned");
+        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
+                new IndexOptions().name("state_updatedAt"));
+        indexed.insertMany(documents());
+        scanned.insertMany(documents());
+        Bson sort = Sorts.descending("updatedAt", "_id");
+        List<Object> nullOrMissing = ids(scanned, Filters.and(Filters.eq("state", "RUNNING"), Filters.eq("updatedAt", null)), sort);
+        assertThat(nullOrMissing).isNotEmpty();
+        Date late = new Date(1_800_000_000_000L);
+
+        for (Bson bound : List.of(Filters.gte("updatedAt", null), Filters.lte("updatedAt", null))) {
+            Bson filter = Filters.and(Filters.eq("state", "RUNNING"), bound);
+            for (MongoCollection<Document> collection : List.of(indexed, scanned)) {
+                assertThat(ids(collection, filter, sort)).as("%s in %s", filter, collection.getNamespace())
+                        .isEqualTo(nullOrMissing);
+                assertThat(collection.countDocuments(filter)).as("count of %s", filter).isEqualTo(nullOrMissing.size());
+            }
+        }
+        for (Bson bound : List.of(Filters.gt("updatedAt", null), Filters.lt("updatedAt", null),
+                Filters.and(Filters.gt("updatedAt", null), Filters.lte("updatedAt", late)))) {
+            Bson filter = Filters.and(Filters.eq("state", "RUNNING"), bound);
+            for (MongoCollection<Document> collection : List.of(indexed, scanned)) {
+                assertThat(ids(collection, filter, sort)).as("%s in %s", filter, collection.getNamespace()).isEmpty();
+                assertThat(collection.countDocuments(filter)).as("count of %s", filter).isZero();
+            }
+        }
+    }
+
     private MongoCollection<Document> fresh(String name) {
         mongo.getDb().getCollection(name).drop();
         return mongo.getDb().getCollection(name);
