@@ -115,7 +115,8 @@ public class TaskService {
             try {
                 ids.add(lookup.resolve(reference));
             } catch (TaskNotFoundException e) {
-                throw new TaskNotFoundException("'" + reference + "' (named in " + field + ")");
+                //why: the request is at fault, not its address: a 400 naming the field, not a 404
+                throw new InvalidTaskException(field, "no task '" + reference + "' exists; 'list' shows the tasks there are");
             }
         }
         return ids;

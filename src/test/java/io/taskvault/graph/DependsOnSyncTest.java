@@ -98,14 +98,14 @@ class DependsOnSyncTest {
 
         assertThatThrownBy(() -> tasks.update(work.getId(),
                 Map.of("dependsOn", List.of(dependency.getKey(), "TV-99999")), "alice", null))
-                .isInstanceOf(io.taskvault.task.TaskNotFoundException.class)
-                .hasMessageContaining("'TV-99999' (named in dependsOn)");
+                .isInstanceOf(InvalidTaskException.class)
+                .hasMessageContaining("dependsOn").hasMessageContaining("no task 'TV-99999' exists");
         assertThat(tasks.get(work.getId()).getDependsOn()).isEmpty();
 
         assertThatThrownBy(() -> tasks.update(work.getId(),
                 Map.of("dependsOn", List.of(dependency.getKey(), work.getKey())), "alice", null))
                 .isInstanceOf(InvalidTaskException.class)
-                .hasMessageContaining("cannot blocks itself");
+                .hasMessageContaining(work.getKey() + " blocks " + work.getKey() + ": a task cannot be linked to itself");
 
         assertThat(tasks.get(work.getId()).getDependsOn()).containsExactly(dependency.getId());
         assertThat(graph.dependencyIds(work.getId())).containsExactly(dependency.getId());

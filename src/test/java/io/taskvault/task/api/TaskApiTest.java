@@ -201,10 +201,12 @@ class TaskApiTest {
     void aDependencyThatNamesNoTaskIsRefused() throws Exception {
         mvc.perform(post("/api/tasks").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"Dangling\",\"dependsOn\":[\"TV-999999\"]}"))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(containsString("TV-999999")));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("dependsOn: no task 'TV-999999' exists")));
         String key = create("Edited later");
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/tasks/" + key)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"dependsOn\":[\"TV-999999\"]}"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("dependsOn: no task 'TV-999999' exists")));
     }
 }
