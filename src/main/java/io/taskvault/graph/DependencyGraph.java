@@ -56,8 +56,8 @@ public class DependencyGraph implements Dependents {
         Task from = known(fromRef, "from");
         Task to = known(toRef, "to");
         if (from.getId().equals(to.getId())) {
-            throw new EdgeRejectedException(from.getKey() + " → " + from.getKey() + ": a task cannot "
-                    + type.label() + " itself", List.of(from.getKey(), from.getKey()));
+            throw new EdgeRejectedException(from.getKey() + " " + type.label() + " " + from.getKey()
+                    + ": a task cannot be linked to itself", List.of(from.getKey(), from.getKey()));
         }
         EdgeIndex edges = index();
         if (edges.contains(from.getId(), type, to.getId())) {
