@@ -183,16 +183,16 @@ class ShellBadInputTest {
     }
 
     @Test
-    void aDependencyThatNamesNoTaskIsRefusedWithExitCode3OnCreateAndEdit() {
+    void aDependencyThatNamesNoTaskIsBadUsageWithExitCode2OnCreateAndEdit() {
         Task task = tasks.create(aTask().build(), "t");
         long before = tasks.list(TaskQuery.all()).total();
 
         ShellDriver.Result add = run("add Waits for nothing --depends-on TV-999999");
         ShellDriver.Result edit = run("edit " + task.getKey() + " --set dependsOn=TV-999999");
 
-        assertThat(add.exitCode()).isEqualTo(ShellFailure.NOT_FOUND);
-        assertThat(add.err()).singleElement().asString().contains("TV-999999", "dependsOn");
-        assertThat(edit.exitCode()).isEqualTo(ShellFailure.NOT_FOUND);
+        assertThat(add.exitCode()).isEqualTo(ShellFailure.USAGE);
+        assertThat(add.err()).singleElement().asString().contains("no task 'TV-999999' exists", "dependsOn");
+        assertThat(edit.exitCode()).isEqualTo(ShellFailure.USAGE);
         assertThat(tasks.list(TaskQuery.all()).total()).isEqualTo(before);
         assertThat(tasks.get(task.getKey()).getDependsOn()).isEmpty();
     }
