@@ -20,10 +20,11 @@ capture() { tm capture-pane -p -J -S -200 -t "$session" > "$screen" 2>/dev/null;
 # waits until the screen shows the text (fixed string), or fails after the timeout in seconds
 expect() {
   local text=$1 timeout=${2:-30} waited=0
-  while (( waited < timeout * 2 )); do
+  # why: a tenth of a second between looks; the screen is read from tmux's memory, and the test waits on it ~20 times
+  while (( waited < timeout * 10 )); do
     capture
     grep -qF -- "$text" "$screen" && return 0
-    sleep 0.5; waited=$((waited + 1))
+    sleep 0.1; waited=$((waited + 1))
   done
   echo "FAILED: the screen never showed '$text' within ${timeout}s" >&2
   cat "$screen" >&2
@@ -33,10 +34,10 @@ expect() {
 # waits until the text (fixed string) shows at least n times on the screen and its history
 expect_count() {
   local text=$1 n=$2 waited=0
-  while (( waited < 60 )); do
+  while (( waited < 300 )); do
     capture
     (( $(grep -cF -- "$text" "$screen") >= n )) && return 0
-    sleep 0.5; waited=$((waited + 1))
+    sleep 0.1; waited=$((waited + 1))
   done
   echo "FAILED: the screen never showed '$text' $n times" >&2
   cat "$screen" >&2
@@ -55,7 +56,7 @@ expect "Created TV-1 PENDING  Check the pty door"
 
 # while the prompt is open the application is ready: it records where the launcher hands commands, and the launcher
 # in another terminal gets its answer from it (JAVA_HOME points nowhere, so no JVM of the launcher's own could answer)
-for _ in $(seq 1 120); do [[ -f "$dir/data/taskvault.mv.http" ]] && break; sleep 0.5; done
+for _ in $(seq 1 600); do [[ -f "$dir/data/taskvault.mv.http" ]] && break; sleep 0.1; done
 [[ -f "$dir/data/taskvault.mv.http" ]] \
   || { echo "FAILED: no $dir/data/taskvault.mv.http while the prompt is open" >&2; capture; cat "$screen" >&2; exit 1; }
 launcher="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)/taskvault"
