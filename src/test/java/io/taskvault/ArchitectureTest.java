@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,8 +30,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * reach their own feature, the task domain and the shared infrastructure but no other feature's doors or storage,
  * and only store/ knows the embedded engine.
  */
-//why: reads compiled classes only: it runs beside the sequential classes (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
 class ArchitectureTest {
 
     private static final String ROOT = "io.taskvault";

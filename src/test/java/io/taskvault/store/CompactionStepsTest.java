@@ -16,8 +16,6 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -27,8 +25,6 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 
 /** The data file is compacted in short steps with writers let in between, and nothing is lost on the way. */
-//why: no Spring context, its own temporary folder: it runs beside the sequential classes (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
 class CompactionStepsTest {
 
     //why: a step behind the writes rewrites at most 256 KB of pages and commits it: milliseconds on an idle machine.

@@ -13,8 +13,6 @@ import org.h2.mvstore.MVStore;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import com.mongodb.ErrorCategory;
@@ -29,8 +27,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /** The embedded store: survives what the engine as shipped does not, and explains a locked data file. */
-//why: no Spring context, its own temporary folder: it runs beside the sequential classes (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedStoreTest {
 
     @TempDir
