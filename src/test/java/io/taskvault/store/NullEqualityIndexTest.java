@@ -34,14 +34,8 @@ class NullEqualityIndexTest {
 
     @Test
     void nullOrMissingIsReadFromTheIndexWithTheAnswerOfAScan() {
-        MongoCollection<Document> indexed = fresh("nulls_indexed");
-        MongoCollection<Document> scanned = fresh("nulls_scanned");
-        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
-                new IndexOptions().name("state_updatedAt"));
-        indexed.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
-        List<Document> documents = documents();
-        indexed.insertMany(documents);
-        scanned.insertMany(documents);
+        MongoCollection<Document> scanned = filled("nulls_scanned", false);
+        MongoCollection<Document> indexed = filled("nulls_indexed", true);
 
         List<Bson> filters = List.of(Filters.and(Filters.eq("state", "RUNNING"), Filters.eq("updatedAt", null)),
                 Filters.and(Filters.in("state", "RUNNING", "PENDING"), Filters.eq("updatedAt", null)),
@@ -69,12 +63,8 @@ class NullEqualityIndexTest {
 
     @Test
     void aRangeBoundOfNullMatchesNullOrMissingAsMongoDbDoesWithTheIndexAndWithout() {
-        MongoCollection<Document> indexed = fresh("bounds_indexed");
-        MongoCollection<Document> scanned = fresh("bounds_scanned");
-        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
-                new IndexOptions().name("state_updatedAt"));
-        indexed.insertMany(documents());
-        scanned.insertMany(documents());
+        MongoCollection<Document> scanned = filled("bounds_scanned", false);
+        MongoCollection<Document> indexed = filled("bounds_indexed", true);
         Bson sort = Sorts.descending("updatedAt", "_id");
         List<Object> nullOrMissing = ids(scanned, Filters.and(Filters.eq("state", "RUNNING"), Filters.eq("updatedAt", null)), sort);
         assertThat(nullOrMissing).isNotEmpty();
@@ -98,9 +88,17 @@ class NullEqualityIndexTest {
         }
     }
 
-    private MongoCollection<Document> fresh(String name) {
+    /** A new collection holding {@link #documents()}, with the state and tags indexes made first when asked. */
+    private MongoCollection<Document> filled(String name, boolean withIndexes) {
         mongo.getDb().getCollection(name).drop();
-        return mongo.getDb().getCollection(name);
+        MongoCollection<Document> collection = mongo.getDb().getCollection(name);
+        if (withIndexes) {
+            collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("updatedAt")),
+                    new IndexOptions().name("state_updatedAt"));
+            collection.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
+        }
+        collection.insertMany(documents());
+        return collection;
     }
 
     private static List<Document> documents() {
