@@ -2,6 +2,7 @@ package io.taskvault.system.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,7 +27,7 @@ final class DeclaredOptions {
      * The command the line names (its longest run of leading words that is a command or an alias; null if none),
      * after refusing the first option word that command does not declare, with the declared one closest to it.
      */
-    static Command check(CommandRegistry registry, List<String> words, List<OptionHint> hints) {
+    static Command check(CommandRegistry registry, List<String> words, List<OptionHint> hints, DeclaredArguments arguments) {
         Command command = null;
         int nameWords = 0;
         StringBuilder name = new StringBuilder();
@@ -40,6 +41,7 @@ final class DeclaredOptions {
         }
         if (command != null) {
             check(command, words.subList(nameWords, words.size()), hints);
+            refuseExtraWords(command, words.subList(nameWords, words.size()), arguments);
         } else {
             refuseALikelyMisspelling(registry, words);
         }
@@ -84,6 +86,34 @@ final class DeclaredOptions {
             throw new ShellUsageException("Unknown option '" + option + "' for '" + command.getName() + "'"
                     + (suggestion.isEmpty() ? "." : suggestion) + " See 'help " + command.getName() + "'.");
         }
+    }
+
+    /** Refuses a word without an option beyond those the command takes, naming the first such word. */
+    private static void refuseExtraWords(Command command, List<String> rest, DeclaredArguments arguments) {
+        OptionalInt taken = arguments.wordsTaken(command.getName());
+        if (taken.isEmpty() || taken.getAsInt() == Integer.MAX_VALUE) {
+            return;
+        }
+        int free = 0;
+        for (int i = 0; i < rest.size(); i++) {
+            String word = rest.get(i);
+            if (word.equals("--")) {
+                return;
+            }
+            if (isOptionWord(word)) {
+                i += takesValue(word, rest, i) ? 1 : 0;
+            } else if (++free > taken.getAsInt()) {
+                throw new ShellUsageException("'" + command.getName() + "' does not take '" + word + "'"
+                        + (taken.getAsInt() == 0 ? "; it takes options only" : "")
+                        + ". See 'help " + command.getName() + "'.");
+            }
+        }
+    }
+
+    /** Whether the word after this option word is its value: as Spring Shell's parser reads it, any word but an option. */
+    private static boolean takesValue(String word, List<String> rest, int at) {
+        return word.indexOf('=') < 0 && at + 1 < rest.size() && !rest.get(at + 1).equals("--")
+                && !isOptionWord(rest.get(at + 1));
     }
 
     //why: words with blanks or quotes reach Spring Shell's parser quoted, so it reads them as values, not options

@@ -56,13 +56,14 @@ public class ShellRunner implements ApplicationRunner {
     private final boolean exitOnFinish;
     private final boolean interactiveEnabled;
     private final TaskExecutor promptThread;
+    private final DeclaredArguments arguments;
 
     ShellRunner(ObjectProvider<CommandParser> parser, ObjectProvider<CommandRegistry> registry,
                 ObjectProvider<LineReader> lineReader, ObjectProvider<OptionHint> hints, ShellStyle style,
                 ShellSessions sessions, ConfigurableApplicationContext context, Clock clock,
                 ShellProperties properties,
                 @Value("${spring.shell.interactive.enabled:true}") boolean interactiveEnabled,
-                @Qualifier(ShellPromptConfiguration.NAME) TaskExecutor promptThread) {
+                @Qualifier(ShellPromptConfiguration.NAME) TaskExecutor promptThread, DeclaredArguments arguments) {
         this.parser = parser;
         this.registry = registry;
         this.lineReader = lineReader;
@@ -74,6 +75,7 @@ public class ShellRunner implements ApplicationRunner {
         this.exitOnFinish = properties.exitOnFinish();
         this.interactiveEnabled = interactiveEnabled;
         this.promptThread = promptThread;
+        this.arguments = arguments;
     }
 
     @Override
@@ -186,7 +188,7 @@ public class ShellRunner implements ApplicationRunner {
         Command target = null;
         try {
             CommandRegistry registry = registry();
-            target = DeclaredOptions.check(registry, command.words(), hints.orderedStream().toList());
+            target = DeclaredOptions.check(registry, command.words(), hints.orderedStream().toList(), arguments);
             var parsed = parser.getObject().parse(command.toShellSyntax());
             ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, input));
             out.flush();

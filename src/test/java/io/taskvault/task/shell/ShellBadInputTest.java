@@ -198,6 +198,25 @@ class ShellBadInputTest {
     }
 
     @Test
+    void aWordNoArgumentTakesIsRefusedByNameAndNothingIsDone() {
+        Task first = tasks.create(aTask().titled("Design the schema").build(), "t");
+        Task second = tasks.create(aTask().titled("Build on it").build(), "t");
+
+        usageError(run("edge add --from " + first.getKey() + " --to " + second.getKey() + " junk"),
+                "'edge add' does not take 'junk'; it takes options only. See 'help edge add'.");
+        usageError(run("upstream " + second.getKey() + " " + first.getKey()), "'upstream' does not take '" + first.getKey() + "'");
+        usageError(run("edge add --from " + first.getKey() + " --to " + second.getKey() + " --type blocks extra"),
+                "'edge add' does not take 'extra'");
+        //why: --json is a flag (the shell reads it as --json=true), so a word after it is one more word, not its value
+        usageError(run("edge add --from " + first.getKey() + " --to " + second.getKey() + " --json false"),
+                "'edge add' does not take 'false'");
+
+        assertThat(run("upstream " + second.getKey()).out()).singleElement().asString().contains("no dependencies");
+        assertThat(run("edge add --from " + first.getKey() + " --json --to " + second.getKey()).exitCode()).isZero();
+        assertThat(run("add Words of a title --role backend").exitCode()).isZero();
+    }
+
+    @Test
     void aTaskCreatedWithADependencyHasOnlyItsCreationInItsHistory() {
         Task dependency = tasks.create(aTask().titled("Design the schema").build(), "t");
 
