@@ -45,7 +45,7 @@ public class GraphCommands {
         this.style = style;
     }
 
-    @Command(name = "edge add", group = GROUP, description = "Link two tasks: FROM blocks|relates-to|subtask-of TO",
+    @Command(name = "edge add", group = GROUP, description = "Link two tasks: --from FROM --type blocks|relates-to|subtask-of --to TO",
             help = "edge add --from TV-1 --type blocks --to TV-2   (TV-2 waits for TV-1)", completionProvider = TASKS)
     public String add(@Option(longName = "from", required = true, description = "the task the link starts at") String from,
                       @Option(longName = "type", defaultValue = "blocks", description = TYPE) String type,
