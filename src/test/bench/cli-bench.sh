@@ -7,7 +7,8 @@
 # through a running taskvault, the server's (its /proc/PID/stat utime+stime), so a run on a shared machine still says
 # what a command costs; the load average is printed at the start and at the end.
 # Usage: src/test/bench/cli-bench.sh [N] [RUNS]          build first: ./mvnw -q -B -DskipTests package
-#        START_RUNS (default 3) starts of the server per store; SOLO_RUNS (default RUNS) runs without a server.
+#        START_RUNS (default 3) starts of the server per store; SOLO_RUNS (default RUNS) runs without a server;
+#        WARM_RUNS (default 150) rounds of the four commands before the running server is timed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 n=${1:-10000}
@@ -131,8 +132,14 @@ time_starts "server start to ready, $n tasks" "$work/store"
 
 cd "$work/store"
 start_server "$work/store"
-# why: the first commands after start-up warm the server's JIT; a person's or a script's hundredth command is the case
-for ((i = 0; i < 20; i++)); do "$launcher" list --state PENDING --role backend >/dev/null; done
+# why: the first commands after start-up warm the server's JIT; a person's or a script's hundredth command is the case.
+#     Each measured command runs WARM_RUNS times first (the adds among them add tasks, as the measured ones do)
+for ((i = 0; i < ${WARM_RUNS:-150}; i++)); do
+  "$launcher" add Warm-up task --role backend >/dev/null
+  "$launcher" list --state PENDING --role backend >/dev/null
+  "$launcher" show TV-42 >/dev/null
+  "$launcher" list --text module >/dev/null
+done
 time_runs "running taskvault: add" "$runs" "$launcher" add Benchmark task --role backend
 time_runs "running taskvault: list --state PENDING --role backend" "$runs" "$launcher" list --state PENDING --role backend
 time_runs "running taskvault: show TV-42" "$runs" "$launcher" show TV-42
