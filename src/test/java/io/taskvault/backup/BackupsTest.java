@@ -57,6 +57,16 @@ class BackupsTest {
         recovery.recover();
     }
 
+    private static void dropZeroCounts(Document document) {
+        document.values().forEach(value -> {
+            if (value instanceof Document nested) {
+                dropZeroCounts(nested);
+            }
+        });
+        document.entrySet().removeIf(entry -> entry.getValue() instanceof Number number && number.longValue() == 0
+                && !(entry.getKey().equals("total") || entry.getKey().equals("writes")));
+    }
+
     private Map<String, List<Document>> everything() {
         Map<String, List<Document>> all = new LinkedHashMap<>();
         //why: job locks, the last operation's report (a restore writes one) and the processes' sessions
@@ -65,9 +75,13 @@ class BackupsTest {
                 .filter(n -> !List.of("shedLock", "ops_reports", "store_sessions").contains(n)).sorted().toList()) {
             List<Document> documents = new ArrayList<>();
             mongo.getCollection(name).find().into(documents);
-            //why: the statistics' counters are recounted after a restore; the counts must agree, not the recount's time
+            //why: the statistics' counters are recounted after a restore; the counts must agree, not the recount's time,
+            //    nor a count of 0 that the writes kept (a state whose last task left it) and a recount leaves out
             if (name.equals("task_statistics")) {
-                documents.forEach(document -> document.remove("recountedAt"));
+                documents.forEach(document -> {
+                    document.remove("recountedAt");
+                    dropZeroCounts(document);
+                });
             }
             documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
             all.put(name, documents);
