@@ -70,7 +70,7 @@ class TaskApiController {
 
     /** Creates a task; a repeated Idempotency-Key (or external id) answers 200 with the task created the first time. */
     @Operation(summary = "Create a task")
-    @ApiStatuses({200, 201, 400, 404, 409, 413, 415})
+    @ApiStatuses({200, 201, 400, 409, 413, 415})
     @PostMapping("/tasks")
     ResponseEntity<TaskResponse> create(@RequestBody TaskCreateRequest request,
                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,

@@ -70,7 +70,8 @@ class OpenApiDocumentTest {
                 .contains("tasks", "context", "graph", "archive", "backups", "recovery", "exchange", "events");
 
         assertThat(api.getPaths().get("/api/tasks").getPost().getResponses())
-                .containsKeys("201", "400", "409", "413", "415");
+                .containsKeys("201", "400", "409", "413", "415")
+                .as("a dependency on no task is a 400; nothing else in a create answers 404").doesNotContainKey("404");
         assertThat(api.getPaths().get("/api/tasks/{id}").getGet().getResponses()).containsKeys("200", "404");
         assertThat(api.getPaths().get("/api/tasks/{id}").getPatch().getResponses()).containsKeys("200", "409", "412");
         assertThat(api.getPaths().get("/api/tasks/{id}").getGet().getResponses().get("404").getContent())
