@@ -40,7 +40,9 @@ class IndexedH2Collection extends H2Collection {
     private volatile Rewritten lastRewritten;
     private long indexedReads;
     private long indexedCounts;
-    private final ScannedCounts scannedCounts = new ScannedCounts(this::documentMatchesQuery);
+    //why: it remembers filters count() already rewrote, and matches them against every written document: through
+    //    documentMatchesQuery, each would be rewritten again on each write, as they alternate with the last query
+    private final ScannedCounts scannedCounts = new ScannedCounts(this::matchesRewritten);
 
     IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
                         MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -169,6 +171,10 @@ class IndexedH2Collection extends H2Collection {
             lastRewritten = last;
         }
         return super.documentMatchesQuery(document, last.rewritten);
+    }
+
+    private boolean matchesRewritten(Document document, Document rewritten) {
+        return super.documentMatchesQuery(document, rewritten);
     }
 
     private record Rewritten(Document filter, Document rewritten) {
