@@ -52,6 +52,7 @@ public final class SecretRedactor {
             //why: a password may itself hold '@' or '/': it ends at the last '@' before the query; digits then '/' are a port
             new Rule("url-password", List.of("://"), Pattern.compile(
                     "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@?#]+:(?!\\[REDACTED:)(?!\\d{1,5}(?:[/?#]|$))([^\\s?#\"'<>`]+)@"), 1));
+    private static final String[][] HINTS_BY_FIRST = hintsByFirst();
 
     private SecretRedactor() {
     }
@@ -92,16 +93,50 @@ public final class SecretRedactor {
 
     /**
      * Whether any rule could match in the text; when none can, {@link #redact(String)} changes nothing but lone
-     * surrogates.
+     * surrogates. One pass over the text, every rule's hints at once.
+     * //why: a search per hint (about thirty) over each 64 KiB block of a 100 MiB log was most of its upload's redaction
      */
     static boolean mayHoldSecret(CharSequence text) {
-        String lowerCase = text.toString().toLowerCase(Locale.ROOT);
-        for (Rule rule : RULES) {
-            if (rule.mayMatch(lowerCase)) {
-                return true;
+        String checked = text.toString();
+        for (int at = 0, length = checked.length(); at < length; at++) {
+            char first = checked.charAt(at);
+            String[] hints = first < HINTS_BY_FIRST.length ? HINTS_BY_FIRST[asciiLowerCase(first)] : null;
+            if (hints != null) {
+                for (String hint : hints) {
+                    if (startsWithIgnoringAsciiCase(checked, at, hint)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    //why: the rules' letters are ASCII and their (?i) folds ASCII only, so ASCII folding finds every hint a match holds
+    private static boolean startsWithIgnoringAsciiCase(String text, int at, String hint) {
+        if (at + hint.length() > text.length()) {
+            return false;
+        }
+        for (int i = 1; i < hint.length(); i++) {
+            if (asciiLowerCase(text.charAt(at + i)) != hint.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char asciiLowerCase(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** Every rule's hints, by their first character. */
+    private static String[][] hintsByFirst() {
+        Map<Character, List<String>> byFirst = new LinkedHashMap<>();
+        RULES.stream().flatMap(rule -> rule.hints.stream()).distinct()
+                .forEach(hint -> byFirst.computeIfAbsent(hint.charAt(0), first -> new ArrayList<>()).add(hint));
+        String[][] table = new String[128][];
+        byFirst.forEach((first, hints) -> table[first] = hints.toArray(String[]::new));
+        return table;
     }
 
     /** A copy of a free map (nested maps and lists included) with secrets in its keys and text values replaced. */

@@ -33,6 +33,16 @@ class SecretRedactorTest {
                 .isTrue();
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("secrets")
+    void hintsAtEverySecretInTheCorpusInAnyCaseAndAnywhereInABlock(String kind, String text, String secret) {
+        String prose = "step 12 finished in 3.2 s; nothing to report\n".repeat(40);
+        assertThat(SecretRedactor.mayHoldSecret(prose)).as("plain build output").isFalse();
+        assertThat(SecretRedactor.mayHoldSecret(prose + text)).as(text).isTrue();
+        assertThat(SecretRedactor.mayHoldSecret(text.toUpperCase(java.util.Locale.ROOT) + prose)).as(text).isTrue();
+        assertThat(SecretRedactor.mayHoldSecret(prose + text.toLowerCase(java.util.Locale.ROOT) + prose)).as(text).isTrue();
+    }
+
     @ParameterizedTest(name = "{1}")
     @MethodSource("lookalikes")
     void leavesLookAlikesUntouched(String kind, String text, String unused) {
