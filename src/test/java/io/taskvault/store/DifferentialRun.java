@@ -36,6 +36,9 @@ public final class DifferentialRun {
     private static final int DOCUMENTS = 10_000;
     private static final String DATABASE = "diff";
     private static final int WHOLE_EVERY = 10;
+    //why: after the restart the queries look for index entries the replay lost or doubled, which tornIndexEntries
+    //    has already counted directly; 300 draw each of the 14 condition kinds about 40 times
+    private static final int AFTER_RESTART = 300;
     //why: the engine locks each collection, so two workers overlap on the indexed one and the copies; on two cores
     //    beside the test sequence this took the run from 110 s to 75 s alone, for the same CPU
     private static final int WORKERS = 2;
@@ -83,9 +86,9 @@ public final class DifferentialRun {
         try (EmbeddedMongoServer server = new EmbeddedMongoServer(EmbeddedStoreCrashTest.properties(data), (c, ids) -> { });
              MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(server.replayedWrites()).as("the kill left logged writes to replay").isPositive();
-            long[] served = compare(server, client, 29, 600);
-            assertThat(served[0]).isGreaterThan(60);
-            System.out.printf("after the restart: 600 queries, %d served by the indexes; done at %d ms%n", served[0],
+            long[] served = compare(server, client, 29, AFTER_RESTART);
+            assertThat(served[0]).isGreaterThan(AFTER_RESTART / 10);
+            System.out.printf("after the restart: " + AFTER_RESTART + " queries, %d served by the indexes; done at %d ms%n", served[0],
                     (System.nanoTime() - start) / 1_000_000);
         }
     }
