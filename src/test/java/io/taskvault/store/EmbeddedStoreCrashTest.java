@@ -18,8 +18,6 @@ import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
@@ -27,12 +25,13 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
+import io.taskvault.support.BesideTheSequence;
+
 /**
  * Kills a process that is writing to the embedded store with SIGKILL, again and again, and checks after each
  * kill that every write it acknowledged is there, reachable through its indexes, and that writing goes on.
  */
-//why: no Spring context, its own temporary folder and ports: it runs beside the sequential classes (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
+@BesideTheSequence
 class EmbeddedStoreCrashTest {
 
     private static final int ROUNDS = 5;

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import io.taskvault.support.BesideTheSequence;
 
 /**
  * The embedded store answers every query the same with its secondary indexes as by a full scan, order included:
@@ -19,8 +19,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * seeded queries against both; then again after a process writing to it was killed with SIGKILL and it reopened
  * ({@link DifferentialRun}).
  */
-//why: no Spring context, its own temporary folder and ports: it runs beside the sequential classes (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
+@BesideTheSequence
 class IndexedQueryDifferentialTest {
 
     @TempDir

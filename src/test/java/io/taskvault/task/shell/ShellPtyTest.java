@@ -15,13 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import io.taskvault.support.BesideTheSequence;
 
 /** Runs src/test/scripts/shell-pty.sh: the packaged app at a real pseudo-terminal (tmux), Tab completion included. */
-//why: no Spring context in this JVM, its own temporary folder and ports: it runs beside the sequential classes
-//    (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
+@BesideTheSequence
 class ShellPtyTest {
 
     @Test
