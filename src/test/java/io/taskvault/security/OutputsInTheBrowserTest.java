@@ -8,10 +8,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -30,6 +32,7 @@ import io.taskvault.task.output.OutputType;
  */
 @RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(HeadlessChromium.Shared.class)
 class OutputsInTheBrowserTest {
 
     @LocalServerPort
@@ -37,20 +40,17 @@ class OutputsInTheBrowserTest {
     @Autowired
     TaskService tasks;
 
-    HeadlessChromium chromium;
     Browser browser;
 
     @BeforeAll
-    void launch() {
-        chromium = HeadlessChromium.launch();
+    void launch(HeadlessChromium chromium) {
         browser = chromium.browser();
     }
 
+    //why: the browser outlives this class; an open page would go on polling the live refresh
     @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    void closePages() {
+        browser.contexts().forEach(BrowserContext::close);
     }
 
     @Test

@@ -7,12 +7,18 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
-/** Debian's headless Chromium driven by Playwright, with no browser download and no background networking. */
+/**
+ * Debian's headless Chromium driven by Playwright, with no browser download and no background networking. A test
+ * class with {@code @ExtendWith(HeadlessChromium.Shared.class)} is handed one browser for the whole run.
+ */
 public final class HeadlessChromium implements AutoCloseable {
 
     private final Playwright playwright;
@@ -53,6 +59,24 @@ public final class HeadlessChromium implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Resolves a {@code HeadlessChromium} parameter to one browser for the whole test run, closed when the run ends.
+     * //why: each launch starts Playwright's driver and Chromium's processes again, seconds of CPU for each class
+     */
+    public static final class Shared implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == HeadlessChromium.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.create(HeadlessChromium.class))
+                    .computeIfAbsent(HeadlessChromium.class, key -> launch(), HeadlessChromium.class);
+        }
     }
 
     public Browser browser() {

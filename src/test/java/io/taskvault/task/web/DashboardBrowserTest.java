@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,6 +45,7 @@ import io.taskvault.task.output.OutputType;
 /** The dashboard in Debian's headless Chromium against the real application on a fresh embedded store. */
 @RunningServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(HeadlessChromium.Shared.class)
 class DashboardBrowserTest {
 
     private static final Path SHOTS = Path.of("target/screenshots");
@@ -53,20 +55,17 @@ class DashboardBrowserTest {
     @Autowired
     TaskService tasks;
 
-    HeadlessChromium chromium;
     Browser browser;
 
     @BeforeAll
-    void launch() {
-        chromium = HeadlessChromium.launch();
+    void launch(HeadlessChromium chromium) {
         browser = chromium.browser();
     }
 
+    //why: the browser outlives this class; an open page would go on polling the live refresh
     @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    void closePages() {
+        browser.contexts().forEach(BrowserContext::close);
     }
 
     private String url(String path) {
