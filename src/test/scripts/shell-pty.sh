@@ -9,7 +9,7 @@ session="tvpty-$$"
 # why: a server of its own (-L), so other tmux users on the machine (kill-server, same session names) cannot end it
 tm() { tmux -L "$session" "$@"; }
 screen="$dir/screen.txt"
-# why: each of the three starts below is a short session; C1 and the serial collector halve the CPU a start costs
+# why: each of the two starts below is a short session; C1 and the serial collector halve the CPU a start costs
 jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 cleanup() { tm kill-server 2>/dev/null || true; }
@@ -55,7 +55,8 @@ type_line 'add Check the pty door --priority HIGH --role qa'
 expect "Created TV-1 PENDING  Check the pty door"
 
 # while the prompt is open the application is ready: it records where the launcher hands commands, and the launcher
-# in another terminal gets its answer from it (JAVA_HOME points nowhere, so no JVM of the launcher's own could answer)
+# in another terminal gets its answer from it, an unknown task's exit code 3 and message included (JAVA_HOME points
+# nowhere, so no JVM of the launcher's own could answer)
 for _ in $(seq 1 600); do [[ -f "$dir/data/taskvault.mv.http" ]] && break; sleep 0.1; done
 [[ -f "$dir/data/taskvault.mv.http" ]] \
   || { echo "FAILED: no $dir/data/taskvault.mv.http while the prompt is open" >&2; capture; cat "$screen" >&2; exit 1; }
@@ -64,6 +65,10 @@ delegated=$(JAVA_HOME=/nonexistent TASKVAULT_STORE_PATH="$dir/data/taskvault.mv"
   || { echo "FAILED: 'taskvault show TV-1' beside the open prompt: $delegated" >&2; exit 1; }
 grep -qF "Check the pty door" <<< "$delegated" \
   || { echo "FAILED: the delegated 'show TV-1' printed: $delegated" >&2; exit 1; }
+JAVA_HOME=/nonexistent TASKVAULT_STORE_PATH="$dir/data/taskvault.mv" "$launcher" show TV-99 > "$dir/missing.out" 2> "$dir/missing.err"
+rc=$?
+[[ $rc -eq 3 && "$(cat "$dir/missing.err")" == "error: No task TV-99 exists; 'list' shows the tasks there are" ]] \
+  || { echo "FAILED: the delegated 'show TV-99' gave rc=$rc and stderr: $(cat "$dir/missing.err")" >&2; exit 1; }
 
 # Tab completes the only task key after "show TV-"
 tm send-keys -t "$session" -l -- 'show TV-'
@@ -123,8 +128,4 @@ for text in '"mode" : "interactive"' '"text" : "add Check the pty door --priorit
   grep -qF -- "$text" "$dir/sessions.json" || { echo "FAILED: stored sessions lack $text" >&2; cat "$dir/sessions.json" >&2; exit 1; }
 done
 grep -q '"endedAt" : "20' "$dir/sessions.json" || { echo "FAILED: the interactive session was not ended" >&2; exit 1; }
-oneshot show TV-99 > "$dir/missing.out" 2> "$dir/missing.err"
-rc=$?
-[[ $rc -eq 3 && "$(cat "$dir/missing.err")" == "error: No task TV-99 exists; 'list' shows the tasks there are" ]] \
-  || { echo "FAILED: 'show TV-99' gave rc=$rc and stderr: $(cat "$dir/missing.err")" >&2; exit 1; }
 echo "OK: pty session passed; screen in $screen"
