@@ -25,11 +25,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import io.taskvault.support.BesideTheSequence;
+
 /**
  * The package picture the build keeps: top-level packages form no cycle, a feature's doors (REST, dashboard, shell)
  * reach their own feature, the task domain and the shared infrastructure but no other feature's doors or storage,
  * and only store/ knows the embedded engine.
  */
+@BesideTheSequence
 class ArchitectureTest {
 
     private static final String ROOT = "io.taskvault";

@@ -11,7 +11,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
+import io.taskvault.support.BesideTheSequence;
+
 /** The first admin given by the operator: both parts or neither, the password hashed and never shown. */
+@BesideTheSequence
 class FirstAdminPropertiesTest {
 
     private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -20,7 +20,10 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
+import io.taskvault.support.BesideTheSequence;
+
 /** Writes another client makes reach the change feed through the store's change stream (as on MongoDB). */
+@BesideTheSequence
 class ChangeStreamFeedTest {
 
     private MongoServer server;

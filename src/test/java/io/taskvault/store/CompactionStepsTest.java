@@ -24,7 +24,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 
+import io.taskvault.support.BesideTheSequence;
+
 /** The data file is compacted in short steps with writers let in between, and nothing is lost on the way. */
+@BesideTheSequence
 class CompactionStepsTest {
 
     //why: a step behind the writes rewrites at most 256 KB of pages and commits it: milliseconds on an idle machine.

@@ -26,7 +26,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
+import io.taskvault.support.BesideTheSequence;
+
 /** The embedded store: survives what the engine as shipped does not, and explains a locked data file. */
+@BesideTheSequence
 class EmbeddedStoreTest {
 
     @TempDir

@@ -28,10 +28,13 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 
+import io.taskvault.support.BesideTheSequence;
+
 /**
  * The embedded store's own collection class: its per-collection tally of schema versions agrees with the documents
  * through every kind of write, and opening a stored index does not read every document.
  */
+@BesideTheSequence
 class TallyingH2CollectionTest {
 
     @TempDir

@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.taskvault.support.BesideTheSequence;
+
 /**
  * The launcher's choice of JDK and start-up cache, run against a stub {@code java} that records how it was called
  * (no JVM starts): JAVA_HOME's java, the JDK's ahead-of-time cache from JDK 24 on, the class-data-sharing archive on
  * JDK 17, each trained once per jar.
  */
+@BesideTheSequence
 class LauncherJdkTest {
 
     //why: stands in for a JDK: records each call; extracts by making the jar, trains by writing the file it is given

@@ -17,7 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.taskvault.support.BesideTheSequence;
+
 /** A corpus of real-looking (fake) secrets that must go, and of look-alikes that must stay. */
+@BesideTheSequence
 class SecretRedactorTest {
 
     private static final String SECRETS = "/secrets/secrets.txt";
