@@ -168,11 +168,12 @@ public final class RedactingInputStream extends InputStream {
                 return false;
             }
         }
-        if (queued.isEmpty() || SecretRedactor.mayHoldSecret(block)) {
+        String lines = block.toString();
+        if (queued.isEmpty() || SecretRedactor.mayHoldSecret(lines)) {
             return false;
         }
         queued.clear();
-        current = new ByteArrayInputStream(WellFormedText.of(block.toString()).getBytes(StandardCharsets.UTF_8));
+        current = new ByteArrayInputStream(WellFormedText.of(lines).getBytes(StandardCharsets.UTF_8));
         return true;
     }
 

@@ -3,9 +3,9 @@ package io.taskvault.task.secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -52,7 +52,7 @@ public final class SecretRedactor {
             //why: a password may itself hold '@' or '/': it ends at the last '@' before the query; digits then '/' are a port
             new Rule("url-password", List.of("://"), Pattern.compile(
                     "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@?#]+:(?!\\[REDACTED:)(?!\\d{1,5}(?:[/?#]|$))([^\\s?#\"'<>`]+)@"), 1));
-    private static final String[][] HINTS_BY_FIRST = hintsByFirst();
+    private static final Hint[][] HINTS_BY_FIRST = hintsByFirst();
 
     private SecretRedactor() {
     }
@@ -64,12 +64,10 @@ public final class SecretRedactor {
         }
         String result = WellFormedText.of(text);
         //why: redaction only removes text (and adds markers), so a hint missing here is missing for every rule
-        String lowerCase = result.toLowerCase(Locale.ROOT);
+        BitSet hinted = hintedRules(result, false);
         int count = 0;
-        for (Rule rule : RULES) {
-            if (!rule.mayMatch(lowerCase)) {
-                continue;
-            }
+        for (int r = hinted.nextSetBit(0); r >= 0; r = hinted.nextSetBit(r + 1)) {
+            Rule rule = RULES.get(r);
             Matcher matcher = rule.pattern.matcher(result);
             StringBuilder out = new StringBuilder();
             int last = 0;
@@ -93,23 +91,35 @@ public final class SecretRedactor {
 
     /**
      * Whether any rule could match in the text; when none can, {@link #redact(String)} changes nothing but lone
-     * surrogates. One pass over the text, every rule's hints at once.
+     * surrogates.
+     */
+    static boolean mayHoldSecret(String text) {
+        return !hintedRules(text, true).isEmpty();
+    }
+
+    /**
+     * The positions in {@link #RULES} of the rules one of whose hints the text holds (only the first found when
+     * {@code firstOnly}), from one pass over the text.
      * //why: a search per hint (about thirty) over each 64 KiB block of a 100 MiB log was most of its upload's redaction
      */
-    static boolean mayHoldSecret(CharSequence text) {
-        String checked = text.toString();
-        for (int at = 0, length = checked.length(); at < length; at++) {
-            char first = checked.charAt(at);
-            String[] hints = first < HINTS_BY_FIRST.length ? HINTS_BY_FIRST[asciiLowerCase(first)] : null;
-            if (hints != null) {
-                for (String hint : hints) {
-                    if (startsWithIgnoringAsciiCase(checked, at, hint)) {
-                        return true;
+    private static BitSet hintedRules(String text, boolean firstOnly) {
+        BitSet hinted = new BitSet(RULES.size());
+        for (int at = 0, length = text.length(); at < length; at++) {
+            char first = text.charAt(at);
+            Hint[] hints = first < HINTS_BY_FIRST.length ? HINTS_BY_FIRST[asciiLowerCase(first)] : null;
+            if (hints == null) {
+                continue;
+            }
+            for (Hint hint : hints) {
+                if (startsWithIgnoringAsciiCase(text, at, hint.text)) {
+                    hinted.or(hint.rules);
+                    if (firstOnly) {
+                        return hinted;
                     }
                 }
             }
         }
-        return false;
+        return hinted;
     }
 
     //why: the rules' letters are ASCII and their (?i) folds ASCII only, so ASCII folding finds every hint a match holds
@@ -129,14 +139,24 @@ public final class SecretRedactor {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
-    /** Every rule's hints, by their first character. */
-    private static String[][] hintsByFirst() {
-        Map<Character, List<String>> byFirst = new LinkedHashMap<>();
-        RULES.stream().flatMap(rule -> rule.hints.stream()).distinct()
-                .forEach(hint -> byFirst.computeIfAbsent(hint.charAt(0), first -> new ArrayList<>()).add(hint));
-        String[][] table = new String[128][];
-        byFirst.forEach((first, hints) -> table[first] = hints.toArray(String[]::new));
+    /** Every rule's hints, by their first character, each with the rules it hints at. */
+    private static Hint[][] hintsByFirst() {
+        Map<String, BitSet> rulesByHint = new LinkedHashMap<>();
+        for (int r = 0; r < RULES.size(); r++) {
+            for (String hint : RULES.get(r).hints) {
+                rulesByHint.computeIfAbsent(hint, text -> new BitSet()).set(r);
+            }
+        }
+        Map<Character, List<Hint>> byFirst = new LinkedHashMap<>();
+        rulesByHint.forEach((text, rules) -> byFirst.computeIfAbsent(text.charAt(0), first -> new ArrayList<>())
+                .add(new Hint(text, rules)));
+        Hint[][] table = new Hint[128][];
+        byFirst.forEach((first, hints) -> table[first] = hints.toArray(Hint[]::new));
         return table;
+    }
+
+    /** A hint (lower case) and the rules it belongs to. */
+    private record Hint(String text, BitSet rules) {
     }
 
     /** A copy of a free map (nested maps and lists included) with secrets in its keys and text values replaced. */
@@ -194,15 +214,6 @@ public final class SecretRedactor {
 
         Rule(String kind, List<String> hints, Pattern pattern, int group) {
             this(kind, hints, pattern, group, secret -> true);
-        }
-
-        boolean mayMatch(String lowerCase) {
-            for (String hint : hints) {
-                if (lowerCase.contains(hint)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 
