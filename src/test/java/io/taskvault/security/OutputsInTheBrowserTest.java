@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -13,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -45,12 +43,6 @@ class OutputsInTheBrowserTest {
     @BeforeAll
     void launch(HeadlessChromium chromium) {
         browser = chromium.browser();
-    }
-
-    //why: the browser outlives this class; an open page would go on polling the live refresh
-    @AfterAll
-    void closePages() {
-        browser.contexts().forEach(BrowserContext::close);
     }
 
     @Test

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
@@ -62,10 +64,11 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Resolves a {@code HeadlessChromium} parameter to one browser for the whole test run, closed when the run ends.
+     * Resolves a {@code HeadlessChromium} parameter to one browser for the whole test run, closed when the run ends;
+     * after each test class, closes the pages that class opened, which would otherwise go on polling the live refresh.
      * //why: each launch starts Playwright's driver and Chromium's processes again, seconds of CPU for each class
      */
-    public static final class Shared implements ParameterResolver {
+    public static final class Shared implements ParameterResolver, AfterAllCallback {
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -74,8 +77,19 @@ public final class HeadlessChromium implements AutoCloseable {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.create(HeadlessChromium.class))
-                    .computeIfAbsent(HeadlessChromium.class, key -> launch(), HeadlessChromium.class);
+            return store(context).computeIfAbsent(HeadlessChromium.class, key -> launch(), HeadlessChromium.class);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            HeadlessChromium chromium = store(context).get(HeadlessChromium.class, HeadlessChromium.class);
+            if (chromium != null) {
+                chromium.browser().contexts().forEach(BrowserContext::close);
+            }
+        }
+
+        private static ExtensionContext.Store store(ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.create(HeadlessChromium.class));
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -60,12 +59,6 @@ class DashboardBrowserTest {
     @BeforeAll
     void launch(HeadlessChromium chromium) {
         browser = chromium.browser();
-    }
-
-    //why: the browser outlives this class; an open page would go on polling the live refresh
-    @AfterAll
-    void closePages() {
-        browser.contexts().forEach(BrowserContext::close);
     }
 
     private String url(String path) {
