@@ -106,6 +106,9 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
 
     @Override
     public void write(WriteBuffer buff, IndexEntry entry) {
+        if (IndexEntryBson.write(buff, entry.values, entry.position)) {
+            return;
+        }
         Document document = new Document();
         document.put("v", new ArrayList<>(Arrays.asList(entry.values)));
         document.put("p", entry.position);
@@ -122,7 +125,12 @@ final class IndexEntryType extends BasicDataType<IndexEntry> {
 
     @Override
     public IndexEntry read(ByteBuffer buff) {
-        byte[] bson = new byte[DataUtils.readVarInt(buff)];
+        int length = DataUtils.readVarInt(buff);
+        IndexEntry direct = IndexEntryBson.read(buff, length);
+        if (direct != null) {
+            return direct;
+        }
+        byte[] bson = new byte[length];
         buff.get(bson);
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
         return new IndexEntry(((Collection<?>) document.get("v")).toArray(), document.get("p"));

@@ -1,9 +1,12 @@
 package io.taskvault.store;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -16,8 +19,14 @@ import de.bwaldvogel.mongo.backend.KeyValue;
  * its order is: modified UTF-8 length first, then those bytes; a (string, whole number) key adds the number's
  * bytes. That order is computed here without serializing; anything else (and everything, should the layout ever
  * differ, which is checked on samples when the class loads) goes the engine's way.
+ * <p>A key whose values are all strings, whole numbers, doubles or booleans is written as its values (tagged
+ * {@value #TAG_KEY}) instead of its Java serialization; every key written before, and any other key, is read and
+ * written as before. Only the bytes change: keys are compared as objects, so the order is the same either way.
  */
 final class IndexKeyType extends ObjectDataType {
+
+    //why: ObjectDataType's own tags end at 119; StoredDocumentType, the value type beside this one, uses 121
+    static final byte TAG_KEY = 122;
 
     private static final boolean LAYOUT_CONFIRMED = confirmLayout();
     private static final boolean PAIRS_CONFIRMED = LAYOUT_CONFIRMED && samplePairOrderMatches();
@@ -40,6 +49,58 @@ final class IndexKeyType extends ObjectDataType {
             }
         }
         return super.compare(a, b);
+    }
+
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+        if (!(obj instanceof KeyValue key) || !compact(key)) {
+            super.write(buff, obj);
+            return;
+        }
+        buff.put(TAG_KEY).putVarInt(key.size());
+        for (Object value : key) {
+            super.write(buff, value);
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+        if (buff.get(buff.position()) != TAG_KEY) {
+            return super.read(buff);
+        }
+        buff.get();
+        Object[] values = new Object[DataUtils.readVarInt(buff)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = super.read(buff);
+        }
+        return new KeyValue(values);
+    }
+
+    //why: the engine's estimate for a serialized object is the running average of what it serialized, 10 KB until
+    //    then; keys written by their values never update it, and at 10 KB a key the B-tree split its pages after a few
+    //    keys and the page cache held few pages
+    @Override
+    public int getMemory(Object obj) {
+        if (!(obj instanceof KeyValue key) || !compact(key)) {
+            return super.getMemory(obj);
+        }
+        int memory = 48;
+        for (Object value : key) {
+            memory += value instanceof String s ? 40 + 2 * s.length() : 16;
+        }
+        return memory;
+    }
+
+    //why: ObjectDataType writes these itself and reads each back as the same class; a null, a document, an id or a
+    //    date in a key would come back as another type or not at all, so such keys keep the Java serialization
+    private static boolean compact(KeyValue key) {
+        for (Object value : key) {
+            if (!(value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Double
+                    || value instanceof Boolean)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String firstString(KeyValue key) {

@@ -76,6 +76,92 @@ class StoredTypesTest {
         assertThat(StoredDocumentType.encode(current)).hasSizeLessThan(ObjectDataType.serialize(current).length / 2);
     }
 
+    @Test
+    void storesPlainKeysByTheirValuesAndStillReadsJavaSerializedOnes() {
+        Path file = folder.resolve("keys.mv");
+        KeyValue legacy = new KeyValue("TV-7");
+        try (MVStore store = MVStore.open(file.toString())) {
+            store.openMap("index").put(legacy, "old");
+            store.commit();
+        }
+        List<KeyValue> current = List.of(new KeyValue("TV-8"), new KeyValue(UUID.randomUUID().toString(), 12L),
+                new KeyValue("task", 3), new KeyValue("ratio", 0.25, true), new KeyValue("", Long.MIN_VALUE));
+        KeyValue other = new KeyValue("at", Instant.ofEpochMilli(1_700_000_000_123L), null);
+        try (MVStore store = MVStore.open(file.toString())) {
+            MVMap<Object, Object> map = typed(store, "index");
+            assertThat(map.get(legacy)).isEqualTo("old");
+            current.forEach(key -> map.put(key, "new"));
+            map.put(other, "other");
+            store.commit();
+        }
+        try (MVStore store = MVStore.open(file.toString())) {
+            MVMap<Object, Object> map = typed(store, "index");
+            assertThat(map.get(legacy)).isEqualTo("old");
+            current.forEach(key -> assertThat(map.get(key)).as("%s", key).isEqualTo("new"));
+            assertThat(map.get(other)).isEqualTo("other");
+            List<Object> inOrder = new ArrayList<>(map.keyList());
+            List<Object> expected = new ArrayList<>(inOrder);
+            expected.sort((a, b) -> ObjectDataType.compareNotNull(ObjectDataType.serialize(a), ObjectDataType.serialize(b)));
+            assertThat(inOrder).hasSize(current.size() + 2).isEqualTo(expected);
+        }
+        assertThat(written(new KeyValue(UUID.randomUUID().toString())))
+                .isLessThan(ObjectDataType.serialize(new KeyValue(UUID.randomUUID().toString())).length / 3);
+    }
+
+    @Test
+    void writesAndReadsIndexEntriesAsTheEnginesBsonCodecDoes() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Object[] pool = {"", "TV-42", "é中\ud83d\ude00", "lone \ud83d", 0, -7, Integer.MAX_VALUE, 0L, Long.MIN_VALUE, 1L << 40,
+                0.5, -0.0, Double.NaN, true, false, null, Instant.ofEpochMilli(1_700_000_000_123L),
+                new de.bwaldvogel.mongo.bson.ObjectId(), new Document("a", 1), List.of("x", 2)};
+        IndexEntryType type = new IndexEntryType(new int[] {1, -1});
+        for (int i = 0; i < 5_000; i++) {
+            Object[] values = new Object[random.nextInt(0, 14)];
+            for (int v = 0; v < values.length; v++) {
+                values[v] = random.nextInt(5) == 0 ? pool[random.nextInt(pool.length)] : pool[random.nextInt(13)];
+            }
+            Object position = random.nextBoolean() ? UUID.randomUUID().toString() : pool[random.nextInt(pool.length)];
+            IndexEntry entry = new IndexEntry(values, position);
+            org.h2.mvstore.WriteBuffer written = new org.h2.mvstore.WriteBuffer();
+            type.write(written, entry);
+            byte[] bytes = java.util.Arrays.copyOf(written.getBuffer().array(), written.position());
+            assertThat(bytes).as("%s", entry).isEqualTo(enginesBytes(entry));
+            java.nio.ByteBuffer read = java.nio.ByteBuffer.wrap(java.util.Arrays.copyOf(bytes, bytes.length + 3));
+            assertThat(type.read(read)).as("%s", entry).isEqualTo(enginesEntry(bytes));
+            assertThat(read.position()).isEqualTo(bytes.length);
+        }
+    }
+
+    private static byte[] enginesBytes(IndexEntry entry) {
+        Document document = new Document("v", new ArrayList<>(java.util.Arrays.asList(entry.values))).append("p", entry.position);
+        io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer();
+        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(document, out);
+        byte[] bson = new byte[out.readableBytes()];
+        out.readBytes(bson);
+        org.h2.mvstore.WriteBuffer buff = new org.h2.mvstore.WriteBuffer();
+        buff.putVarInt(bson.length).put(bson);
+        return java.util.Arrays.copyOf(buff.getBuffer().array(), buff.position());
+    }
+
+    private static IndexEntry enginesEntry(byte[] stored) {
+        java.nio.ByteBuffer buff = java.nio.ByteBuffer.wrap(stored);
+        byte[] bson = new byte[org.h2.mvstore.DataUtils.readVarInt(buff)];
+        buff.get(bson);
+        Document document = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(io.netty.buffer.Unpooled.wrappedBuffer(bson));
+        return new IndexEntry(((java.util.Collection<?>) document.get("v")).toArray(), document.get("p"));
+    }
+
+    private static int written(Object key) {
+        org.h2.mvstore.WriteBuffer buff = new org.h2.mvstore.WriteBuffer();
+        new IndexKeyType().write(buff, key);
+        return buff.position();
+    }
+
+    private static MVMap<Object, Object> typed(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType())
+                .valueType(new StoredDocumentType()));
+    }
+
     private static MVMap<Object, Object> typed(MVStore store) {
         return store.openMap("docs", new MVMap.Builder<Object, Object>().keyType(new IndexKeyType())
                 .valueType(new StoredDocumentType()));
