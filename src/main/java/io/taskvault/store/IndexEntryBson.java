@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 import org.h2.mvstore.WriteBuffer;
 
@@ -78,7 +79,7 @@ final class IndexEntryBson {
                 return null;
             }
             if (count == values.length) {
-                values = java.util.Arrays.copyOf(values, count * 2);
+                values = Arrays.copyOf(values, count * 2);
             }
             values[count++] = value(bson, type);
         }
@@ -88,7 +89,7 @@ final class IndexEntryBson {
         }
         Object position = value(bson, type);
         buff.position(buff.position() + length);
-        return new IndexEntry(java.util.Arrays.copyOf(values, count), position);
+        return new IndexEntry(Arrays.copyOf(values, count), position);
     }
 
     private static int valueSize(Object value) {

@@ -2,21 +2,31 @@ package io.taskvault.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 class StoredTypesTest {
 
@@ -113,7 +123,7 @@ class StoredTypesTest {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Object[] pool = {"", "TV-42", "é中\ud83d\ude00", "lone \ud83d", 0, -7, Integer.MAX_VALUE, 0L, Long.MIN_VALUE, 1L << 40,
                 0.5, -0.0, Double.NaN, true, false, null, Instant.ofEpochMilli(1_700_000_000_123L),
-                new de.bwaldvogel.mongo.bson.ObjectId(), new Document("a", 1), List.of("x", 2)};
+                new ObjectId(), new Document("a", 1), List.of("x", 2)};
         IndexEntryType type = new IndexEntryType(new int[] {1, -1});
         for (int i = 0; i < 5_000; i++) {
             Object[] values = new Object[random.nextInt(0, 14)];
@@ -122,39 +132,41 @@ class StoredTypesTest {
             }
             Object position = random.nextBoolean() ? UUID.randomUUID().toString() : pool[random.nextInt(pool.length)];
             IndexEntry entry = new IndexEntry(values, position);
-            org.h2.mvstore.WriteBuffer written = new org.h2.mvstore.WriteBuffer();
+            WriteBuffer written = new WriteBuffer();
             type.write(written, entry);
-            byte[] bytes = java.util.Arrays.copyOf(written.getBuffer().array(), written.position());
+            byte[] bytes = bytes(written);
             assertThat(bytes).as("%s", entry).isEqualTo(enginesBytes(entry));
-            java.nio.ByteBuffer read = java.nio.ByteBuffer.wrap(java.util.Arrays.copyOf(bytes, bytes.length + 3));
+            ByteBuffer read = ByteBuffer.wrap(Arrays.copyOf(bytes, bytes.length + 3));
             assertThat(type.read(read)).as("%s", entry).isEqualTo(enginesEntry(bytes));
             assertThat(read.position()).isEqualTo(bytes.length);
         }
     }
 
     private static byte[] enginesBytes(IndexEntry entry) {
-        Document document = new Document("v", new ArrayList<>(java.util.Arrays.asList(entry.values))).append("p", entry.position);
-        io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer();
-        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(document, out);
+        Document document = new Document("v", new ArrayList<>(Arrays.asList(entry.values))).append("p", entry.position);
+        ByteBuf out = Unpooled.buffer();
+        BsonEncoder.encodeDocument(document, out);
         byte[] bson = new byte[out.readableBytes()];
         out.readBytes(bson);
-        org.h2.mvstore.WriteBuffer buff = new org.h2.mvstore.WriteBuffer();
-        buff.putVarInt(bson.length).put(bson);
-        return java.util.Arrays.copyOf(buff.getBuffer().array(), buff.position());
+        return bytes(new WriteBuffer().putVarInt(bson.length).put(bson));
     }
 
     private static IndexEntry enginesEntry(byte[] stored) {
-        java.nio.ByteBuffer buff = java.nio.ByteBuffer.wrap(stored);
-        byte[] bson = new byte[org.h2.mvstore.DataUtils.readVarInt(buff)];
+        ByteBuffer buff = ByteBuffer.wrap(stored);
+        byte[] bson = new byte[DataUtils.readVarInt(buff)];
         buff.get(bson);
-        Document document = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(io.netty.buffer.Unpooled.wrappedBuffer(bson));
-        return new IndexEntry(((java.util.Collection<?>) document.get("v")).toArray(), document.get("p"));
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        return new IndexEntry(((Collection<?>) document.get("v")).toArray(), document.get("p"));
     }
 
     private static int written(Object key) {
-        org.h2.mvstore.WriteBuffer buff = new org.h2.mvstore.WriteBuffer();
+        WriteBuffer buff = new WriteBuffer();
         new IndexKeyType().write(buff, key);
         return buff.position();
+    }
+
+    private static byte[] bytes(WriteBuffer written) {
+        return Arrays.copyOf(written.getBuffer().array(), written.position());
     }
 
     private static MVMap<Object, Object> typed(MVStore store, String name) {
