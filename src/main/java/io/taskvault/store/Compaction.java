@@ -1,20 +1,19 @@
 package io.taskvault.store;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gives the space of dead pages back in steps that each hold writers for one bounded piece of work and then let
- * them in. Behind the writes a step moves the live pages out of the sparsest chunks (at most {@link #STEP_BYTES};
- * MVStore writes them into the first free space). A full compaction (after archival) rewrites in larger steps
- * ({@link #FULL_STEP_BYTES}) and then moves the chunks towards the start of the file in one step, so the end can be
- * cut off; the committer commits each step before it lets writers in.
+ * them in. A step rewrites the next run of leaves that sit in sparse chunks, in key order ({@link KeyOrderSweep}):
+ * behind the writes at most {@link #STEP_BYTES} of them, in a full compaction (after archival) {@link #FULL_STEP_BYTES}.
+ * MVStore writes the rewritten pages into the first free space, and the committer commits each step before it lets
+ * writers in. A full compaction then empties the end of the file the same way, so it can be cut off.
  * //why: the background writer of MVStore is off (the committer owns every commit), so nothing else rewrites sparse
  * //    chunks; one rewrite of the whole file held writers for a minute at 100,000 tasks
  */
@@ -28,13 +27,10 @@ final class Compaction {
     static final int FULL_FILL = 95;
     //why: one step rewrites this much live data: a few milliseconds with its commit, so writers barely notice
     static final int STEP_BYTES = 256 << 10;
-    //why: a full compaction rewrites this much per step; each step's commit also writes the B-tree pages above the
-    //    moved ones, and in smaller steps those made the file sparser than before (22 % full from 26 % at 20,000 in
-    //    steps of 256 KB, 28 % from 30 % in steps of 4 MB)
-    static final int FULL_STEP_BYTES = 8 << 20;
-    //why: a move frees the chunks it emptied only at a later commit, so a second round can cut off what the first
-    //    moved out of the way (a 3.5 MB file grew to 5.3 MB after one round of rewrites and moves)
-    private static final int MOVE_ROUNDS = 3;
+    //why: a full compaction rewrites this much per step (a run of neighbouring leaves shares the pages above it)
+    static final int FULL_STEP_BYTES = 1 << 20;
+    //why: a rewritten run lands at the end of the file when no free space inside fits it, so the end is emptied again
+    private static final int TAIL_ROUNDS = 3;
     //why: under load, rewrite a quarter of what the writes added since the last round: a chunk's pages die fast (every
     //    checkpoint rewrites the B-tree pages it touches), so a quarter moved out of sparse chunks frees far more
     private static final int SHARE_OF_WRITES = 4;
@@ -42,6 +38,8 @@ final class Compaction {
 
     private final MVStore store;
     private final Holder holder;
+    //why: the checkpointer's own; a full compaction runs on its caller's thread with a sweep of its own
+    private final KeyOrderSweep behind;
     private final AtomicLong longestStep = new AtomicLong();
     private final AtomicLong steps = new AtomicLong();
     private volatile long writtenBefore;
@@ -49,6 +47,7 @@ final class Compaction {
     Compaction(MVStore store, Holder holder) {
         this.store = store;
         this.holder = holder;
+        this.behind = new KeyOrderSweep(store);
         this.writtenBefore = writtenBytes();
     }
 
@@ -61,9 +60,10 @@ final class Compaction {
     void behindWrites(boolean idle, boolean due, long deadline) {
         long written = writtenBytes() - writtenBefore;
         long budget = idle ? (long) IDLE_STEPS * STEP_BYTES : Math.max(due ? STEP_BYTES : 0, written / SHARE_OF_WRITES);
-        for (long done = 0; done < budget && (done == 0 && due || System.nanoTime() < deadline) && fill() < TARGET_FILL;
-             done += STEP_BYTES) {
-            if (!rewriteStep(TARGET_FILL, STEP_BYTES)) {
+        IntPredicate sparse = budget > 0 && fill() < TARGET_FILL ? behind.sparseChunks(TARGET_FILL) : null;
+        for (long done = 0; sparse != null && done < budget && (done == 0 && due || System.nanoTime() < deadline)
+                && fill() < TARGET_FILL; done += STEP_BYTES) {
+            if (!rewriteStep(behind, sparse, STEP_BYTES, new long[2])) {
                 break;
             }
         }
@@ -72,8 +72,8 @@ final class Compaction {
     }
 
     /**
-     * Rewrites sparse chunks until they are {@link #FULL_FILL} full, then moves chunks towards the start of the file so
-     * its end can be cut off; writers are let in between the steps. The rewrites stop at {@code deadline}.
+     * Rewrites sparse chunks until they are {@link #FULL_FILL} full, then empties the end of the file so it can be cut
+     * off; writers are let in between the steps. The rewrites stop at {@code deadline}.
      */
     void fully(long deadline) {
         int retention = store.getRetentionTime();
@@ -83,62 +83,68 @@ final class Compaction {
         //    so what could be cut off depended on how many checkpoints happened to come between (often none)
         store.setRetentionTime(0);
         store.setVersionsToKeep(0);
-        long[] rewrites = {0, 0};
-        long[] moves = {0, 0};
+        long[] held = {0, 0};
         try {
-            rewriteSparseChunks(deadline, rewrites);
-            for (int round = 0; round < MOVE_ROUNDS; round++) {
-                long size = store.getFileStore() == null ? 0 : store.getFileStore().size();
-                //why: the chunks a rewrite or a move empties are freed only by a later commit that stores something
-                step(() -> store.openMap(GroupCommitter.META_MAP).put("lastCompaction", System.nanoTime()));
-                moveChunks(moves);
-                if (store.getFileStore() == null || store.getFileStore().size() >= size) {
-                    break;
-                }
-            }
+            rewriteSparseChunks(deadline, held);
+            emptyTheEnd(deadline, held);
         } finally {
-            log.info("Compacted the data file: {} rewrite steps (longest hold of the writers {} ms), {} move steps"
-                    + " (longest {} ms)", rewrites[1], rewrites[0] / 1_000_000, moves[1], moves[0] / 1_000_000);
+            log.info("Compacted the data file: {} steps, the longest held the writers {} ms", held[1],
+                    held[0] / 1_000_000);
             store.setVersionsToKeep(versions);
             store.setRetentionTime(retention);
         }
     }
 
     /**
-     * Rewrites sparse chunks step by step, at most one pass over the live data: each commit of a step rewrites the
-     * B-tree pages above the moved ones, which leaves small chunks of their own, so on a small file the fill rate can
-     * settle below the target and the steps would otherwise go on until the deadline.
+     * Rewrites the leaves in chunks less than {@link #FULL_FILL} full, in one sweep over every map, step by step; then
+     * what the sweep cannot reach (MVStore's own metadata) in steps of MVStore's rewrite, which takes the oldest and
+     * emptiest chunks first, while they leave less in the sweep's chunks.
      */
     private void rewriteSparseChunks(long deadline, long[] held) {
-        long pass = store.getFileStore() == null ? 0 : store.getFileStore().size() * fill() / 100;
-        for (long done = 0; done < pass && System.nanoTime() < deadline && fill() < FULL_FILL; done += FULL_STEP_BYTES) {
-            if (!rewriteStep(FULL_FILL, FULL_STEP_BYTES, held)) {
-                return;
+        KeyOrderSweep sweep = new KeyOrderSweep(store);
+        IntPredicate sparse = sweep.sparseChunks(FULL_FILL);
+        while (sweep.passes() == 0 && System.nanoTime() < deadline) {
+            if (!rewriteStep(sweep, sparse, FULL_STEP_BYTES, held)) {
+                break;
             }
+        }
+        for (long left = sweep.liveIn(sparse), before = Long.MAX_VALUE; left > 0 && left < before
+                && System.nanoTime() < deadline; before = left, left = sweep.liveIn(sparse)) {
+            long limit = Math.min(left, FULL_STEP_BYTES);
+            noteHold(held, step(() -> store.compact(FULL_FILL, (int) limit)));
         }
     }
 
     /**
-     * Moves every chunk behind the first free space towards the start of the file and cuts the end off, in one held
-     * step: MVStore moves a limited amount by first copying those chunks to the end of the file, so moves in bounded
-     * steps made the file larger (445 MB to 519 MB at 20,000 tasks) instead of shorter.
+     * Rewrites the leaves of the chunks that end beyond where the live chunks would end if they were packed. MVStore
+     * writes them into the first free space, and cuts the file's end off once the chunks there are freed and a commit
+     * is written inside the file. Moving the chunks instead (MVStore's own way) copied them in one step that held
+     * writers for 7.7 s at 100,000 tasks.
      */
-    private void moveChunks(long[] held) {
-        if (!(store.getFileStore() instanceof RandomAccessStore file)) {
-            return;
+    private void emptyTheEnd(long deadline, long[] held) {
+        for (int round = 0; ; round++) {
+            //why: the chunks the steps emptied are freed by a later commit that stores something
+            noteHold(held, step(() -> store.openMap(GroupCommitter.META_MAP).put("lastCompaction", System.nanoTime())));
+            if (round == TAIL_ROUNDS || System.nanoTime() >= deadline) {
+                return;
+            }
+            KeyOrderSweep sweep = new KeyOrderSweep(store);
+            IntPredicate end = sweep.chunksEndingBeyond(sweep.liveBlocks());
+            if (sweep.liveIn(end) == 0) {
+                return;
+            }
+            while (sweep.passes() == 0 && System.nanoTime() < deadline) {
+                if (!rewriteStep(sweep, end, FULL_STEP_BYTES, held)) {
+                    break;
+                }
+            }
         }
-        //why: moving calls fsync; flushing the writes already made first keeps that wait out of the held step
-        store.sync();
-        noteHold(held, step(() -> file.compactMoveChunks(100, Long.MAX_VALUE / 4, store)));
     }
 
-    private boolean rewriteStep(int targetFill, int bytes) {
-        return rewriteStep(targetFill, bytes, new long[2]);
-    }
-
-    private boolean rewriteStep(int targetFill, int bytes, long[] held) {
-        AtomicBoolean rewritten = new AtomicBoolean();
-        return noteHold(held, step(() -> rewritten.set(store.compact(targetFill, bytes)))) && rewritten.get();
+    /** Rewrites the next run of leaves in {@code sparse} chunks (read before the hold); false when none is left. */
+    private boolean rewriteStep(KeyOrderSweep sweep, IntPredicate sparse, int bytes, long[] held) {
+        KeyOrderSweep.Run run = sweep.next(sparse, bytes);
+        return !run.isEmpty() && noteHold(held, step(run::rewrite));
     }
 
     /** Adds one step's hold to {@code held} (the longest, the count); false when the step did not run. */
