@@ -40,6 +40,8 @@ final class Compaction {
     private final Holder holder;
     //why: the checkpointer's own; a full compaction runs on its caller's thread with a sweep of its own
     private final KeyOrderSweep behind;
+    //why: read from the layout (a parse of every chunk's entry) once a housekeeping round, or when a sweep found none
+    private IntPredicate behindSparse;
     private final AtomicLong longestStep = new AtomicLong();
     private final AtomicLong steps = new AtomicLong();
     private volatile long writtenBefore;
@@ -60,10 +62,13 @@ final class Compaction {
     void behindWrites(boolean idle, boolean due, long deadline) {
         long written = writtenBytes() - writtenBefore;
         long budget = idle ? (long) IDLE_STEPS * STEP_BYTES : Math.max(due ? STEP_BYTES : 0, written / SHARE_OF_WRITES);
-        IntPredicate sparse = budget > 0 && fill() < TARGET_FILL ? behind.sparseChunks(TARGET_FILL) : null;
-        for (long done = 0; sparse != null && done < budget && (done == 0 && due || System.nanoTime() < deadline)
+        if (budget > 0 && fill() < TARGET_FILL && (behindSparse == null || due)) {
+            behindSparse = behind.sparseChunks(TARGET_FILL);
+        }
+        for (long done = 0; behindSparse != null && done < budget && (done == 0 && due || System.nanoTime() < deadline)
                 && fill() < TARGET_FILL; done += STEP_BYTES) {
-            if (!rewriteStep(behind, sparse, STEP_BYTES, new long[2])) {
+            if (!rewriteStep(behind, behindSparse, STEP_BYTES, new long[2])) {
+                behindSparse = null;
                 break;
             }
         }

@@ -34,7 +34,6 @@ final class KeyOrderSweep {
             return existing;
         }
     };
-    private static final String ROOT = "root.";
     private static final String CHUNK = "chunk.";
 
     private final MVStore store;
@@ -196,14 +195,11 @@ final class KeyOrderSweep {
     //why: only the maps the engine opened with their own key and value types; the store's metadata is MVStore's own
     private TreeMap<Integer, MVMap<Object, Object>> openMaps() {
         TreeMap<Integer, MVMap<Object, Object>> maps = new TreeMap<>();
-        int metaId = store.getMetaMap().getId();
-        for (String key : store.getLayoutMap().keySet()) {
-            if (key.startsWith(ROOT)) {
-                int id = Integer.parseInt(key.substring(ROOT.length()), 16);
-                MVMap<Object, Object> map = id == metaId ? null : store.getMap(id);
-                if (map != null && !map.isClosed()) {
-                    maps.put(id, map);
-                }
+        for (String name : store.getMapNames()) {
+            String id = store.getMetaMap().get(DataUtils.META_NAME + name);
+            MVMap<Object, Object> map = id == null ? null : store.getMap(Integer.parseInt(id, 16));
+            if (map != null && !map.isClosed()) {
+                maps.put(map.getId(), map);
             }
         }
         return maps;
