@@ -200,31 +200,26 @@ class CompactionStepsTest {
                 Duration.ofHours(1), false, StoreProperties.Compression.FAST), (c, ids) -> { });
     }
 
-    //why: random payloads, so compression leaves the pages their size. The kept documents share their first chunk
-    //    with others written twice more and then removed, so the file's chunks hold more dead pages than live ones, and
-    //    the sparse first chunk holds more live pages than one step behind the writes rewrites
+    //why: random payloads, so compression leaves the pages their size; every document written three times and most
+    //    removed, so the file's chunks hold far more dead pages than live ones
     private static void fillWithDeadPages(EmbeddedMongoServer server, MongoCollection<Document> docs,
                                           Map<String, String> expected) {
         for (int round = 0; round < 3; round++) {
             List<ReplaceOneModel<Document>> writes = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
-                writes.add(upsert("churn-" + i, randomText(2_000)));
-                if (round == 0 && i < 300) {
-                    String payload = randomText(2_000);
-                    writes.add(upsert("kept-" + i, payload));
-                    expected.put("kept-" + i, payload);
-                }
+                String id = "doc-" + i;
+                String payload = randomText(2_000);
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id).append("payload", payload),
+                        new ReplaceOptions().upsert(true)));
+                expected.put(id, payload);
             }
             docs.bulkWrite(writes);
             server.committer().checkpoint();
         }
-        docs.deleteMany(Filters.regex("_id", "^churn-"));
+        List<String> removed = expected.keySet().stream().filter(id -> !id.endsWith("0")).toList();
+        docs.deleteMany(Filters.in("_id", removed));
+        removed.forEach(expected::remove);
         server.committer().checkpoint();
-    }
-
-    private static ReplaceOneModel<Document> upsert(String id, String payload) {
-        return new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id).append("payload", payload),
-                new ReplaceOptions().upsert(true));
     }
 
     private static Map<String, String> contents(MongoCollection<Document> docs) {
