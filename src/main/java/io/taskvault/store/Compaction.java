@@ -99,11 +99,7 @@ final class Compaction {
     private void rewriteSparseChunks(long deadline, long[] held) {
         KeyOrderSweep sweep = new KeyOrderSweep(store);
         IntPredicate sparse = sweep.sparseChunks(FULL_FILL);
-        while (sweep.passes() == 0 && System.nanoTime() < deadline) {
-            if (!rewriteStep(sweep, sparse, FULL_STEP_BYTES, held)) {
-                break;
-            }
-        }
+        sweepOnce(sweep, sparse, deadline, held);
         for (long left = sweep.liveIn(sparse), before = Long.MAX_VALUE; left > 0 && left < before
                 && System.nanoTime() < deadline; before = left, left = sweep.liveIn(sparse)) {
             long limit = Math.min(left, FULL_STEP_BYTES);
@@ -114,8 +110,7 @@ final class Compaction {
     /**
      * Rewrites the leaves of the chunks that end beyond where the live chunks would end if they were packed. MVStore
      * writes them into the first free space, and cuts the file's end off once the chunks there are freed and a commit
-     * is written inside the file. Moving the chunks instead (MVStore's own way) copied them in one step that held
-     * writers for 7.7 s at 100,000 tasks.
+     * is written inside the file. Moving the chunks instead (MVStore's own way) copies them all in one held step.
      */
     private void emptyTheEnd(long deadline, long[] held) {
         for (int round = 0; ; round++) {
@@ -129,10 +124,16 @@ final class Compaction {
             if (sweep.liveIn(end) == 0) {
                 return;
             }
-            while (sweep.passes() == 0 && System.nanoTime() < deadline) {
-                if (!rewriteStep(sweep, end, FULL_STEP_BYTES, held)) {
-                    break;
-                }
+            sweepOnce(sweep, end, deadline, held);
+        }
+    }
+
+    /** Rewrites the leaves in {@code chunks}, step by step, until one sweep over every map is done or the deadline. */
+    private void sweepOnce(KeyOrderSweep sweep, IntPredicate chunks, long deadline, long[] held) {
+        while (sweep.passes() == 0 && System.nanoTime() < deadline) {
+            KeyOrderSweep.Run run = sweep.next(chunks, FULL_STEP_BYTES);
+            if (run.isEmpty() || !noteHold(held, step(run::rewrite))) {
+                return;
             }
         }
     }
@@ -144,13 +145,7 @@ final class Compaction {
      */
     private boolean behindStep() {
         boolean[] rewritten = {false};
-        return noteHold(new long[2], step(() -> rewritten[0] = store.compact(TARGET_FILL, STEP_BYTES))) && rewritten[0];
-    }
-
-    /** Rewrites the next run of leaves in {@code sparse} chunks (read before the hold); false when none is left. */
-    private boolean rewriteStep(KeyOrderSweep sweep, IntPredicate sparse, int bytes, long[] held) {
-        KeyOrderSweep.Run run = sweep.next(sparse, bytes);
-        return !run.isEmpty() && noteHold(held, step(run::rewrite));
+        return step(() -> rewritten[0] = store.compact(TARGET_FILL, STEP_BYTES)) >= 0 && rewritten[0];
     }
 
     /** Adds one step's hold to {@code held} (the longest, the count); false when the step did not run. */

@@ -17,7 +17,7 @@ import org.h2.mvstore.Page;
  * Moves live pages out of sparse chunks by rewriting the leaves that sit in them, map by map and in key order, so the
  * pages above a run of neighbouring leaves are written once for the whole run. MVStore's own rewrite goes chunk by
  * chunk, and a chunk's leaves are spread over the key space: each of its steps wrote the path above every leaf again,
- * and the next step killed those paths, so its new chunks were half dead (a full compaction settled at 42 % full).
+ * and the next step killed those paths, so its new chunks were half dead however often it ran.
  * The sweep resumes where its last run stopped and starts again at the first map once it has passed the last.
  */
 final class KeyOrderSweep {
