@@ -31,16 +31,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     //why: writers go on between the steps, so the limit only bounds how long archival waits for the space
     private static final java.time.Duration COMPACTION_LIMIT = java.time.Duration.ofMinutes(2);
 
-    static {
-        //why: H2 2.3.232 asserts in RandomAccessStore.moveChunkInside a placement its allocator does not promise;
-        // with -ea (tests) compaction then aborts half-way and the store refuses writes. The moves are sound (every
-        // page reads back intact, before and after reopening), so H2's own package runs without its assertions.
-        ClassLoader h2 = DataUtils.class.getClassLoader();
-        if (h2 != null) {
-            h2.setPackageAssertionStatus("org.h2.mvstore", false);
-        }
-    }
-
     private final StoreProperties properties;
     private final MVStore store;
     private final CommittingH2Backend backend;
