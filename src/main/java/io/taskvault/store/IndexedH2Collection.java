@@ -9,18 +9,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.MVMap;
 
+import com.google.common.collect.Iterators;
+
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * An H2 collection that answers queries from its {@link SecondaryIndex secondary indexes} when one serves the
@@ -38,6 +43,8 @@ class IndexedH2Collection extends H2Collection {
     private final MVMap<Object, Document> documents;
     private final MVMap<String, Object> meta;
     private volatile Rewritten lastRewritten;
+    //why: guarded by the collection's lock, as every operation of the engine's collection is
+    private boolean updating;
     private long indexedReads;
     private long indexedCounts;
     //why: it remembers filters count() already rewrote, and matches them against every written document: through
@@ -88,8 +95,41 @@ class IndexedH2Collection extends H2Collection {
     }
 
     @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                 boolean multi, boolean upsert, Oplog oplog) {
+        return updatingCopies(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        return updatingCopies(() -> super.findAndModify(query));
+    }
+
+    /**
+     * Runs an update on copies of the documents it matches, which then replace them.
+     * //why: the engine changes the stored document itself, field by field, and answers reads with the stored
+     *     documents, encoded after the collection's lock is released: a reader saw half an update, and a counter's
+     *     findAndModify answered two callers with the same value
+     */
+    private Document updatingCopies(Supplier<Document> update) {
+        updating = true;
+        try {
+            return update.get();
+        } finally {
+            updating = false;
+        }
+    }
+
+    @Override
     protected QueryResult queryDocuments(Document filter, Document orderBy, int skip, int limit, int batchSize,
                                          Document fieldSelector) {
+        QueryResult found = find(filter, orderBy, skip, limit, batchSize, fieldSelector);
+        return updating ? new QueryResult(() -> Iterators.transform(found.iterator(), Document::cloneDeeply),
+                found.getCursorId()) : found;
+    }
+
+    private QueryResult find(Document filter, Document orderBy, int skip, int limit, int batchSize,
+                             Document fieldSelector) {
         Document query = NullBounds.rewrite(filter);
         if (natural(orderBy)) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
