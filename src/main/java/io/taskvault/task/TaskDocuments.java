@@ -63,9 +63,14 @@ class TaskDocuments {
      * rebuilt exactly and a task adopted by the schema upgrade gets the one a creation would have written.
      */
     HistoryEvent createdEvent(Task task) {
+        return createdEvent(task, toDocument(task));
+    }
+
+    /** The same, given the task's stored form (bookkeeping fields may differ: they are not part of the diff). */
+    HistoryEvent createdEvent(Task task, Document stored) {
         return HistoryEvent.of(task.getId(), 1, EventType.CREATED).moved(null, task.getState()).at(task.getCreatedAt())
                 .by(task.getCreatedBy()).ai(task.getProvider(), task.getModel()).reason("created")
-                .changes(diff(null, task)).build();
+                .changes(diff(new Document(), stored)).build();
     }
 
     /** Every field whose stored value differs between the two tasks, with its stored before and after. */
@@ -75,7 +80,10 @@ class TaskDocuments {
 
     /** Every field whose stored value differs between a task's stored form before a change and the task after it. */
     Map<String, FieldChange> diffSince(Document a, Task after) {
-        Document b = toDocument(after);
+        return diff(a, toDocument(after));
+    }
+
+    private static Map<String, FieldChange> diff(Document a, Document b) {
         Set<String> fields = new LinkedHashSet<>(a.keySet());
         fields.addAll(b.keySet());
         Map<String, FieldChange> changes = new LinkedHashMap<>();

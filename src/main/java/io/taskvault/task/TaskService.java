@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -42,7 +44,7 @@ public class TaskService {
     private final TaskLookup lookup;
     private final KeySequence keys;
     private final StatisticsReader statistics;
-    private final ObjectProvider<CreationDefaults> defaults;
+    private final Supplier<CreationDefaults> defaults;
     private final TaskDeletion deletion;
     private final TombstoneStore tombstones;
     private final StoreChanges changes;
@@ -60,7 +62,8 @@ public class TaskService {
         this.lookup = lookup;
         this.keys = keys;
         this.statistics = statistics;
-        this.defaults = defaults;
+        //why: looked up once it exists; the provider resolves the bean anew on every call, on every create
+        this.defaults = SingletonSupplier.of(defaults::getIfAvailable);
     }
 
     /**
@@ -71,7 +74,7 @@ public class TaskService {
         if (draft == null) {
             throw new InvalidTaskException("task", "is required");
         }
-        CreationDefaults filler = defaults.getIfAvailable();
+        CreationDefaults filler = defaults.get();
         Task task = (filler == null ? draft : filler.fill(draft)).toTask();
         //why: redacted first, so no message about an invalid field can quote a secret
         int redacted = task.redactSecrets();

@@ -60,7 +60,12 @@ class TaskStore {
     }
 
     void insert(Task task) {
-        collection().insertOne(documents.toDocument(task));
+        insert(documents.toDocument(task));
+    }
+
+    /** Inserts a task's stored form, as {@link TaskDocuments#toDocument} makes it. */
+    void insert(Document task) {
+        collection().insertOne(task);
     }
 
     /**

@@ -64,15 +64,20 @@ class TaskWriter {
 
     /** Stores a new task (already given id, key and timestamps) with its CREATED event. */
     Task create(Task task) {
-        HistoryEvent created = documents.createdEvent(task);
-        Document sealed = history.seal(created);
         task.setVersion(1);
-        task.historySealed(1, sealed.getString("hash"));
         task.setUpdatedAt(task.getCreatedAt());
+        //why: converted once for both the event's diff and the insert; the hash, known only once the event is sealed,
+        //    takes the place a placeholder holds, so the stored field order is the converter's
+        task.historySealed(1, "");
+        Document stored = documents.toDocument(task);
+        Document sealed = history.seal(documents.createdEvent(task, stored));
+        String hash = sealed.getString("hash");
+        task.historySealed(1, hash);
+        stored.put("historyHash", hash);
         //why: the task goes first; if the event is lost to a crash it is rebuilt from the task, byte for byte
         try (StatisticsCounters.Change counted = counters.change(task.getId())) {
             store.asOneChange(() -> {
-                tasks.insert(task);
+                tasks.insert(stored);
                 counted.record(task.getId(), null, CountedFacts.of(task));
                 history.insert(sealed);
                 return null;

@@ -397,6 +397,37 @@ abstract class TaskServiceContract {
     }
 
     @Test
+    void creationsRacingFromManyThreadsEachGetAKeyOfTheirOwnAndAnIntactChain() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<Task>>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                List<Task> mine = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    mine.add(tasks.create(aTask().titled("race " + thread + "/" + i).build(), "t" + thread));
+                }
+                return mine;
+            }));
+        }
+        List<Task> created = new ArrayList<>();
+        for (Future<List<Task>> future : futures) {
+            created.addAll(future.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(created.stream().map(Task::getKey).distinct()).hasSize(threads * perThread);
+        for (Task task : created) {
+            Task stored = tasks.get(task.getKey());
+            assertThat(stored.getTitle()).isEqualTo(task.getTitle());
+            assertThat(stored.getHistoryHash()).isEqualTo(task.getHistoryHash()).isNotEmpty();
+            assertThat(tasks.verify(task.getKey()).intact()).isTrue();
+        }
+    }
+
+    @Test
     void transitionsRacingFromManyThreadsAreEachValidatedOnFreshState() throws Exception {
         Task task = tasks.create(aTask().build(), "alice");
         tasks.transition(task.getKey(), TaskState.QUEUED, "x", null);
