@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.taskvault.store.StoreChanges;
 import io.taskvault.task.history.ChainReport;
