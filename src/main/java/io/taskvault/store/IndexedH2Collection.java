@@ -43,7 +43,7 @@ class IndexedH2Collection extends H2Collection {
     private final MVMap<Object, Document> documents;
     private final MVMap<String, Object> meta;
     private volatile Rewritten lastRewritten;
-    //why: guarded by the collection's lock, as every operation of the engine's collection is
+    //why: guarded by the collection's lock: set and read only inside its synchronized reads and writes
     private boolean updating;
     private long indexedReads;
     private long indexedCounts;

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
@@ -24,9 +25,12 @@ class KeySequence {
     }
 
     String next() {
-        //why: the collection's own call; the template's query and update mapping cost a create more than the engine's work
+        //why: the collection's own call; the template's query and update mapping cost a create more than the engine's work.
+        //    The projection makes an embedded engine older than its update fix copy its answer (a one-shot command may
+        //    attach to a taskvault started from an older jar)
         Document counter = mongo.getCollection(COLLECTION).findOneAndUpdate(Filters.eq("_id", "taskKey"),
-                Updates.inc("value", 1L), new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+                Updates.inc("value", 1L), new FindOneAndUpdateOptions().upsert(true).projection(Projections.include("value"))
+                        .returnDocument(ReturnDocument.AFTER));
         return properties.keyPrefix() + "-" + ((Number) counter.get("value")).longValue();
     }
 

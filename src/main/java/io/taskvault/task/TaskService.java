@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.bson.Document;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import org.springframework.util.function.SingletonSupplier;
 
 import io.taskvault.store.StoreChanges;
 import io.taskvault.task.history.ChainReport;
@@ -44,7 +42,8 @@ public class TaskService {
     private final TaskLookup lookup;
     private final KeySequence keys;
     private final StatisticsReader statistics;
-    private final Supplier<CreationDefaults> defaults;
+    private final ObjectProvider<CreationDefaults> defaults;
+    private volatile CreationDefaults filler;
     private final TaskDeletion deletion;
     private final TombstoneStore tombstones;
     private final StoreChanges changes;
@@ -62,8 +61,7 @@ public class TaskService {
         this.lookup = lookup;
         this.keys = keys;
         this.statistics = statistics;
-        //why: looked up once it exists; the provider resolves the bean anew on every call, on every create
-        this.defaults = SingletonSupplier.of(defaults::getIfAvailable);
+        this.defaults = defaults;
     }
 
     /**
@@ -74,7 +72,7 @@ public class TaskService {
         if (draft == null) {
             throw new InvalidTaskException("task", "is required");
         }
-        CreationDefaults filler = defaults.get();
+        CreationDefaults filler = defaults();
         Task task = (filler == null ? draft : filler.fill(draft)).toTask();
         //why: redacted first, so no message about an invalid field can quote a secret
         int redacted = task.redactSecrets();
@@ -106,6 +104,16 @@ public class TaskService {
             }
             throw e;
         }
+    }
+
+    //why: kept once it exists; the provider resolves the bean anew on every call, on every create
+    private CreationDefaults defaults() {
+        CreationDefaults found = filler;
+        if (found == null) {
+            found = defaults.getIfAvailable();
+            filler = found;
+        }
+        return found;
     }
 
     //why: a reference must name a task; stored as the id it names, it needs no rewrite (and no history event) later
