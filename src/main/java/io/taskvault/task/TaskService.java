@@ -43,7 +43,7 @@ public class TaskService {
     private final KeySequence keys;
     private final StatisticsReader statistics;
     private final ObjectProvider<CreationDefaults> defaults;
-    private volatile CreationDefaults filler;
+    private volatile CreationDefaults foundDefaults;
     private final TaskDeletion deletion;
     private final TombstoneStore tombstones;
     private final StoreChanges changes;
@@ -108,10 +108,10 @@ public class TaskService {
 
     //why: kept once it exists; the provider resolves the bean anew on every call, on every create
     private CreationDefaults defaults() {
-        CreationDefaults found = filler;
+        CreationDefaults found = foundDefaults;
         if (found == null) {
             found = defaults.getIfAvailable();
-            filler = found;
+            foundDefaults = found;
         }
         return found;
     }
