@@ -98,7 +98,8 @@ public final class FoundationBenchmark {
                 ids.addAll(part.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            //why: the process's CPU per create holds still while the machine's speed moves the rate by a third
+            //why: beside the rate, what a create costs the whole process; both move with this machine's speed, so only
+            //    runs taken in turn compare
             System.err.printf("created %d tasks: %.2f CPU ms per create (all threads: service, engine, checkpoints)%n",
                     toCreate, (PROCESS.getProcessCpuTime() - cpuStart) / 1e6 / toCreate);
             return toCreate / seconds;
