@@ -76,6 +76,26 @@ class LauncherJdkTest {
         assertThat(calls.get(calls.size() - 1)).contains("server-jdk25.aot").contains("-Xmx768m");
     }
 
+    @Test
+    void aOneShotAsksForHugePagesWhenTheKernelGivesThemOnRequestAndTheServerDoesNot() throws Exception {
+        Path settings = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean onRequest = Files.isReadable(settings) && Files.readString(settings).contains("[madvise]");
+        Path jdk = jdk("17");
+
+        launch(jdk, "show", "TV-1");
+        String oneShot = last(jdk);
+        launch(jdk, "--server.port=0");
+        String server = last(jdk);
+
+        assertThat(oneShot.contains("-XX:+UseTransparentHugePages")).as(oneShot).isEqualTo(onRequest);
+        assertThat(server).contains("-Xmx768m").doesNotContain("TransparentHugePages");
+    }
+
+    private static String last(Path jdk) throws IOException {
+        List<String> calls = Files.readAllLines(jdk.resolve("calls"));
+        return calls.get(calls.size() - 1);
+    }
+
     /** A stub JDK of that release: bin/java and a release file, as a JDK has them. */
     private Path jdk(String release) throws IOException {
         Path home = folder.resolve("jdk-" + release);
