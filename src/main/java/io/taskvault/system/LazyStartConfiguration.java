@@ -46,7 +46,7 @@ class LazyStartConfiguration {
      * Leaves for first use (or {@link WarmUpAfterReady}) what libraries make at start although only a request or a
      * command needs it: springdoc marks its beans {@code @Lazy(false)} (they build the OpenAPI document and, through
      * an API-version customizer taskvault has no use for, the MVC handler mapping), and Spring Shell's command
-     * registry is a {@code SmartInitializingSingleton}, which Boot never makes lazy (it makes every command bean).
+     * registry is a {@code SmartInitializingSingleton}, which Boot never makes lazy (it loads every command class).
      */
     @Bean
     static BeanFactoryPostProcessor madeAtFirstUse() {

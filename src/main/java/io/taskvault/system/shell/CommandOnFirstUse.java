@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.springframework.beans.BeansException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.shell.core.command.AbstractCommand;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
@@ -24,31 +25,35 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A {@code @Command} method as Spring Shell's {@link CommandFactoryBean} describes it (name, description, group, help,
- * aliases, options), whose bean is made when the command first runs or asks whether it is available: listing, help,
- * option checks and completion read only the annotations. Running it runs the command Spring Shell makes.
+ * aliases, options), whose bean is made when the command first runs or asks whether it is available: listing,
+ * {@code help <command>}, option checks and completion read only the annotations. Running it runs the command Spring
+ * Shell makes. Equal, as Spring Shell's commands are, to any command of the same name.
  */
-final class CommandOnFirstUse implements Command {
+final class CommandOnFirstUse extends AbstractCommand {
 
     private final Method method;
     private final ApplicationContext context;
     private final org.springframework.shell.core.command.annotation.Command declared;
-    private final String name;
-    private final String group;
-    private final List<CommandOption> options;
     private final Supplier<Command> made;
     private final Supplier<CompletionProvider> completion;
 
     CommandOnFirstUse(Method method, ApplicationContext context) {
+        this(method, context, MergedAnnotations.from(method)
+                .get(org.springframework.shell.core.command.annotation.Command.class).synthesize());
+    }
+
+    private CommandOnFirstUse(Method method, ApplicationContext context,
+            org.springframework.shell.core.command.annotation.Command declared) {
+        super(name(method, declared), declared.description().isEmpty() ? "N/A" : declared.description(),
+                declared.group().isEmpty() ? defaultGroup(method.getDeclaringClass()) : declared.group(),
+                declared.help(), declared.hidden());
         this.method = method;
         this.context = context;
-        this.declared = MergedAnnotations.from(method)
-                .get(org.springframework.shell.core.command.annotation.Command.class).synthesize();
-        String named = String.join(" ", declared.name());
-        this.name = named.isEmpty() ? Utils.unCamelify(method.getName()) : named;
-        this.group = declared.group().isEmpty() ? defaultGroup(method.getDeclaringClass()) : declared.group();
-        this.options = options(method);
+        this.declared = declared;
         this.made = SingletonSupplier.of(this::make);
         this.completion = SingletonSupplier.of(this::completionProvider);
+        setAliases(Arrays.asList(declared.alias()));
+        setOptions(options(method));
     }
 
     @Override
@@ -57,38 +62,8 @@ final class CommandOnFirstUse implements Command {
     }
 
     @Override
-    public String getName() {
-        return name;
-    }
-
-    @Override
-    public String getDescription() {
-        return declared.description().isEmpty() ? "N/A" : declared.description();
-    }
-
-    @Override
-    public String getHelp() {
-        return declared.help();
-    }
-
-    @Override
-    public boolean isHidden() {
-        return declared.hidden();
-    }
-
-    @Override
-    public String getGroup() {
-        return group;
-    }
-
-    @Override
-    public List<String> getAliases() {
-        return Arrays.asList(declared.alias());
-    }
-
-    @Override
-    public List<CommandOption> getOptions() {
-        return options;
+    public ExitStatus doExecute(CommandContext commandContext) throws Exception {
+        return execute(commandContext);
     }
 
     @Override
@@ -104,7 +79,8 @@ final class CommandOnFirstUse implements Command {
 
     @Override
     public String toString() {
-        return "command '" + name + "' (" + method.getDeclaringClass().getSimpleName() + "." + method.getName() + ")";
+        return "command '" + getName() + "' (" + method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                + ")";
     }
 
     private Command make() {
@@ -124,6 +100,11 @@ final class CommandOnFirstUse implements Command {
             }
         }
         return new DefaultCompletionProvider();
+    }
+
+    private static String name(Method method, org.springframework.shell.core.command.annotation.Command declared) {
+        String named = String.join(" ", declared.name());
+        return named.isEmpty() ? Utils.unCamelify(method.getName()) : named;
     }
 
     private static String defaultGroup(Class<?> declaringClass) {

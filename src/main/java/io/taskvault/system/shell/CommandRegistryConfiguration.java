@@ -20,7 +20,7 @@ import org.springframework.util.ClassUtils;
  * the bean definitions the application's component scan already made, and with each command's bean made when the
  * command first runs ({@link CommandOnFirstUse}).
  * //why: Spring Shell's registry scans the class path a second time (every class of the application read again) and
- * //    makes every command bean, and with them nearly every service, in every process: a one-shot `show` made 256 beans
+ * //    makes every command bean, and with them nearly every service, in every process
  */
 @Configuration(proxyBeanMethods = false)
 class CommandRegistryConfiguration {

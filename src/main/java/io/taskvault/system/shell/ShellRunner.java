@@ -41,9 +41,8 @@ import org.springframework.stereotype.Component;
 public class ShellRunner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ShellRunner.class);
-    //why: the registry makes every command bean (and the services behind them); a server without a prompt needs it
-    //    only for its first delegated command, so it is made then, or after ready (system/WarmUpAfterReady), not
-    //    before ready
+    //why: a server without a prompt needs the registry only for its first delegated command, so it is made then, or
+    //    after ready (system/WarmUpAfterReady), not before ready
     private final ObjectProvider<CommandParser> parser;
     private final ObjectProvider<CommandRegistry> registry;
     private volatile boolean registryComplete;

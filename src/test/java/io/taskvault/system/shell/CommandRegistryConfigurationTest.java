@@ -54,6 +54,8 @@ class CommandRegistryConfigurationTest {
             assertThat(registry.getCommandByAlias("hi")).isSameAs(hello);
             assertThat(hello.getCompletionProvider()).isSameAs(app.getBean("names"));
             assertThat(registry.getCommandByName("quit")).isNotNull();
+            assertThat(registry.getCommands()).filteredOn(command -> command.getName().equals("hello")).singleElement()
+                    .isEqualTo(hello);
 
             assertThat(made(app, Greetings.class)).isFalse();
             assertThat(made(app, Farewells.class)).isFalse();
@@ -85,8 +87,8 @@ class CommandRegistryConfigurationTest {
             CommandContext noName = new CommandContext(new DefaultCommandParser(registry).parse("hello"), registry,
                     new PrintWriter(new StringWriter()), new InputReader() { });
 
-            assertThatThrownBy(() -> hello.execute(noName))
-                    .hasMessageContaining("name");
+            assertThatThrownBy(() -> hello.execute(noName)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Required option '--name' is missing.");
         });
     }
 
