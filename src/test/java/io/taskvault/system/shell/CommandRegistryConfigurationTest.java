@@ -65,12 +65,9 @@ class CommandRegistryConfigurationTest {
     @Test
     void runningACommandMakesItsOwnBeanOnly() {
         context.run(app -> {
-            CommandRegistry registry = app.getBean(CommandRegistry.class);
             StringWriter out = new StringWriter();
 
-            ExitStatus status = registry.getCommandByName("hello").execute(new CommandContext(
-                    new DefaultCommandParser(registry).parse("hello --name Ada"), registry, new PrintWriter(out),
-                    new InputReader() { }));
+            ExitStatus status = run(app, "hello --name Ada", out);
 
             assertThat(status).isEqualTo(ExitStatus.OK);
             assertThat(out.toString()).isEqualTo("Hello, Ada" + System.lineSeparator());
@@ -82,14 +79,17 @@ class CommandRegistryConfigurationTest {
     @Test
     void aMissingOptionIsRefusedBySpringShellsOwnCommand() {
         context.run(app -> {
-            CommandRegistry registry = app.getBean(CommandRegistry.class);
-            Command hello = registry.getCommandByName("hello");
-            CommandContext noName = new CommandContext(new DefaultCommandParser(registry).parse("hello"), registry,
-                    new PrintWriter(new StringWriter()), new InputReader() { });
-
-            assertThatThrownBy(() -> hello.execute(noName)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> run(app, "hello", new StringWriter())).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Required option '--name' is missing.");
         });
+    }
+
+    /** Runs {@code line} as the shell would: parsed, then the named command executed with its output to {@code out}. */
+    private static ExitStatus run(ConfigurableApplicationContext app, String line, StringWriter out) throws Exception {
+        CommandRegistry registry = app.getBean(CommandRegistry.class);
+        var parsed = new DefaultCommandParser(registry).parse(line);
+        return registry.getCommandByName(parsed.commandName()).execute(new CommandContext(parsed, registry,
+                new PrintWriter(out), new InputReader() { }));
     }
 
     private static boolean made(ConfigurableApplicationContext app, Class<?> type) {
