@@ -8,6 +8,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /** taskvault: the durable memory of an AI-driven software-delivery pipeline. */
 @SpringBootApplication
@@ -19,10 +20,11 @@ public class TaskvaultApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(TaskvaultApplication.class);
-        if (Boolean.getBoolean("taskvault.startup-timeline")) {
-            //why: where start-up time goes, step by step, at /actuator/startup (expose it with
-            // --management.endpoints.web.exposure.include=startup); off by default, as it keeps every step in memory
-            application.setApplicationStartup(new BufferingApplicationStartup(20_000));
+        try {
+            timeline(System.getProperty("taskvault.startup-timeline", "false"), application);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
         }
         if (Arrays.stream(args).anyMatch(arg -> !arg.startsWith("-"))) {
             //why: a one-shot command needs no web server, prints only its answer, and works through the store of a
@@ -33,6 +35,22 @@ public class TaskvaultApplication {
             application.setDefaultProperties(PROMPT_DEFAULTS);
         }
         application.run(args);
+    }
+
+    /**
+     * Where start-up time goes, step by step: {@code true} keeps the steps for /actuator/startup (expose it with
+     * --management.endpoints.web.exposure.include=startup), {@code jfr} records them as Java Flight Recorder events
+     * (a one-shot command has no endpoint; start it with -XX:StartFlightRecording). Off by default: the steps cost
+     * memory or recording.
+     */
+    static void timeline(String setting, SpringApplication application) {
+        switch (setting) {
+            case "false" -> { }
+            case "true" -> application.setApplicationStartup(new BufferingApplicationStartup(20_000));
+            case "jfr" -> application.setApplicationStartup(new FlightRecorderApplicationStartup());
+            default -> throw new IllegalArgumentException(
+                    "taskvault.startup-timeline is '" + setting + "'; it takes true, jfr or false");
+        }
     }
 
     /**
