@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -63,7 +62,7 @@ public class ImportWriter {
             return existing.get();
         }
         Task task = documents.copy(imported);
-        task.setId(UUID.randomUUID().toString());
+        task.setId(TaskIds.next());
         task.setKey(keys.next());
         TaskState finalState = task.getState();
         TaskState first = past.isEmpty() ? finalState : past.get(0).from() == null ? past.get(0).to() : past.get(0).from();

@@ -151,7 +151,7 @@ public class TaskSchemaRewriter implements TaskRewriter {
             //why: a 24-hex string id is turned back into an ObjectId by the mapping layer's queries, and the
             // raw reads look ids up as strings; a UUID like every other task's is safe from both
             task.getMetadata().put("legacyId", String.valueOf(raw.get("_id")));
-            task.setId(java.util.UUID.randomUUID().toString());
+            task.setId(TaskIds.next());
         }
         task.setKey(keys.prefix() + "-" + keyNumber);
         if (task.getCreatedAt() == null) {

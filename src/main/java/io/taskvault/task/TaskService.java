@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.bson.Document;
@@ -88,7 +87,7 @@ public class TaskService {
         }
         task.setDependsOn(existing("dependsOn", task.getDependsOn()));
         task.setRelatedTo(existing("relatedTo", task.getRelatedTo()));
-        task.setId(UUID.randomUUID().toString());
+        task.setId(TaskIds.next());
         task.setKey(keys.next());
         task.setState(TaskState.PENDING);
         task.setCreatedBy(task.getCreatedBy() == null ? actorOf(actor) : task.getCreatedBy());

@@ -50,6 +50,7 @@ abstract class TaskServiceContract {
         assertThat(task.getState()).isEqualTo(TaskState.PENDING);
         assertThat(task.getCreatedBy()).isEqualTo("alice");
         assertThat(task.getVersion()).isEqualTo(1);
+        assertThat(java.util.UUID.fromString(task.getId()).version()).isEqualTo(7);
         List<HistoryEvent> history = tasks.history(task.getKey());
         assertThat(history).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(EventType.CREATED);
@@ -65,7 +66,7 @@ abstract class TaskServiceContract {
         assertThat(tasks.get(task.getId()).getKey()).isEqualTo(task.getKey());
         assertThat(tasks.get(task.getKey().toLowerCase()).getId()).isEqualTo(task.getId());
         assertThat(tasks.get(String.valueOf(task.getKeyNumber())).getId()).isEqualTo(task.getId());
-        assertThat(tasks.get(task.getId().substring(0, 13)).getId()).isEqualTo(task.getId());
+        assertThat(tasks.get(task.getId().substring(0, 23)).getId()).isEqualTo(task.getId());
         assertThatThrownBy(() -> tasks.get("TV-999999999")).isInstanceOf(TaskNotFoundException.class)
                 .hasMessageContaining("TV-999999999");
     }
