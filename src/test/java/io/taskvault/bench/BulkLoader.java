@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +21,7 @@ import com.mongodb.client.model.UpdateOptions;
 import io.taskvault.task.Priority;
 import io.taskvault.task.Task;
 import io.taskvault.task.TaskDraft;
+import io.taskvault.task.TaskIds;
 import io.taskvault.task.TaskService;
 import io.taskvault.task.TaskState;
 import io.taskvault.task.history.HashChain;
@@ -191,7 +191,7 @@ final class BulkLoader {
         String area = AREAS[random.nextInt(AREAS.length)];
         String title = "Implement part " + key + " of the " + area + (random.nextInt(100) == 0 ? " " + RARE_WORD : "")
                 + " pipeline";
-        Map<Object, Object> swap = Map.of(t.id, UUID.randomUUID().toString(), t.key, "TV-" + key, t.title, title,
+        Map<Object, Object> swap = Map.of(t.id, TaskIds.next(), t.key, "TV-" + key, t.title, title,
                 "backend", ROLES[random.nextInt(ROLES.length)]);
         String id = (String) swap.get(t.id);
         String prev = null;
