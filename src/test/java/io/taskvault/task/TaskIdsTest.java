@@ -48,6 +48,6 @@ class TaskIdsTest {
         IntStream.range(0, 20_000).parallel().forEach(i -> ids.add(TaskIds.next()));
 
         assertThat(ids).hasSize(20_000);
-        assertThat(ids.stream().map(id -> id.substring(0, 23)).distinct().count()).isEqualTo(20_000);
+        assertThat(ids.stream().map(id -> id.substring(0, 28)).distinct().count()).isEqualTo(20_000);
     }
 }
