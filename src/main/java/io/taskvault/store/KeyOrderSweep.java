@@ -96,11 +96,18 @@ final class KeyOrderSweep {
     }
 
     private void forEachChunk(BiConsumer<Integer, Map<String, String>> action) {
-        for (Map.Entry<String, String> entry : store.getLayoutMap().entrySet()) {
-            if (entry.getKey().startsWith(CHUNK)) {
-                action.accept(Integer.parseInt(entry.getKey().substring(CHUNK.length()), 16),
-                        DataUtils.parseMap(entry.getValue()));
+        //why: read between held steps while checkpoints commit; during a full compaction a commit frees at once the
+        //    chunks only older versions used, and a large layout's pages are read from them as the walk goes
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            for (Map.Entry<String, String> entry : store.getLayoutMap().entrySet()) {
+                if (entry.getKey().startsWith(CHUNK)) {
+                    action.accept(Integer.parseInt(entry.getKey().substring(CHUNK.length()), 16),
+                            DataUtils.parseMap(entry.getValue()));
+                }
             }
+        } finally {
+            store.deregisterVersionUsage(reading);
         }
     }
 
