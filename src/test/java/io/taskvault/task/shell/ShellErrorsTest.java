@@ -48,9 +48,11 @@ class ShellErrorsTest {
     @Test
     void anAmbiguousIdPrefixNamesTheCandidatesAndChangesNothing(@Autowired MongoTemplate mongo) {
         Task task = tasks.create(aTask().build(), "t");
-        String prefix = task.getId().substring(0, 8);
+        //why: ids are time-ordered, so tasks made in the same minute share their first 8 characters; 23 reach into the
+        //    random part, and only the twin below shares them
+        String prefix = task.getId().substring(0, 23);
         Document twin = mongo.findOne(Query.query(Criteria.where("_id").is(task.getId())), Document.class, "tasks");
-        twin.put("_id", prefix + UUID.randomUUID().toString().substring(8));
+        twin.put("_id", prefix + UUID.randomUUID().toString().substring(23));
         twin.put("key", "TV-" + (900000 + task.getKeyNumber()));
         twin.put("keyNumber", 900000 + task.getKeyNumber());
         mongo.insert(twin, "tasks");
