@@ -12,7 +12,7 @@ import io.taskvault.store.StoreInfo;
  * What the full compaction (the one archival runs afterwards) makes of a store the suite kept: the file and its fill
  * before and after each round of {@code compact()}, how long each round took and the longest time one of its steps
  * held the writers. Rounds go on while one changes the file's length by at least 1 % (the first rounds on a large
- * sparse file may grow it), at most {@code rounds} of them.
+ * sparse file may grow it) or fills its chunks further, at most {@code rounds} of them.
  * Usage: src/test/bench/run.sh CompactKeptStore DIR [rounds]
  */
 public final class CompactKeptStore {
@@ -30,13 +30,14 @@ public final class CompactKeptStore {
             report("before", server, tasks, 0, 0);
             for (int round = 1; round <= rounds; round++) {
                 long before = server.fileSize();
+                int fillBefore = PerformanceSuite.chunksFill(server);
                 long start = System.nanoTime();
                 server.compact();
                 long took = System.nanoTime() - start;
                 report("round " + round, server, tasks, took, server.committer().compactionSteps()[0]);
                 //why: on a large sparse file the first rounds write the live pages anew at the end before they free
-                //    anything, so a round that grew the file is progress too
-                if (Math.abs(before - server.fileSize()) < before / 100) {
+                //    anything, so a round that grew the file, or filled its chunks, is progress too
+                if (Math.abs(before - server.fileSize()) < before / 100 && PerformanceSuite.chunksFill(server) <= fillBefore) {
                     break;
                 }
             }
