@@ -52,24 +52,17 @@ final class ServiceProbes {
      */
     void createThroughput() throws Exception {
         int sample = Math.min(5_000, Math.max(1_000, size / 10));
+        List<String> warmUp = Collections.synchronizedList(new ArrayList<>());
+        double cold = createThroughService(sample, "Warm-up part ", warmUp, "warming up: ");
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        System.err.printf("warming up: creating %,d tasks through TaskService from %d threads%n", sample, CLIENT_THREADS);
-        long start = System.nanoTime();
-        parallel(sample, i -> ids.add(tasks.create(BulkLoader.draft("Warm-up part " + i, "qa"), "bench").getId()));
-        double cold = sample / PerformanceSuite.seconds(start);
-        List<String> warmUp = List.copyOf(ids);
-        ids.clear();
-        System.err.printf("creating %,d tasks through TaskService from %d threads%n", sample, CLIENT_THREADS);
-        start = System.nanoTime();
-        parallel(sample, i -> ids.add(tasks.create(BulkLoader.draft("Created part " + i, "qa"), "bench").getId()));
-        double service = sample / PerformanceSuite.seconds(start);
+        double service = createThroughService(sample, "Created part ", ids, "");
         MongoCollection<Document> taskDocs = mongo.getCollection("tasks");
         MongoCollection<Document> eventDocs = mongo.getCollection("task_history");
         List<Document> created = taskDocs.find(Filters.in("_id", ids)).into(new ArrayList<>());
         List<Document> events = eventDocs.find(Filters.in("_id", ids.stream().map(id -> id + ":1").toList()))
                 .into(new ArrayList<>());
         List<String> copies = Collections.synchronizedList(new ArrayList<>());
-        start = System.nanoTime();
+        long start = System.nanoTime();
         parallel(created.size(), i -> {
             String id = TaskIds.next();
             Document task = new Document(created.get(i));
@@ -94,6 +87,14 @@ final class ServiceProbes {
         all.addAll(warmUp);
         taskDocs.deleteMany(Filters.in("_id", all));
         eventDocs.deleteMany(Filters.in("_id", all.stream().map(id -> id + ":1").toList()));
+    }
+
+    /** Creates {@code sample} tasks through the service from the client threads, adding their ids; returns tasks/s. */
+    private double createThroughService(int sample, String title, List<String> ids, String phase) throws Exception {
+        System.err.printf("%screating %,d tasks through TaskService from %d threads%n", phase, sample, CLIENT_THREADS);
+        long start = System.nanoTime();
+        parallel(sample, i -> ids.add(tasks.create(BulkLoader.draft(title + i, "qa"), "bench").getId()));
+        return sample / PerformanceSuite.seconds(start);
     }
 
     void reads() {
