@@ -84,6 +84,31 @@ final class KeyOrderSweep {
         return beyond::get;
     }
 
+    /**
+     * How much MVStore's own rewrite ({@code MVStore.compact}) must be allowed to write to take every one of
+     * {@code chunks}: it ranks the chunks that are not full by fill rate over age and takes the best ranked within its
+     * limit. Counts one rank past the worst of {@code chunks}, as the store's newest version may be one ahead of its.
+     */
+    long rewriteLimitFor(IntPredicate chunks) {
+        long latest = store.getCurrentVersion();
+        List<long[]> ranked = new ArrayList<>();
+        long[] worst = {-1};
+        forEachChunk((id, chunk) -> {
+            long max = DataUtils.readHexLong(chunk, "max", 0);
+            long live = live(chunk);
+            long pages = DataUtils.readHexLong(chunk, "pages", 0);
+            if (live > 0 && DataUtils.readHexLong(chunk, "livePages", pages) < pages) {
+                long fill = live >= max ? 100 : 1 + 98 * live / max;
+                long rank = fill * 1000 / Math.max(1, latest - DataUtils.readHexLong(chunk, "version", latest));
+                ranked.add(new long[] {rank, live});
+                if (chunks.test(id)) {
+                    worst[0] = Math.max(worst[0], rank);
+                }
+            }
+        });
+        return worst[0] < 0 ? 0 : ranked.stream().filter(r -> r[0] <= worst[0] + 1).mapToLong(r -> r[1]).sum();
+    }
+
     /** How many blocks the chunks with live pages take together: where the file would end if they were packed. */
     long liveBlocks() {
         long[] blocks = {0};
