@@ -134,6 +134,12 @@ class IndexedH2Collection extends H2Collection {
         if (natural(orderBy)) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
+        Optional<List<Document>> idPage = IdOrderPages.read(documents, query, orderBy, skip, limit,
+                document -> documentMatchesQuery(document, query));
+        if (idPage.isPresent()) {
+            indexedReads++;
+            return matchDocumentsFromStream(MATCHED, idPage.get().stream(), 0, 0, batchSize, null, fieldSelector);
+        }
         for (Index<Object> index : getIndexes()) {
             if (!(index instanceof SecondaryIndex) && index.canHandle(query)) {
                 Stream<Document> found = StreamSupport.stream(index.getPositions(query).spliterator(), false)
