@@ -3,9 +3,11 @@ package io.taskvault.task;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -103,5 +105,25 @@ class TaskStore {
 
     Stream<Document> stream(Query query) {
         return mongo.stream(query, Document.class, Task.COLLECTION);
+    }
+
+    /**
+     * Every task {@code query} matches, in {@code _id} order, read a page of {@code pageSize} at a time, each page a
+     * query of its own ({@code _id} after the last one's, which MongoDB's {@code _id} index and the embedded engine's
+     * map both answer by reading only that page). {@code query} must not constrain {@code _id} itself.
+     * //why: the embedded engine holds a collection's lock while it collects a find's whole answer: one find over
+     * //    1,000,000 tasks held it 23 s, and every read of the tasks meanwhile waited behind it
+     */
+    void forEachInIdOrder(Query query, int pageSize, Consumer<Document> action) {
+        for (String after = ""; ; ) {
+            Query page = Query.of(query).addCriteria(Criteria.where("_id").gt(after))
+                    .with(Sort.by(Sort.Direction.ASC, "_id")).limit(pageSize);
+            List<Document> found = mongo.find(page, Document.class, Task.COLLECTION);
+            found.forEach(action);
+            if (found.size() < pageSize) {
+                return;
+            }
+            after = found.get(found.size() - 1).getString("_id");
+        }
     }
 }

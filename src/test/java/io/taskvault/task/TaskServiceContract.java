@@ -23,6 +23,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -41,6 +43,23 @@ abstract class TaskServiceContract {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    TaskStore store;
+
+    @Test
+    void aPassPageByPageMeetsEveryMatchingTaskOnceInIdOrder() {
+        String role = "pages-" + System.nanoTime();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            created.add(tasks.create(aTask().withRole(role).build(), "x").getId());
+        }
+        Query mine = Query.query(Criteria.where("role").is(role));
+        mine.fields().include("_id");
+        List<String> passed = new ArrayList<>();
+        store.forEachInIdOrder(mine, 3, task -> passed.add(task.getString("_id")));
+        assertThat(passed).isEqualTo(created.stream().sorted().toList());
+    }
 
     @Test
     void createsAPendingTaskWithAKeyAndItsCreatedEvent() {
