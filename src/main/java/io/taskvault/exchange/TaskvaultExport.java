@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 
 import org.bson.BsonType;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +30,7 @@ import com.mongodb.client.model.Projections;
 import io.taskvault.archive.ArchiveStore;
 import io.taskvault.context.ContextKind;
 import io.taskvault.graph.TaskEdge;
-import io.taskvault.store.IdRanges;
+import io.taskvault.store.IdPages;
 import io.taskvault.system.ProgressListener;
 import io.taskvault.task.Task;
 import io.taskvault.task.deletion.Tombstone;
@@ -75,12 +75,19 @@ public class TaskvaultExport {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final long partitionAbove;
+    private final int page;
 
-    TaskvaultExport(MongoTemplate mongo, Clock clock,
-                    ExportProperties properties) {
+    @Autowired
+    TaskvaultExport(MongoTemplate mongo, Clock clock, ExportProperties properties) {
+        this(mongo, clock, properties, IdPages.DEFAULT_PAGE);
+    }
+
+    /** With pages of {@code page} ids in the collections read in pages (tests give small ones). */
+    TaskvaultExport(MongoTemplate mongo, Clock clock, ExportProperties properties, int page) {
         this.mongo = mongo;
         this.clock = clock;
         this.partitionAbove = properties.partitionAbove();
+        this.page = page;
     }
 
     /** Writes the export to {@code out} (not closed); returns how many documents were written. */
@@ -93,46 +100,45 @@ public class TaskvaultExport {
         //why: a progress total needs no exact count, and counting every document exactly reads each of them
         long total = COLLECTIONS.stream().mapToLong(c -> mongo.getCollection(c).estimatedDocumentCount()).sum();
         progress.progress(0, total);
-        long count = 0;
         try {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(new Document("format", FORMAT).append("formatVersion", FORMAT_VERSION)
                     .append("exportedAt", clock.instant().toString()).toJson(JSON));
             writer.newLine();
+            long[] written = {0};
             for (String collection : COLLECTIONS) {
-                for (Bson part : parts(collection)) {
-                    for (List<Object> batch : idBatches(collection, part)) {
-                        for (Document document : byIds(collection, batch)) {
-                            write(writer, collection, document);
-                            progress.progress(++count, Math.max(total, count));
-                        }
-                    }
-                }
+                IdPages.forEach(mongo.getCollection(collection), partitionAbove, page,
+                        Projections.include("_id"), page -> {
+                            for (List<Object> batch : idBatches(collection, page)) {
+                                for (Document document : byIds(collection, batch)) {
+                                    write(writer, collection, document);
+                                    progress.progress(++written[0], Math.max(total, written[0]));
+                                }
+                            }
+                        });
             }
             writer.flush();
-            return count;
+            return written[0];
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the export", e);
         }
     }
 
-    private static void write(BufferedWriter writer, String collection, Document document) throws IOException {
+    private static void write(BufferedWriter writer, String collection, Document document) {
         //why: context records are redacted as they are stored, but not those stored before; no hash covers them
         Object written = CONTEXT.contains(collection) ? SecretRedactor.redact(document).map() : document;
-        writer.write(new Document("collection", collection).append("document", written).toJson(JSON));
-        writer.newLine();
+        try {
+            writer.write(new Document("collection", collection).append("document", written).toJson(JSON));
+            writer.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the export", e);
+        }
     }
 
-    //why: a sorted find of whole documents may hold every one of them in the server (the embedded engine does);
-    //    an unsorted find of the ids alone holds only them, a range of them at a time in large collections
-    private List<Bson> parts(String collection) {
-        return IdRanges.of(mongo.getCollection(collection), partitionAbove);
-    }
-
-    //why: a find by _id $in is answered from the _id index on either engine
-    private List<List<Object>> idBatches(String collection, Bson part) {
-        List<Object> ids = new ArrayList<>();
-        mongo.getCollection(collection).find(part).projection(Projections.include("_id")).forEach(d -> ids.add(d.get("_id")));
+    //why: a find by _id $in is answered from the _id index on either engine; a page of ids is read first (see IdPages)
+    private static List<List<Object>> idBatches(String collection, List<Document> page) {
+        List<Object> ids = new ArrayList<>(page.size());
+        page.forEach(d -> ids.add(d.get("_id")));
         ids.sort(ID_ORDER);
         int size = collection.endsWith(".chunks") ? CHUNK_BATCH : BATCH;
         List<List<Object>> batches = new ArrayList<>();

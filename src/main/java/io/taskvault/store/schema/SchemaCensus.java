@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 
-import io.taskvault.store.IdRanges;
+import io.taskvault.store.IdPages;
 import io.taskvault.store.StoreInfo;
 
 /** Counts the documents of each schema version per versioned collection; the counts of others are cached. */
@@ -53,10 +52,9 @@ public class SchemaCensus {
     private Map<Integer, Long> scan(String collection) {
         Map<Integer, Long> versions = new TreeMap<>();
         MongoCollection<Document> documents = mongo.getCollection(collection);
-        for (Bson part : IdRanges.of(documents, IdRanges.DEFAULT_PARTITION_ABOVE)) {
-            documents.find(part).projection(new Document(UpgradeChain.VERSION_FIELD, 1))
-                    .forEach(d -> versions.merge(UpgradeChain.versionOf(d), 1L, Long::sum));
-        }
+        IdPages.forEach(documents, IdPages.DEFAULT_PARTITION_ABOVE, IdPages.DEFAULT_PAGE,
+                new Document(UpgradeChain.VERSION_FIELD, 1),
+                page -> page.forEach(d -> versions.merge(UpgradeChain.versionOf(d), 1L, Long::sum)));
         return versions;
     }
 
