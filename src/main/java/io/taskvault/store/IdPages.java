@@ -38,6 +38,21 @@ public final class IdPages {
             action.accept(collection.find().projection(fields).into(new ArrayList<>()));
             return;
         }
+        forEachStringIdPage(collection, projection, page, action);
+        List<Document> others = collection.find(Filters.not(Filters.type("_id", BsonType.STRING))).projection(fields)
+                .into(new ArrayList<>());
+        if (!others.isEmpty()) {
+            action.accept(others);
+        }
+    }
+
+    /**
+     * Gives {@code action} the documents of {@code collection} whose ids are strings, with {@code projection} (and
+     * their {@code _id}), {@code page} at a time in {@code _id} order, each page a find of its own.
+     */
+    public static void forEachStringIdPage(MongoCollection<Document> collection, Bson projection, int page,
+                                           Consumer<List<Document>> action) {
+        Bson fields = Projections.fields(projection, Projections.include("_id"));
         for (Bson after = Filters.gte("_id", ""); ; ) {
             List<Document> found = collection.find(after).projection(fields).sort(Sorts.ascending("_id")).limit(page)
                     .into(new ArrayList<>());
@@ -45,14 +60,9 @@ public final class IdPages {
                 action.accept(found);
             }
             if (found.size() < page) {
-                break;
+                return;
             }
             after = Filters.gt("_id", found.get(found.size() - 1).getString("_id"));
-        }
-        List<Document> others = collection.find(Filters.not(Filters.type("_id", BsonType.STRING))).projection(fields)
-                .into(new ArrayList<>());
-        if (!others.isEmpty()) {
-            action.accept(others);
         }
     }
 }

@@ -142,7 +142,7 @@ class StatisticsRecount {
         RecountWindow window = counters.openWindow();
         StatisticsCalculator pass = new StatisticsCalculator();
         try {
-            tasks.forEachInIdOrder(CountedFacts.projection(), PAGE, task -> {
+            tasks.forEachInIdOrder(CountedFacts.projection().getFieldsObject(), PAGE, task -> {
                 CountedFacts facts = CountedFacts.of(task);
                 pass.add(facts);
                 window.passed(String.valueOf(task.get("_id")), facts);

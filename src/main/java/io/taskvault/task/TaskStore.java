@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
+import io.taskvault.store.IdPages;
 import io.taskvault.task.history.FieldChange;
 import io.taskvault.task.history.HistoryEvent;
 
@@ -108,22 +108,12 @@ class TaskStore {
     }
 
     /**
-     * Every task {@code query} matches, in {@code _id} order, read a page of {@code pageSize} at a time, each page a
-     * query of its own ({@code _id} after the last one's, which MongoDB's {@code _id} index and the embedded engine's
-     * map both answer by reading only that page). {@code query} must not constrain {@code _id} itself.
+     * Every task, with {@code fields} (and its {@code _id}), in {@code _id} order, read {@code pageSize} at a time
+     * ({@link IdPages#forEachStringIdPage}; task ids are strings).
      * //why: the embedded engine holds a collection's lock while it collects a find's whole answer: one find over
      * //    1,000,000 tasks held it 23 s, and every read of the tasks meanwhile waited behind it
      */
-    void forEachInIdOrder(Query query, int pageSize, Consumer<Document> action) {
-        for (String after = ""; ; ) {
-            Query page = Query.of(query).addCriteria(Criteria.where("_id").gt(after))
-                    .with(Sort.by(Sort.Direction.ASC, "_id")).limit(pageSize);
-            List<Document> found = mongo.find(page, Document.class, Task.COLLECTION);
-            found.forEach(action);
-            if (found.size() < pageSize) {
-                return;
-            }
-            after = found.get(found.size() - 1).getString("_id");
-        }
+    void forEachInIdOrder(Document fields, int pageSize, Consumer<Document> action) {
+        IdPages.forEachStringIdPage(mongo.getCollection(Task.COLLECTION), fields, pageSize, page -> page.forEach(action));
     }
 }
