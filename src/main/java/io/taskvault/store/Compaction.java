@@ -139,7 +139,7 @@ final class Compaction {
      * //    longer change pinned 15 nearly empty chunks at the end of a 24 GB file whose live chunks fitted in 7 GB
      */
     private void rewriteTheRest(KeyOrderSweep sweep, IntPredicate chunks, long deadline, long[] held) {
-        long limit = sweep.liveIn(chunks) == 0 ? 0 : Math.min(sweep.rewriteLimitFor(chunks), REST_BYTES);
+        long limit = Math.min(sweep.rewriteLimitFor(chunks), REST_BYTES);
         for (long done = 0; done < limit && System.nanoTime() < deadline; done += FULL_STEP_BYTES) {
             int bytes = (int) Math.min(limit - done, FULL_STEP_BYTES);
             boolean[] rewritten = {false};

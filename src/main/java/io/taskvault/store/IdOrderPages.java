@@ -1,7 +1,6 @@
 package io.taskvault.store;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,9 +96,9 @@ final class IdOrderPages {
             conditions.add(condition);
         }
         if (query.get("$and") instanceof List<?> all) {
-            for (Iterator<?> it = all.iterator(); it.hasNext(); ) {
-                if (it.next() instanceof Document part) {
-                    conditions.addAll(idConditions(part));
+            for (Object part : all) {
+                if (part instanceof Document condition) {
+                    conditions.addAll(idConditions(condition));
                 }
             }
         }
