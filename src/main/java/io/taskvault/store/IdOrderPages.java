@@ -54,6 +54,46 @@ final class IdOrderPages {
         return Optional.of(page);
     }
 
+    /**
+     * The documents whose ids are not strings, in the map's order, if {@code query} is {@code {_id: {$not: {$type:
+     * "string"}}}} in no other order; empty otherwise. They lie before the map's first string id and after its last,
+     * so only they are read.
+     * //why: the last part of a pass in pages (IdPages); as a scan it read all 10 million events under the lock
+     */
+    static Optional<List<Document>> readOtherTypes(MVMap<Object, Document> documents, Document query, Document orderBy,
+                                                   int skip, int limit) {
+        if ((orderBy != null && !orderBy.isEmpty()) || !isNotStringId(query)) {
+            return Optional.empty();
+        }
+        List<Object> before = new ArrayList<>();
+        for (Object key = documents.firstKey(); key != null && !(key instanceof String); key = documents.higherKey(key)) {
+            before.add(key);
+        }
+        List<Object> after = new ArrayList<>();
+        for (Object key = documents.lastKey(); key != null && !(key instanceof String) && !before.contains(key);
+             key = documents.lowerKey(key)) {
+            after.add(0, key);
+        }
+        before.addAll(after);
+        List<Document> found = new ArrayList<>();
+        for (Object key : before.subList(Math.min(Math.max(0, skip), before.size()), before.size())) {
+            Document document = documents.get(key);
+            if (document != null) {
+                found.add(document);
+            }
+            if (limit > 0 && found.size() == limit) {
+                break;
+            }
+        }
+        return Optional.of(found);
+    }
+
+    private static boolean isNotStringId(Document query) {
+        return query.size() == 1 && query.get(ID) instanceof Document condition && condition.size() == 1
+                && condition.get("$not") instanceof Document not && not.size() == 1
+                && (Integer.valueOf(2).equals(not.get("$type")) || "string".equals(not.get("$type")));
+    }
+
     private static boolean isIdAscending(Document orderBy) {
         return orderBy != null && orderBy.size() == 1 && orderBy.get(ID) instanceof Number direction
                 && direction.intValue() == 1;

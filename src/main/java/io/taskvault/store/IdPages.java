@@ -17,7 +17,8 @@ import com.mongodb.client.model.Sorts;
  * Passes over every document of a collection a page at a time. Collections up to {@code partitionAbove} documents
  * are read in one find. Larger ones are read in pages of string ids in {@code _id} order ({@code _id} after the
  * last page's), which MongoDB's {@code _id} index and the embedded engine's own map both answer by reading only
- * the page, then the documents whose ids are not strings, in one find.
+ * the page, then the documents whose ids are not strings, in one find (the embedded engine reads only those from its
+ * map; MongoDB scans).
  * //why: the embedded engine collects a find's whole answer while it holds the collection's lock (10 million events
  * //    at 1,000,000 tasks). Ranges by an id's first character no longer split anything: time-ordered task ids all
  * //    begin with the same characters for years

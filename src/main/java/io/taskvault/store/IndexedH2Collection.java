@@ -135,7 +135,8 @@ class IndexedH2Collection extends H2Collection {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         Optional<List<Document>> idPage = IdOrderPages.read(documents, query, orderBy, skip, limit,
-                document -> documentMatchesQuery(document, query));
+                document -> documentMatchesQuery(document, query))
+                .or(() -> IdOrderPages.readOtherTypes(documents, query, orderBy, skip, limit));
         if (idPage.isPresent()) {
             indexedReads++;
             return matchDocumentsFromStream(MATCHED, idPage.get().stream(), 0, 0, batchSize, null, fieldSelector);
