@@ -38,12 +38,23 @@ final class Compaction {
     //    checkpoint rewrites the B-tree pages it touches), so a quarter moved out of sparse chunks frees far more
     private static final int SHARE_OF_WRITES = 4;
     private static final int IDLE_STEPS = 64;
+    //why: a full compaction its time limit cut short goes on in quiet moments, this long a piece; each piece starts
+    //    its sweep again, so a piece much shorter would spend itself finding where the last one stopped
+    private static final long IDLE_PIECE_NANOS = 15_000_000_000L;
+    private static final String UNFINISHED = "fullCompactionUnfinished";
+    //why: a bound on what a compaction that cannot finish (writers come back at every piece) spends: 15 minutes
+    private static final int IDLE_PIECES = 60;
+    //why: MVStore's block, in which chunk lengths are counted (FileStore.BLOCK_SIZE is not public)
+    private static final int BLOCK = 4096;
 
     private final MVStore store;
     private final Holder holder;
     private final AtomicLong longestStep = new AtomicLong();
     private final AtomicLong steps = new AtomicLong();
     private volatile long writtenBefore;
+    private int pieces;
+    private long nextPiece;
+    private volatile boolean closed;
 
     Compaction(MVStore store, Holder holder) {
         this.store = store;
@@ -54,10 +65,17 @@ final class Compaction {
     /**
      * Compacts behind the writes, after a checkpoint: under load, as much live data as a quarter of the bytes the
      * writes added to the file since the last round (at least one step when {@code due}, even past the deadline); idle,
-     * up to 64 steps. Stops at {@code deadline}, when a step finds nothing to rewrite, or when the chunks are
-     * {@link #TARGET_FILL} full.
+     * up to 64 steps, or a piece of a full compaction that its time limit cut short. Stops at {@code deadline}, when a
+     * step finds nothing to rewrite, or when the chunks are {@link #TARGET_FILL} full.
      */
     void behindWrites(boolean idle, boolean due, long deadline) {
+        if (idle && unfinished()) {
+            if (System.nanoTime() >= nextPiece) {
+                goOnInAQuietMoment();
+            }
+            writtenBefore = writtenBytes();
+            return;
+        }
         long written = writtenBytes() - writtenBefore;
         long budget = idle ? (long) IDLE_STEPS * STEP_BYTES : Math.max(due ? STEP_BYTES : 0, written / SHARE_OF_WRITES);
         for (long done = 0; done < budget && (done == 0 && due || System.nanoTime() < deadline) && fill() < TARGET_FILL;
@@ -72,23 +90,66 @@ final class Compaction {
 
     /**
      * Rewrites sparse chunks until they are {@link #FULL_FILL} full, then empties the end of the file so it can be cut
-     * off; writers are let in between the steps. The rewrites stop at {@code deadline}.
+     * off; writers are let in between the steps. The rewrites stop at {@code deadline}; stopped there, the compaction
+     * goes on in quiet moments, a piece at a time ({@link #behindWrites}), until it finishes.
      */
     void fully(long deadline) {
+        pieces = 0;
+        markUnfinished(!fullyUntil(deadline, true));
+    }
+
+    /** Whether a full compaction stopped at its time limit and has not finished since. */
+    boolean unfinished() {
+        return Boolean.TRUE.equals(store.openMap(GroupCommitter.META_MAP).get(UNFINISHED));
+    }
+
+    /**
+     * One piece of a full compaction that stopped at its time limit (or left the file longer than its live chunks by
+     * more than a tenth); it counts as finished once a piece ends before its own limit with the file cut down, or after
+     * {@link #IDLE_PIECES} pieces in this process.
+     * //why: archival's compaction gets two minutes; at 1,000,000 tasks it needs about eleven, so the file stayed at
+     * //    12 MB per 1,000 tasks until the next archival
+     */
+    private void goOnInAQuietMoment() {
+        boolean done = fullyUntil(System.nanoTime() + IDLE_PIECE_NANOS, false);
+        markUnfinished(!done && ++pieces < IDLE_PIECES);
+        //why: the chunks a piece emptied are free for the next one only after the retention time; sooner, it would
+        //    write the end's pages at the end again
+        nextPiece = System.nanoTime() + store.getRetentionTime() * 1_000_000L;
+    }
+
+    private void markUnfinished(boolean unfinished) {
+        if (unfinished != unfinished()) {
+            store.openMap(GroupCommitter.META_MAP).put(UNFINISHED, unfinished);
+        }
+    }
+
+    /**
+     * A full compaction until {@code deadline}; whether it finished before it with the file cut down. With
+     * {@code freeAtOnce}, the chunks it empties are free for reuse at its next commit, not after the retention time.
+     * //why: with no retention and no kept versions, a commit frees at once every chunk only the removed documents
+     * //    still used; otherwise MVStore keeps the chunks archival just emptied for 60 s and until 5 more commits,
+     * //    so what could be cut off depended on how many checkpoints happened to come between (often none). A piece in
+     * //    a quiet moment keeps the retention time: a long find that began before it may still read those chunks (a
+     * //    word search over 1,000,000 tasks takes 25 s), and the next piece reuses them once it is over
+     */
+    private boolean fullyUntil(long deadline, boolean freeAtOnce) {
         int retention = store.getRetentionTime();
         int versions = (int) store.getVersionsToKeep();
-        //why: with no retention and no kept versions, a commit frees at once every chunk only the removed documents
-        //    still used; otherwise MVStore keeps the chunks archival just emptied for 60 s and until 5 more commits,
-        //    so what could be cut off depended on how many checkpoints happened to come between (often none)
-        store.setRetentionTime(0);
+        if (freeAtOnce) {
+            store.setRetentionTime(0);
+        }
         store.setVersionsToKeep(0);
         long[] held = {0, 0};
+        boolean finished = false;
         try {
             rewriteSparseChunks(deadline, held);
             emptyTheEnd(deadline, held);
+            finished = !closed && System.nanoTime() < deadline && cutDown();
+            return finished;
         } finally {
-            log.info("Compacted the data file: {} steps, the longest held the writers {} ms", held[1],
-                    held[0] / 1_000_000);
+            log.info("Compacted the data file: {} steps, the longest held the writers {} ms{}", held[1],
+                    held[0] / 1_000_000, finished ? "" : "; unfinished, it goes on in quiet moments");
             store.setVersionsToKeep(versions);
             store.setRetentionTime(retention);
         }
@@ -130,6 +191,13 @@ final class Compaction {
             sweepOnce(sweep, end, deadline, held);
             rewriteTheRest(sweep, end, deadline, held);
         }
+    }
+
+    //why: the chunk of the latest commit always ends the file, so "cut down" means within a tenth of the live chunks
+    private boolean cutDown() {
+        FileStore<?> file = store.getFileStore();
+        long packed = new KeyOrderSweep(store).liveBlocks() * BLOCK;
+        return file == null || file.size() <= packed + packed / 10;
     }
 
     /**
@@ -183,6 +251,7 @@ final class Compaction {
     /** One step with writers held; returns how long, or -1 when the store closed before it could run. */
     private long step(Runnable work) {
         long held = holder.holdingWriters(work);
+        closed |= held < 0;
         if (held >= 0) {
             longestStep.accumulateAndGet(held, Math::max);
             steps.incrementAndGet();

@@ -20,9 +20,7 @@ class CompactionEndOfFileTest {
 
     @Test
     void theEndIsCutOffWhenOnlyTheLayoutsOwnLeavesAreLeftThere() {
-        try (MVStore store = new MVStore.Builder().fileName(folder.resolve("end.mv").toString())
-                .autoCommitDisabled().keysPerPage(8).open()) {
-            store.setRetentionTime(0);
+        try (MVStore store = open("end.mv")) {
             MVMap<Integer, String> kept = store.openMap("kept");
             int chunks = 60;
             int keysPerChunk = 1_500;
@@ -49,12 +47,7 @@ class CompactionEndOfFileTest {
             store.commit();
             long before = store.getFileStore().size();
 
-            new Compaction(store, work -> {
-                long start = System.nanoTime();
-                work.run();
-                store.commit();
-                return System.nanoTime() - start;
-            }).fully(System.nanoTime() + 60_000_000_000L);
+            compactionCommittingEachStep(store).fully(System.nanoTime() + 60_000_000_000L);
 
             long packed = new KeyOrderSweep(store).liveBlocks() * 4096;
             assertThat(store.getFileStore().size()).isLessThan(before / 2).isLessThan(packed + packed / 4);
@@ -62,5 +55,53 @@ class CompactionEndOfFileTest {
             assertThat(kept.get(1)).isEqualTo("k".repeat(100));
             assertThat(kept.size()).isEqualTo(chunks * keysPerChunk);
         }
+    }
+    @Test
+    void aFullCompactionCutShortByItsLimitGoesOnInQuietMomentsUntilItFinishes() {
+        try (MVStore store = open("pieces.mv")) {
+            MVMap<Integer, String> kept = store.openMap("kept");
+            MVMap<Integer, String> dropped = store.openMap("dropped");
+            for (int chunk = 0; chunk < 40; chunk++) {
+                for (int i = 0; i < 1_000; i++) {
+                    kept.put(chunk * 1_000 + i, "k".repeat(100));
+                    dropped.put(chunk * 1_000 + i, "d".repeat(300));
+                }
+                store.commit();
+            }
+            dropped.clear();
+            store.commit();
+            long before = store.getFileStore().size();
+            Compaction compaction = compactionCommittingEachStep(store);
+
+            compaction.fully(System.nanoTime());
+            assertThat(compaction.unfinished()).as("its time was up at once").isTrue();
+            compaction.behindWrites(false, true, System.nanoTime() + 1_000_000_000L);
+            assertThat(compaction.unfinished()).as("a busy moment leaves it for a quiet one").isTrue();
+            for (int piece = 0; piece < 10 && compaction.unfinished(); piece++) {
+                compaction.behindWrites(true, true, System.nanoTime() + 1_000_000_000L);
+            }
+
+            assertThat(compaction.unfinished()).isFalse();
+            long packed = new KeyOrderSweep(store).liveBlocks() * 4096;
+            assertThat(store.getFileStore().size()).isLessThan(before / 2).isLessThan(packed + packed / 4);
+            assertThat(kept.size()).isEqualTo(40_000);
+            assertThat(kept.get(39_999)).isEqualTo("k".repeat(100));
+        }
+    }
+
+    private MVStore open(String name) {
+        MVStore store = new MVStore.Builder().fileName(folder.resolve(name).toString()).autoCommitDisabled()
+                .keysPerPage(8).open();
+        store.setRetentionTime(0);
+        return store;
+    }
+
+    private static Compaction compactionCommittingEachStep(MVStore store) {
+        return new Compaction(store, work -> {
+            long start = System.nanoTime();
+            work.run();
+            store.commit();
+            return System.nanoTime() - start;
+        });
     }
 }
