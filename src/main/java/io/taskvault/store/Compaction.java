@@ -1,6 +1,8 @@
 package io.taskvault.store;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 
 import org.h2.mvstore.FileStore;
@@ -52,6 +54,10 @@ final class Compaction {
     private final AtomicLong longestStep = new AtomicLong();
     private final AtomicLong steps = new AtomicLong();
     private volatile long writtenBefore;
+    //why: archival's compaction runs on its own thread while the checkpointer may start a piece; one at a time, so
+    //    neither restores the other's retention settings
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile BooleanSupplier room = () -> true;
     private int pieces;
     private long nextPiece;
     private volatile boolean closed;
@@ -94,8 +100,17 @@ final class Compaction {
      * goes on in quiet moments, a piece at a time ({@link #behindWrites}), until it finishes.
      */
     void fully(long deadline) {
-        pieces = 0;
-        markUnfinished(!fullyUntil(deadline, true));
+        running.lock();
+        try {
+            pieces = 0;
+            markUnfinished(!fullyUntil(deadline, true));
+        } finally {
+            running.unlock();
+        }
+    }
+
+    void roomToCompact(BooleanSupplier room) {
+        this.room = room;
     }
 
     /** Whether a full compaction stopped at its time limit and has not finished since. */
@@ -111,11 +126,26 @@ final class Compaction {
      * //    12 MB per 1,000 tasks until the next archival
      */
     private void goOnInAQuietMoment() {
-        boolean done = fullyUntil(System.nanoTime() + IDLE_PIECE_NANOS, false);
-        markUnfinished(!done && ++pieces < IDLE_PIECES);
-        //why: the chunks a piece emptied are free for the next one only after the retention time; sooner, it would
-        //    write the end's pages at the end again
-        nextPiece = System.nanoTime() + store.getRetentionTime() * 1_000_000L;
+        if (!running.tryLock()) {
+            return;
+        }
+        boolean ran = false;
+        boolean done = false;
+        try {
+            if (room.getAsBoolean()) {
+                ran = true;
+                done = fullyUntil(System.nanoTime() + IDLE_PIECE_NANOS, false);
+            }
+        } finally {
+            if (ran) {
+                markUnfinished(!done && ++pieces < IDLE_PIECES);
+            }
+            //why: the chunks a piece emptied are free for the next one only once they have aged past the retention
+            //    time; sooner, it would write the end's pages at the end again. A piece that failed or found no room
+            //    on the disk waits as long
+            nextPiece = System.nanoTime() + Math.max(store.getRetentionTime(), 1_000) * 1_000_000L;
+            running.unlock();
+        }
     }
 
     private void markUnfinished(boolean unfinished) {
@@ -130,8 +160,9 @@ final class Compaction {
      * //why: with no retention and no kept versions, a commit frees at once every chunk only the removed documents
      * //    still used; otherwise MVStore keeps the chunks archival just emptied for 60 s and until 5 more commits,
      * //    so what could be cut off depended on how many checkpoints happened to come between (often none). A piece in
-     * //    a quiet moment keeps the retention time: a long find that began before it may still read those chunks (a
-     * //    word search over 1,000,000 tasks takes 25 s), and the next piece reuses them once it is over
+     * //    a quiet moment keeps the retention time, which MVStore counts from when a chunk was written: it spares the
+     * //    chunks of the last minute's commits, not a find that began before the piece (the behind-writes steps do
+     * //    not spare such a find either)
      */
     private boolean fullyUntil(long deadline, boolean freeAtOnce) {
         int retention = store.getRetentionTime();
@@ -149,7 +180,7 @@ final class Compaction {
             return finished;
         } finally {
             log.info("Compacted the data file: {} steps, the longest held the writers {} ms{}", held[1],
-                    held[0] / 1_000_000, finished ? "" : "; unfinished, it goes on in quiet moments");
+                    held[0] / 1_000_000, finished ? "" : "; not cut down yet");
             store.setVersionsToKeep(versions);
             store.setRetentionTime(retention);
         }
@@ -193,11 +224,12 @@ final class Compaction {
         }
     }
 
-    //why: the chunk of the latest commit always ends the file, so "cut down" means within a tenth of the live chunks
+    //why: the chunk of the latest commit always ends the file, and the file's header blocks count in its length but
+    //    in no chunk, so "cut down" means within a tenth of the live chunks, and a megabyte for a small file
     private boolean cutDown() {
         FileStore<?> file = store.getFileStore();
         long packed = new KeyOrderSweep(store).liveBlocks() * BLOCK;
-        return file == null || file.size() <= packed + packed / 10;
+        return file == null || file.size() <= packed + packed / 10 + (1 << 20);
     }
 
     /**

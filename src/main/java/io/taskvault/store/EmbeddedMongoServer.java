@@ -66,6 +66,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         this.committer = new GroupCommitter(store, properties.path(), properties.fsync(),
                 properties.checkpointInterval(), properties.housekeepingInterval());
+        committer.roomToCompact(() -> roomToCompact(false));
         EmbeddedChannel replayChannel = new EmbeddedChannel();
         this.replayedWrites = committer.replay(entry -> {
             replayedIds.note(entry.command(), entry.query());
@@ -224,15 +225,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     public long compact() {
         long before = fileSize();
-        long mayWrite = 2 * (before / 100) * chunksFillRate();
-        long free = freeDisk.getAsLong();
-        if (free < mayWrite) {
-            log.warn("Did not compact {}: it may write up to {} MB before it frees any, and the disk has {} MB free",
-                    properties.path(), mayWrite >> 20, free >> 20);
+        if (!roomToCompact(true)) {
             return 0;
         }
         committer.compactFully(COMPACTION_LIMIT);
         return Math.max(0, before - fileSize());
+    }
+
+    /** Whether the disk has room for what a compaction may write before it frees anything (twice the live data). */
+    private boolean roomToCompact(boolean warn) {
+        long mayWrite = 2 * (fileSize() / 100) * chunksFillRate();
+        long free = freeDisk.getAsLong();
+        if (free < mayWrite && warn) {
+            log.warn("Did not compact {}: it may write up to {} MB before it frees any, and the disk has {} MB free",
+                    properties.path(), mayWrite >> 20, free >> 20);
+        }
+        return free >= mayWrite;
     }
 
     /** Where {@link #compact()} learns the disk's free space (tests give a small one). */

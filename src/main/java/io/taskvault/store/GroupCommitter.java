@@ -292,6 +292,11 @@ public final class GroupCommitter implements AutoCloseable {
         compaction.fully(System.nanoTime() + limit.toNanos());
     }
 
+    /** What tells a compaction that goes on in quiet moments whether the disk has room for it now. */
+    void roomToCompact(java.util.function.BooleanSupplier room) {
+        compaction.roomToCompact(room);
+    }
+
     /** The longest time one compaction step held the write lock, in nanoseconds, and how many steps ran. */
     public long[] compactionSteps() {
         return compaction.steps();

@@ -1,8 +1,10 @@
 package io.taskvault.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -65,27 +67,27 @@ final class IdOrderPages {
         if ((orderBy != null && !orderBy.isEmpty()) || !isNotStringId(query)) {
             return Optional.empty();
         }
-        List<Object> before = new ArrayList<>();
-        for (Object key = documents.firstKey(); key != null && !(key instanceof String); key = documents.higherKey(key)) {
-            before.add(key);
-        }
-        List<Object> after = new ArrayList<>();
-        for (Object key = documents.lastKey(); key != null && !(key instanceof String) && !before.contains(key);
-             key = documents.lowerKey(key)) {
-            after.add(0, key);
-        }
-        before.addAll(after);
         List<Document> found = new ArrayList<>();
-        for (Object key : before.subList(Math.min(Math.max(0, skip), before.size()), before.size())) {
-            Document document = documents.get(key);
-            if (document != null) {
-                found.add(document);
-            }
-            if (limit > 0 && found.size() == limit) {
+        boolean stringsFound = false;
+        for (Cursor<Object, Document> cursor = documents.cursor(null); cursor.hasNext(); ) {
+            if (cursor.next() instanceof String) {
+                stringsFound = true;
                 break;
             }
+            found.add(cursor.getValue());
         }
-        return Optional.of(found);
+        if (stringsFound) {
+            List<Document> after = new ArrayList<>();
+            for (Object key = documents.lastKey(); key != null && !(key instanceof String);
+                 key = documents.lowerKey(key)) {
+                after.add(documents.get(key));
+            }
+            Collections.reverse(after);
+            found.addAll(after);
+        }
+        found.removeIf(Objects::isNull);
+        List<Document> page = found.subList(Math.min(Math.max(0, skip), found.size()), found.size());
+        return Optional.of(new ArrayList<>(limit > 0 && page.size() > limit ? page.subList(0, limit) : page));
     }
 
     private static boolean isNotStringId(Document query) {

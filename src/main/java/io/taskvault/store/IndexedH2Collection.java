@@ -134,8 +134,10 @@ class IndexedH2Collection extends H2Collection {
         if (natural(orderBy)) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        Optional<List<Document>> idPage = IdOrderPages.read(documents, query, orderBy, skip, limit,
-                document -> documentMatchesQuery(document, query))
+        //why: the map is keyed by the collection's id field, which is _id everywhere but in system collections
+        Optional<List<Document>> idPage = !"_id".equals(getIdField()) ? Optional.empty()
+                : IdOrderPages.read(documents, query, orderBy, skip, limit,
+                        document -> documentMatchesQuery(document, query))
                 .or(() -> IdOrderPages.readOtherTypes(documents, query, orderBy, skip, limit));
         if (idPage.isPresent()) {
             indexedReads++;

@@ -47,10 +47,12 @@ class CompactionEndOfFileTest {
             store.commit();
             long before = store.getFileStore().size();
 
-            compactionCommittingEachStep(store).fully(System.nanoTime() + 60_000_000_000L);
+            Compaction compaction = compactionCommittingEachStep(store);
+            compaction.fully(System.nanoTime() + 60_000_000_000L);
 
             long packed = new KeyOrderSweep(store).liveBlocks() * 4096;
             assertThat(store.getFileStore().size()).isLessThan(before / 2).isLessThan(packed + packed / 4);
+            assertThat(compaction.unfinished()).as("a compaction that cut the file down is done").isFalse();
             assertThat(kept.get(0)).isEqualTo("late");
             assertThat(kept.get(1)).isEqualTo("k".repeat(100));
             assertThat(kept.size()).isEqualTo(chunks * keysPerChunk);

@@ -113,6 +113,11 @@ class IdOrderPagesTest {
         List<Document> scanned = docs.find(Filters.and(others, Filters.exists("k"))).into(new ArrayList<>());
         assertThat(fromMap).isEqualTo(scanned).hasSize(501);
         assertThat(limited).isEqualTo(scanned.subList(40, 65));
+
+        MongoCollection<Document> noStrings = mongo.getCollection("id_no_strings");
+        noStrings.drop();
+        noStrings.insertMany(written.stream().filter(document -> !(document.get("_id") instanceof String)).toList());
+        assertThat(noStrings.find(others).into(new ArrayList<>())).isEqualTo(scanned);
     }
 
     private static List<Bson> bounds(Random random, List<String> alphabet) {
