@@ -160,9 +160,8 @@ final class Compaction {
      * //why: with no retention and no kept versions, a commit frees at once every chunk only the removed documents
      * //    still used; otherwise MVStore keeps the chunks archival just emptied for 60 s and until 5 more commits,
      * //    so what could be cut off depended on how many checkpoints happened to come between (often none). A piece in
-     * //    a quiet moment keeps the retention time, which MVStore counts from when a chunk was written: it spares the
-     * //    chunks of the last minute's commits, not a find that began before the piece (the behind-writes steps do
-     * //    not spare such a find either)
+     * //    a quiet moment keeps the retention time (MVStore counts it from when a chunk was written). A find is kept
+     * //    safe by registering the version it reads (CommittingH2Backend.readingOneVersion), not by either setting
      */
     private boolean fullyUntil(long deadline, boolean freeAtOnce) {
         int retention = store.getRetentionTime();
