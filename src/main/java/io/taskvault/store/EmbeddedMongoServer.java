@@ -105,7 +105,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return scheduler;
     }
 
-    private static MVStore open(StoreProperties properties) {
+    static MVStore open(StoreProperties properties) {
         Path path = properties.path().toAbsolutePath().normalize();
         try {
             Files.createDirectories(path.getParent());
@@ -121,7 +121,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                     .autoCommitDisabled()
                     //why: a zero buffer also stops writer threads from committing when unsaved pages pile up
                     .autoCommitBufferSize(0)
+                    //why: MVStore's own compaction is off; Compaction runs every rewrite under the committer's locks
+                    .autoCompactFillRate(0)
                     .open();
+            //why: starts MVStore's serialization and save threads, on which a compaction step's commit is written
+            //    after the writers go on (GroupCommitter.holdingWriters); its background writer would commit by itself
+            //    only after this delay (24 days) without a commit, and the checkpointer commits every interval
+            store.setAutoCommitDelay(Integer.MAX_VALUE);
             //why: a chunk freed by a newer checkpoint may be overwritten after the retention time, and a find still
             //    scanning an older version then fails ("Chunk 14 not found"): finds do not take the checkpoint lock,
             //    and a full scan of a large collection on a busy machine takes well over 10 s. 60 s (H2's default

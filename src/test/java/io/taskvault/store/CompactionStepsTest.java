@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +171,52 @@ class CompactionStepsTest {
             change.join(10_000);
 
             assertThat(order).containsExactly("first step", "change", "next step");
+        }
+    }
+
+    @Test
+    void aWriterGoesOnWhileAStepsCommitIsWrittenAndItsWriteIsReplayedAfterAKill() throws Exception {
+        Path data = folder.resolve("background.mv");
+        StoreProperties properties = EmbeddedStoreCrashTest.properties(data);
+        MVStore store = EmbeddedMongoServer.open(properties);
+        GroupCommitter committer = new GroupCommitter(store, data, false, Duration.ofHours(1), Duration.ofHours(1));
+        MVMap<Integer, String> pages = store.openMap("pages");
+        MVMap<String, String> written = store.openMap("written");
+        CountDownLatch copied = new CountDownLatch(1);
+        AtomicLong writeDone = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            awaitQuietly(copied);
+            committer.write("db", "insert", new de.bwaldvogel.mongo.bson.Document("_id", "w"),
+                    () -> written.put("w", "during the step's commit"));
+            writeDone.set(System.nanoTime());
+        });
+        writer.start();
+
+        //why: 40 MB of pages that do not compress: their commit is written for far longer than one small write takes
+        committer.holdingWriters(() -> {
+            for (int i = 0; i < 20_000; i++) {
+                pages.put(i, randomText(2_000));
+            }
+            copied.countDown();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> writer.getState() == Thread.State.WAITING);
+        });
+        long stepDone = System.nanoTime();
+        writer.join(10_000);
+        committer.abandon();
+        store.closeImmediately();
+
+        assertThat(writeDone.get()).as("the write ended before the step's commit was written").isPositive()
+                .isLessThan(stepDone);
+        MVStore reopened = EmbeddedMongoServer.open(properties);
+        try {
+            GroupCommitter again = new GroupCommitter(reopened, data, false, Duration.ofHours(1), Duration.ofHours(1));
+            List<String> replayed = new ArrayList<>();
+            again.replay(entry -> replayed.add(entry.command() + " " + entry.query().get("_id")));
+            assertThat(replayed).as("writes the log replays after the kill").containsExactly("insert w");
+            assertThat(reopened.<Integer, String>openMap("pages")).as("the step's pages").hasSize(20_000);
+            again.close();
+        } finally {
+            reopened.close();
         }
     }
 
