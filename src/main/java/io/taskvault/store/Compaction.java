@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
  * Gives the space of dead pages back in steps that each hold writers for one bounded piece of work and then let
  * them in. Behind the writes a step moves the live pages out of the emptiest chunks (at most {@link #STEP_BYTES}).
  * A full compaction (after archival) rewrites the leaves that sit in sparse chunks in key order ({@link KeyOrderSweep}),
- * {@link #FULL_STEP_BYTES} a step, then empties the end of the file the same way, so it can be cut off. MVStore writes
- * the rewritten pages into the first free space, and the committer commits each step before it lets writers in.
- * //why: the background writer of MVStore is off (the committer owns every commit), so nothing else rewrites sparse
- * //    chunks; one rewrite of the whole file held writers for a minute at 100,000 tasks
+ * {@link #FULL_STEP_BYTES} or {@link #STEP_NANOS} a step, then empties the end of the file the same way, so it can be cut off. MVStore writes
+ * the rewritten pages into the first free space. The committer takes a snapshot of each step before it lets writers
+ * in, and writes it while they go on.
+ * //why: MVStore's own commits and compaction are off (the committer owns every commit), so nothing else rewrites
+ * //    sparse chunks; one rewrite of the whole file held writers for a minute at 100,000 tasks
  */
 final class Compaction {
 
@@ -27,10 +28,13 @@ final class Compaction {
     static final int TARGET_FILL = 80;
     //why: what a full compaction aims at; above it the last percent costs more rewriting than it gives back
     static final int FULL_FILL = 95;
-    //why: one step rewrites this much live data: a few milliseconds with its commit, so writers barely notice
+    //why: one step rewrites this much live data: a few milliseconds (its commit is written after the writers go on)
     static final int STEP_BYTES = 256 << 10;
     //why: a full compaction rewrites this much per step (a run of neighbouring leaves shares the pages above it)
     static final int FULL_STEP_BYTES = 1 << 20;
+    //why: or for this long, whichever comes first: the writers wait for the copying and the commit's snapshot, while
+    //    MVStore's own thread serializes what was copied after they go on (GroupCommitter.holdingWriters)
+    static final long STEP_NANOS = 4_000_000L;
     //why: what MVStore's own rewrite may write in one round for the pages a sweep cannot reach; they are few and small,
     //    but it takes chunks by rank, and a young chunk among them ranks behind much of the file
     private static final int REST_BYTES = 8 * FULL_STEP_BYTES;
@@ -253,9 +257,11 @@ final class Compaction {
     private void sweepOnce(KeyOrderSweep sweep, IntPredicate chunks, long deadline, long[] held) {
         while (sweep.passes() == 0 && System.nanoTime() < deadline) {
             KeyOrderSweep.Run run = sweep.next(chunks, FULL_STEP_BYTES);
-            if (run.isEmpty() || !noteHold(held, step(run::rewrite))) {
+            int[] copied = {0};
+            if (run.isEmpty() || !noteHold(held, step(() -> copied[0] = run.rewrite(System.nanoTime() + STEP_NANOS)))) {
                 return;
             }
+            sweep.resumeAt(run, copied[0]);
         }
     }
 
@@ -310,10 +316,10 @@ final class Compaction {
         return new long[] {longestStep.get(), steps.get()};
     }
 
-    /** Runs a step with no write and no change in progress, and commits what it changed before writers go on. */
+    /** Runs a step with no write and no change in progress, and commits what it changed (written after they go on). */
     @FunctionalInterface
     interface Holder {
-        /** Runs {@code work} and commits; returns how long writers were held, in nanoseconds, or -1 once closed. */
+        /** Runs {@code work} and commits it; returns how long writers were held, in nanoseconds, or -1 once closed. */
         long holdingWriters(Runnable work);
     }
 }
