@@ -32,16 +32,16 @@ import io.taskvault.task.TaskService;
  * <li>the benchmark's bulk load ({@link BulkLoader}: raw {@code insertMany} of cloned tasks with their history): the
  * file per 1,000 tasks, how full its chunks are, the compaction steps that ran behind the load;</li>
  * <li>the one task in ten that archival would take (finished 100 to 300 days ago) is deleted with its history and
- * outputs, then 4 threads edit tasks through {@link TaskService} for {@code seconds} while {@code compact()} (what
+ * outputs, then writer threads (4 unless given) edit tasks through {@link TaskService} for {@code seconds} while {@code compact()} (what
  * archival runs afterwards) gives the space back: its duration, the bytes it freed, the longest time one compaction
  * step held the write lock, and the writes' latencies while it ran and overall.</li>
  * </ol>
  * CPU-bound on a shared machine: compare runs of the same machine and load only.
- * Usage: src/test/bench/run.sh CompactionStallProbe [tasks] [seconds]
+ * Usage: src/test/bench/run.sh CompactionStallProbe [tasks] [seconds] [writer threads, default 4; 0 measures the
+ * compaction alone]
  */
 public final class CompactionStallProbe {
 
-    private static final int WRITERS = 4;
     private static final long DAY = 86_400_000L;
 
     private CompactionStallProbe() {
@@ -50,6 +50,7 @@ public final class CompactionStallProbe {
     public static void main(String[] args) throws Exception {
         int size = Integer.parseInt(args.length > 0 ? args[0].replace("_", "") : "20000");
         int seconds = Integer.parseInt(args.length > 1 ? args[1] : "30");
+        int writerThreads = Integer.parseInt(args.length > 2 ? args[2] : "4");
         Path folder = Files.createTempDirectory(Path.of("target"), "bench-compaction-");
         try (ConfigurableApplicationContext app = PerformanceSuite.start(folder.resolve("taskvault.mv"))) {
             TaskService tasks = app.getBean(TaskService.class);
@@ -70,7 +71,7 @@ public final class CompactionStallProbe {
                     .map(d -> d.getString("key")).into(new ArrayList<>());
             long fileBefore = server.fileSize();
             int fillBefore = PerformanceSuite.chunksFill(server);
-            Writers writers = new Writers(tasks, keys);
+            Writers writers = new Writers(tasks, keys, writerThreads);
             writers.start();
             try {
                 Thread.sleep(Math.min(5_000, seconds * 250L));
@@ -88,8 +89,11 @@ public final class CompactionStallProbe {
                         fillBefore, server.fileSize() >> 20, server.fileSize() / 1048576.0 / (keys.size() / 1000.0),
                         PerformanceSuite.chunksFill(server), steps[1], steps[0] / 1e6, writers.longestDuring.get() / 1e6,
                         writers.countDuring.get());
-                System.err.printf("WRITES %,d by %d threads in %d s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
-                        all.count(), WRITERS, seconds, all.at(0.50), all.at(0.99), all.at(0.999), all.at(1.0));
+                if (all.count() > 0) {
+                    System.err.printf("WRITES %,d by %d threads in %d s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
+                                    + " max %.2f ms%n", all.count(), writerThreads, seconds, all.at(0.50), all.at(0.99),
+                            all.at(0.999), all.at(1.0));
+                }
             } finally {
                 writers.stop();
             }
@@ -114,7 +118,8 @@ public final class CompactionStallProbe {
     private static final class Writers {
         private final TaskService tasks;
         private final List<String> keys;
-        private final ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        private final int threads;
+        private final ExecutorService pool;
         private final List<Future<?>> running = new ArrayList<>();
         private final Percentiles all = new Percentiles(1 << 16);
         private final AtomicBoolean stop = new AtomicBoolean();
@@ -123,14 +128,16 @@ public final class CompactionStallProbe {
         final AtomicLong countDuring = new AtomicLong();
         private long started;
 
-        Writers(TaskService tasks, List<String> keys) {
+        Writers(TaskService tasks, List<String> keys, int threads) {
             this.tasks = tasks;
             this.keys = keys;
+            this.threads = threads;
+            this.pool = Executors.newFixedThreadPool(Math.max(1, threads));
         }
 
         void start() {
             started = System.nanoTime();
-            for (int w = 0; w < WRITERS; w++) {
+            for (int w = 0; w < threads; w++) {
                 running.add(pool.submit(() -> {
                     for (int round = 0; !stop.get(); round++) {
                         String key = keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
