@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Gives the space of dead pages back in steps that each hold writers for one bounded piece of work and then let
  * them in. Behind the writes a step moves the live pages out of the emptiest chunks (at most {@link #STEP_BYTES}).
  * A full compaction (after archival) rewrites the leaves that sit in sparse chunks in key order ({@link KeyOrderSweep}),
- * {@link #FULL_STEP_BYTES} or {@link #STEP_NANOS} a step, then empties the end of the file the same way, so it can be cut off. MVStore writes
+ * {@link #FULL_STEP_BYTES} a step, then empties the end of the file the same way, so it can be cut off. MVStore writes
  * the rewritten pages into the first free space. The committer takes a snapshot of each step before it lets writers
  * in, and writes it while they go on.
  * //why: MVStore's own commits and compaction are off (the committer owns every commit), so nothing else rewrites
@@ -32,9 +32,6 @@ final class Compaction {
     static final int STEP_BYTES = 256 << 10;
     //why: a full compaction rewrites this much per step (a run of neighbouring leaves shares the pages above it)
     static final int FULL_STEP_BYTES = 1 << 20;
-    //why: or for this long, whichever comes first: the writers wait for the copying and the commit's snapshot, while
-    //    MVStore's own thread serializes what was copied after they go on (GroupCommitter.holdingWriters)
-    static final long STEP_NANOS = 4_000_000L;
     //why: what MVStore's own rewrite may write in one round for the pages a sweep cannot reach; they are few and small,
     //    but it takes chunks by rank, and a young chunk among them ranks behind much of the file
     private static final int REST_BYTES = 8 * FULL_STEP_BYTES;
@@ -257,11 +254,9 @@ final class Compaction {
     private void sweepOnce(KeyOrderSweep sweep, IntPredicate chunks, long deadline, long[] held) {
         while (sweep.passes() == 0 && System.nanoTime() < deadline) {
             KeyOrderSweep.Run run = sweep.next(chunks, FULL_STEP_BYTES);
-            int[] copied = {0};
-            if (run.isEmpty() || !noteHold(held, step(() -> copied[0] = run.rewrite(System.nanoTime() + STEP_NANOS)))) {
+            if (run.isEmpty() || !noteHold(held, step(run::rewrite))) {
                 return;
             }
-            sweep.resumeAt(run, copied[0]);
         }
     }
 

@@ -142,7 +142,7 @@ final class KeyOrderSweep {
      * changes nothing, so writers may go on meanwhile.
      */
     Run next(IntPredicate sparse, long bytes) {
-        Run run = new Run(new ArrayList<>(), new ArrayList<>(), passes, new ArrayList<>());
+        Run run = new Run(new ArrayList<>(), new ArrayList<>());
         long[] budget = {bytes};
         MVStore.TxCounter reading = store.registerVersionUsage();
         try {
@@ -160,7 +160,6 @@ final class KeyOrderSweep {
                 }
                 restart();
                 passes++;
-                run.wraps().add(run.keys().size());
                 if (fromStart || !run.isEmpty()) {
                     return run;
                 }
@@ -168,23 +167,6 @@ final class KeyOrderSweep {
         } finally {
             store.deregisterVersionUsage(reading);
         }
-    }
-
-    /**
-     * Gives the leaves of {@code run} from {@code copied} on back to the sweep, so its next run starts with them.
-     * Nothing is given back when the run was copied whole.
-     */
-    void resumeAt(Run run, int copied) {
-        if (copied >= run.keys().size()) {
-            return;
-        }
-        MVMap<Object, Object> map = run.maps().get(copied);
-        boolean sameMap = copied > 0 && run.maps().get(copied - 1) == map;
-        //why: a leaf is taken when its first key is past the sweep's place, so the place goes back to the last leaf
-        //    copied; at a map's first leaf it goes to the map's start, and the leaves before it there were not sparse
-        passes = run.passesBefore() + run.wraps().stream().filter(at -> at <= copied).count();
-        mapId = map.getId();
-        after = sameMap ? run.keys().get(copied - 1) : null;
     }
 
     private void restart() {
@@ -255,29 +237,18 @@ final class KeyOrderSweep {
         return maps;
     }
 
-    /**
-     * Leaves to rewrite, each named by its map and first key; {@code wraps} holds, for each time the sweep passed the
-     * end of the last map while collecting them, how many it had collected by then.
-     */
-    record Run(List<MVMap<Object, Object>> maps, List<Object> keys, long passesBefore, List<Integer> wraps) {
+    /** Leaves to rewrite, each named by its map and first key. */
+    record Run(List<MVMap<Object, Object>> maps, List<Object> keys) {
 
         boolean isEmpty() {
             return keys.isEmpty();
         }
 
-        /**
-         * Copies each leaf with the values it holds now, until {@code deadline} ({@link System#nanoTime()}); a key
-         * removed meanwhile is passed over. Returns how many leaves it copied: the rest go back to the sweep
-         * ({@link KeyOrderSweep#resumeAt}).
-         */
-        int rewrite(long deadline) {
-            int i = 0;
-            //why: at least one leaf, so a step always moves the sweep on
-            do {
+        /** Copies each leaf with the values it holds now; a key removed meanwhile is passed over. */
+        void rewrite() {
+            for (int i = 0; i < keys.size(); i++) {
                 maps.get(i).operate(keys.get(i), null, SAME_VALUE);
-                i++;
-            } while (i < keys.size() && System.nanoTime() < deadline);
-            return i;
+            }
         }
     }
 }
