@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@link #FULL_STEP_BYTES} a step, then empties the end of the file the same way, so it can be cut off. MVStore writes
  * the rewritten pages into the first free space. The committer takes a snapshot of each step before it lets writers
  * in, and writes it while they go on.
- * //why: MVStore's own commits and compaction are off (the committer owns every commit), so nothing else rewrites
- * //    sparse chunks; one rewrite of the whole file held writers for a minute at 100,000 tasks
+ * //why: MVStore's own compaction is off and the committer owns every commit, so nothing else rewrites sparse chunks;
+ * //    one rewrite of the whole file held writers for a minute at 100,000 tasks
  */
 final class Compaction {
 

@@ -126,7 +126,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                     .open();
             //why: starts MVStore's serialization and save threads, on which a compaction step's commit is written
             //    after the writers go on (GroupCommitter.holdingWriters); its background writer would commit by itself
-            //    only after this delay (24 days) without a commit, and the checkpointer commits every interval
+            //    after this delay (24 days) without a commit, and the checkpointer commits at least once a day
             store.setAutoCommitDelay(Integer.MAX_VALUE);
             //why: a chunk freed by a newer checkpoint may be overwritten after the retention time, and a find still
             //    scanning an older version then fails ("Chunk 14 not found"): finds do not take the checkpoint lock,

@@ -9,7 +9,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -34,6 +33,10 @@ public final class GroupCommitter implements AutoCloseable {
     //why: set by every committer since commits are owned and changes kept whole within checkpoints (one release)
     static final String OWNED_COMMITS = "ownedCommits";
     private static final long MAX_LOG_BYTES = 64L << 20;
+    private static final String LAST_COMMIT = "lastCommit";
+    //why: MVStore's background writer runs for its serialization threads and commits by itself after 24 days without a
+    //    commit (EmbeddedMongoServer.open); a commit a day when idle keeps it from ever doing so
+    private static final long KEEP_ALIVE_NANOS = Duration.ofDays(1).toNanos();
     //why: under load, compaction gets at most this share of each checkpoint interval
     private static final int COMPACTION_SHARE = 4;
 
@@ -56,6 +59,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final boolean previousChangesWhole;
     private final boolean previousShutdownClean;
     private final Compaction compaction;
+    private final StoreCommits commits;
     //why: one tick at a time, whichever thread of the scheduler runs it, and close() waits for the one running
     private final ReentrantLock ticking = new ReentrantLock();
     private final AtomicBoolean tickRequested = new AtomicBoolean();
@@ -82,6 +86,7 @@ public final class GroupCommitter implements AutoCloseable {
         meta.put(OWNED_COMMITS, true);
         Object generation = meta.get(WAL_GENERATION);
         this.wal = new WriteAheadLog(dataFile, generation == null ? 0 : ((Number) generation).longValue(), fsync);
+        this.commits = new StoreCommits(store, fsync);
         this.compaction = new Compaction(store, this::holdingWriters);
     }
 
@@ -194,10 +199,7 @@ public final class GroupCommitter implements AutoCloseable {
             }
             long next = wal.generation() + 1;
             meta.put(WAL_GENERATION, next);
-            store.commit();
-            if (fsync) {
-                store.sync();
-            }
+            commits.commitNow();
             wal.rotate(next);
             checkpoints++;
             return null;
@@ -237,6 +239,9 @@ public final class GroupCommitter implements AutoCloseable {
             tickRequested.set(false);
             long start = System.nanoTime();
             checkpoint(false);
+            if (commits.sinceLastCommit() > KEEP_ALIVE_NANOS) {
+                commitAlthoughIdle();
+            }
             boolean idle = start - lastWrite > checkpointNanos;
             boolean due = start - lastHousekeeping > housekeepingNanos;
             //why: a zero interval turns compaction off (a one-shot command's process ends before it would pay off)
@@ -255,6 +260,15 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits a change of its own (the time, in the meta map), so the store has a commit now even when nothing was
+     * written since the last one.
+     */
+    void commitAlthoughIdle() {
+        exclusively(() -> meta.put(LAST_COMMIT, System.currentTimeMillis()));
+        checkpoint();
+    }
+
     /** How many times the checkpointer has woken up and done its work (a checkpoint, perhaps housekeeping). */
     long rounds() {
         return rounds;
@@ -263,7 +277,10 @@ public final class GroupCommitter implements AutoCloseable {
     /**
      * Runs {@code work} with no write and no change in progress and takes the snapshot of what it changed, before any
      * writer goes on; returns once that snapshot is written (no checkpoint starts meanwhile). Returns how long writers
-     * were held, in nanoseconds, or -1 once the store is closed.
+     * were held, in nanoseconds, or -1 once the store is closed. The log is not rotated: the snapshot holds no write,
+     * so whichever commit a crash leaves last, this generation's log still holds every write since.
+     * //why: the serialization of the rewritten leaves (LZF, documents encoded again) was 90 % of a step's hold: 50 to
+     * //    400 ms for a megabyte, against a few milliseconds for the snapshot
      */
     long holdingWriters(Runnable work) {
         committing.lock();
@@ -281,7 +298,7 @@ public final class GroupCommitter implements AutoCloseable {
                     checkpointBetweenChanges(false);
                     long start = System.nanoTime();
                     work.run();
-                    commitInBackground();
+                    commits.snapshotInBackground();
                     held = System.nanoTime() - start;
                 } finally {
                     writes.unlock();
@@ -289,34 +306,10 @@ public final class GroupCommitter implements AutoCloseable {
             } finally {
                 changes.writeLock().unlock();
             }
-            awaitBackgroundCommit();
+            commits.awaitWritten();
             return held;
         } finally {
             committing.unlock();
-        }
-    }
-
-    /**
-     * Takes the snapshot of a step's rewritten pages while the writers are held, and lets MVStore's own thread serialize
-     * and write it after they go on. The log is not rotated: the snapshot holds no write, so whichever commit a crash
-     * leaves last, this generation's log still holds every write since.
-     * //why: the serialization of the rewritten leaves (LZF, documents encoded again) was 90 % of a step's hold: 50 to
-     * //    400 ms for a megabyte, against a few milliseconds for the snapshot
-     */
-    private void commitInBackground() {
-        if (store.hasUnsavedChanges() && store.tryCommit() < 0) {
-            store.commit();
-        }
-    }
-
-    /** Waits until a step's commit is written (and forced, with fsync), before the next step or checkpoint. */
-    private void awaitBackgroundCommit() {
-        FileStore<?> file = store.getFileStore();
-        if (file != null && !store.isClosed()) {
-            file.executeFileStoreOperation(() -> { });
-            if (fsync) {
-                store.sync();
-            }
         }
     }
 
@@ -354,6 +347,7 @@ public final class GroupCommitter implements AutoCloseable {
         exclusively(() -> meta.put(CLEAN_SHUTDOWN, true));
         checkpoint(true);
         wal.close();
+        commits.close();
     }
 
     private void stopTicks() {
@@ -371,5 +365,6 @@ public final class GroupCommitter implements AutoCloseable {
     void abandon() {
         stopTicks();
         wal.close();
+        commits.close();
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.awaitility.Awaitility;
 import org.bson.Document;
@@ -190,30 +191,36 @@ class CompactionStepsTest {
                     () -> written.put("w", "during the step's commit"));
             writeDone.set(System.nanoTime());
         });
-        writer.start();
-
-        //why: 40 MB of pages that do not compress: their commit is written for far longer than one small write takes
-        committer.holdingWriters(() -> {
-            for (int i = 0; i < 20_000; i++) {
-                pages.put(i, randomText(2_000));
-            }
+        long stepDone;
+        try {
+            writer.start();
+            //why: 40 MB of pages that do not compress: their commit is written for far longer than one small write takes
+            committer.holdingWriters(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    pages.put(i, randomText(2_000));
+                }
+                copied.countDown();
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> LockSupport.getBlocker(writer) != null
+                        && LockSupport.getBlocker(writer).getClass().getName().contains("ReentrantLock"));
+            });
+            stepDone = System.nanoTime();
+            writer.join(10_000);
+        } finally {
             copied.countDown();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> writer.getState() == Thread.State.WAITING);
-        });
-        long stepDone = System.nanoTime();
-        writer.join(10_000);
-        committer.abandon();
-        store.closeImmediately();
+            committer.abandon();
+            store.closeImmediately();
+        }
 
         assertThat(writeDone.get()).as("the write ended before the step's commit was written").isPositive()
                 .isLessThan(stepDone);
         MVStore reopened = EmbeddedMongoServer.open(properties);
         try {
+            assertThat(reopened.<String, String>openMap("written")).as("the write, in no commit").doesNotContainKey("w");
+            assertThat(reopened.<Integer, String>openMap("pages")).as("the step's pages").hasSize(20_000);
             GroupCommitter again = new GroupCommitter(reopened, data, false, Duration.ofHours(1), Duration.ofHours(1));
             List<String> replayed = new ArrayList<>();
             again.replay(entry -> replayed.add(entry.command() + " " + entry.query().get("_id")));
             assertThat(replayed).as("writes the log replays after the kill").containsExactly("insert w");
-            assertThat(reopened.<Integer, String>openMap("pages")).as("the step's pages").hasSize(20_000);
             again.close();
         } finally {
             reopened.close();

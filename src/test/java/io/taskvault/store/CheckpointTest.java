@@ -1,0 +1,83 @@
+package io.taskvault.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import de.bwaldvogel.mongo.bson.Document;
+
+/** A checkpoint is on the disk before its log goes, whatever the thread that takes it. */
+class CheckpointTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aCheckpointOnAnInterruptedThreadIsWrittenBeforeItsLogGoesAndTheThreadStaysInterrupted() {
+        Path data = folder.resolve("interrupted.mv");
+        StoreProperties properties = EmbeddedStoreCrashTest.properties(data);
+        MVStore store = EmbeddedMongoServer.open(properties);
+        GroupCommitter committer = committer(store, data);
+        MVMap<Integer, String> written = store.openMap("written");
+        boolean stillInterrupted;
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                int key = i;
+                committer.write("db", "insert", new Document("_id", key), () -> written.put(key, "x".repeat(500)));
+            }
+            //why: what archival's thread is when the application shuts its scheduler down mid-compaction
+            Thread.currentThread().interrupt();
+            committer.checkpoint();
+        } finally {
+            stillInterrupted = Thread.interrupted();
+            committer.abandon();
+            store.closeImmediately();
+        }
+
+        assertThat(stillInterrupted).as("the interrupt is kept for the thread's owner").isTrue();
+        MVStore reopened = EmbeddedMongoServer.open(properties);
+        try {
+            GroupCommitter again = committer(reopened, data);
+            List<Object> replayed = new ArrayList<>();
+            again.replay(entry -> replayed.add(entry.query().get("_id")));
+            assertThat(replayed).as("writes left in the log").isEmpty();
+            assertThat(reopened.<Integer, String>openMap("written")).as("writes in the checkpoint").hasSize(2_000);
+            again.close();
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
+    void aCommitAlthoughIdleWritesOneWithNothingChangedSoMVStoresOwnWriterHasNoReasonTo() {
+        Path data = folder.resolve("idle.mv");
+        MVStore store = EmbeddedMongoServer.open(EmbeddedStoreCrashTest.properties(data));
+        try {
+            GroupCommitter committer = committer(store, data);
+            committer.checkpoint();
+            long version = store.getCurrentVersion();
+            long commits = committer.commits();
+
+            committer.commitAlthoughIdle();
+
+            assertThat(store.getCurrentVersion()).as("the store's version").isGreaterThan(version);
+            assertThat(committer.commits()).isEqualTo(commits + 1);
+            assertThat(store.hasUnsavedChanges()).isFalse();
+            committer.close();
+        } finally {
+            store.close();
+        }
+    }
+
+    private static GroupCommitter committer(MVStore store, Path data) {
+        return new GroupCommitter(store, data, false, Duration.ofHours(1), Duration.ofHours(1));
+    }
+}
