@@ -1,8 +1,13 @@
 package io.taskvault.store;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.h2.mvstore.DataUtils;
@@ -27,6 +32,11 @@ final class IndexKeyType extends ObjectDataType {
 
     //why: ObjectDataType's own tags end at 119; StoredDocumentType, the value type beside this one, uses 121
     static final byte TAG_KEY = 122;
+    //why: the classes ObjectDataType writes natively; all are final but Date, BigInteger and BigDecimal, which it
+    //    takes only as exactly those classes
+    private static final Set<Class<?>> NATIVE = Set.of(Integer.class, String.class, Long.class, Double.class,
+            Float.class, Boolean.class, UUID.class, Byte.class, Short.class, Character.class, Date.class,
+            BigInteger.class, BigDecimal.class);
 
     private static final boolean LAYOUT_CONFIRMED = confirmLayout();
     private static final boolean PAIRS_CONFIRMED = LAYOUT_CONFIRMED && samplePairOrderMatches();
@@ -48,7 +58,35 @@ final class IndexKeyType extends ObjectDataType {
                 }
             }
         }
+        if (storedSerialized(a) && storedSerialized(b)) {
+            return compareSerialized(a, b);
+        }
         return super.compare(a, b);
+    }
+
+    /**
+     * Compares two keys MVStore stores serialized as its serialized type does, without asking the type.
+     * //why: ObjectDataType remembers the last type it met in a field all threads share, and makes a new serialized
+     * //    type whenever it comes back to one; a compare that met two of them threw "Can not compare". A find read
+     * //    the documents' map while a checkpoint wrote its keys on another thread
+     */
+    @SuppressWarnings("unchecked")
+    private static int compareSerialized(Object a, Object b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a instanceof Comparable && a.getClass().isAssignableFrom(b.getClass())) {
+            return ((Comparable<Object>) a).compareTo(b);
+        }
+        if (b instanceof Comparable && b.getClass().isAssignableFrom(a.getClass())) {
+            return -((Comparable<Object>) b).compareTo(a);
+        }
+        return compareNotNull(serialize(a), serialize(b));
+    }
+
+    /** Whether ObjectDataType stores {@code key} serialized: none of the types it writes natively (its getTypeId). */
+    private static boolean storedSerialized(Object key) {
+        return key != null && !NATIVE.contains(key.getClass()) && !key.getClass().isArray();
     }
 
     @Override
