@@ -187,11 +187,17 @@ public final class GroupCommitter implements AutoCloseable {
             } finally {
                 changes.writeLock().unlock();
             }
+            awaitCheckpoint();
         } finally {
             committing.unlock();
         }
     }
 
+    /**
+     * Takes a checkpoint's snapshot and starts the next log; MVStore's threads write it once the writers go on, and
+     * {@link #awaitCheckpoint} waits for that before the older logs go.
+     * //why: a checkpoint held the writers while it serialized everything they changed in an interval
+     */
     private void checkpointBetweenChanges(boolean force) {
         exclusively(() -> {
             if (!force && wal.size() == 0 && !store.hasUnsavedChanges()) {
@@ -199,11 +205,17 @@ public final class GroupCommitter implements AutoCloseable {
             }
             long next = wal.generation() + 1;
             meta.put(WAL_GENERATION, next);
-            commits.commitNow();
-            wal.rotate(next);
+            commits.snapshotInBackground();
+            wal.startNext(next);
             checkpoints++;
             return null;
         });
+    }
+
+    /** Returns once every snapshot taken is written, then removes the logs whose writes they hold. */
+    private void awaitCheckpoint() {
+        commits.awaitWritten();
+        wal.deleteBelow(wal.generation());
     }
 
     /** Whether the store was last closed cleanly (a final checkpoint after the last write). */
@@ -306,7 +318,7 @@ public final class GroupCommitter implements AutoCloseable {
             } finally {
                 changes.writeLock().unlock();
             }
-            commits.awaitWritten();
+            awaitCheckpoint();
             return held;
         } finally {
             committing.unlock();

@@ -28,6 +28,8 @@ final class WriteAheadLog implements AutoCloseable {
     private final Path dataFile;
     private final boolean fsync;
     private long generation;
+    //why: the first log that may still be on the disk; logs stay until the checkpoint after them is written
+    private long oldest;
     private FileChannel channel;
     private long size;
 
@@ -35,19 +37,29 @@ final class WriteAheadLog implements AutoCloseable {
         this.dataFile = dataFile;
         this.fsync = fsync;
         this.generation = generation;
+        this.oldest = generation;
     }
 
     Path file(long gen) {
         return dataFile.resolveSibling(dataFile.getFileName() + ".wal." + gen);
     }
 
-    /** Reads every intact record of this generation's log, in order. */
+    /**
+     * Reads every intact record of this generation's log and of the generations after it that exist, in order, and
+     * goes on with the last of them: a checkpoint that a crash cut off before it was written leaves its log and the
+     * next one.
+     */
     List<Entry> read() {
-        Path file = file(generation);
         List<Entry> entries = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return entries;
+        for (long gen = generation; Files.exists(file(gen)); gen++) {
+            generation = gen;
+            entries.addAll(read(file(gen)));
         }
+        return entries;
+    }
+
+    private static List<Entry> read(Path file) {
+        List<Entry> entries = new ArrayList<>();
         try {
             ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
             while (all.remaining() >= 8) {
@@ -110,14 +122,17 @@ final class WriteAheadLog implements AutoCloseable {
         return generation;
     }
 
-    /** Starts the next generation once the current one is in a checkpoint, and removes the old logs. */
-    void rotate(long next) {
+    /** Starts the next generation: the writes after a checkpoint's snapshot go to a log of their own. */
+    void startNext(long next) {
         close();
-        long old = generation;
         generation = next;
         size = 0;
-        for (long gen = old; gen < next; gen++) {
-            delete(gen);
+    }
+
+    /** Removes the logs before {@code gen}, once the checkpoint that holds their writes is written. */
+    void deleteBelow(long gen) {
+        for (; oldest < gen; oldest++) {
+            delete(oldest);
         }
     }
 

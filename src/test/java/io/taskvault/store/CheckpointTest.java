@@ -77,6 +77,28 @@ class CheckpointTest {
         }
     }
 
+    @Test
+    void aCheckpointCutOffBeforeItWasWrittenLeavesItsLogAndTheNextOneAndBothReplayInOrder() {
+        Path data = folder.resolve("cut.mv");
+        WriteAheadLog log = new WriteAheadLog(data, 4, false);
+        log.append("db", "insert", new Document("_id", "before the snapshot"));
+        //why: what a checkpoint does under the writers' locks; its write and the removal of log 4 come after
+        log.startNext(5);
+        log.append("db", "insert", new Document("_id", "after the snapshot"));
+        log.close();
+
+        //why: the file still names generation 4, as the killed process's last written checkpoint did
+        WriteAheadLog reopened = new WriteAheadLog(data, 4, false);
+        List<Object> replayed = reopened.read().stream().map(entry -> entry.query().get("_id")).toList();
+        reopened.startNext(6);
+        reopened.deleteBelow(6);
+        reopened.close();
+
+        assertThat(replayed).containsExactly("before the snapshot", "after the snapshot");
+        assertThat(log.file(4)).doesNotExist();
+        assertThat(log.file(5)).doesNotExist();
+    }
+
     private static GroupCommitter committer(MVStore store, Path data) {
         return new GroupCommitter(store, data, false, Duration.ofHours(1), Duration.ofHours(1));
     }
