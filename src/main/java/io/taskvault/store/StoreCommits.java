@@ -51,11 +51,18 @@ final class StoreCommits implements AutoCloseable {
         lastCommit = System.nanoTime();
     }
 
-    /** Returns once every snapshot taken so far is written (and forced, with fsync); throws if a write failed. */
+    /**
+     * Returns once every snapshot taken so far is written (and forced, with fsync); throws if a write failed or the
+     * store closed.
+     */
     void awaitWritten() {
         FileStore<?> file = store.getFileStore();
-        if (file == null || store.isClosed()) {
+        if (file == null) {
             return;
+        }
+        if (store.isClosed()) {
+            //why: the logs go once this returns, and a snapshot taken before the store closed may not be written
+            throw new StoreUnavailableException("The store closed before its last commit was written", null);
         }
         uninterruptibly(() -> {
             file.executeFileStoreOperation(() -> { });

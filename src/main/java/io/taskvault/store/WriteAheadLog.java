@@ -122,11 +122,37 @@ final class WriteAheadLog implements AutoCloseable {
         return generation;
     }
 
-    /** Starts the next generation: the writes after a checkpoint's snapshot go to a log of their own. */
+    /**
+     * Starts the next generation: the writes after a checkpoint's snapshot go to a log of their own, made now and empty
+     * (a file left with that number is emptied).
+     * //why: a start replays the logs from the one its file names up to the first missing one; made at the first
+     * //    write, a checkpoint with none before it left no log, and a crash before its snapshot was written then
+     * //    stopped the replay there, before the next log's acknowledged writes
+     */
     void startNext(long next) {
         close();
         generation = next;
         size = 0;
+        try {
+            channel = FileChannel.open(file(next), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            if (fsync) {
+                channel.force(true);
+                forceFolder();
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Cannot start the write-ahead log " + file(next) + ": " + e.getMessage(), e);
+        }
+    }
+
+    //why: a new file's name reaches the disk with its folder; Linux lets a folder be opened and forced for that, other
+    //    systems may refuse, and there the name is as safe as the system makes it
+    private void forceFolder() {
+        try (FileChannel folder = FileChannel.open(dataFile.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException | UnsupportedOperationException refused) {
+            return;
+        }
     }
 
     /** Removes the logs before {@code gen}, once the checkpoint that holds their writes is written. */
@@ -155,9 +181,9 @@ final class WriteAheadLog implements AutoCloseable {
 
     private FileChannel open() throws IOException {
         if (channel == null) {
-            channel = FileChannel.open(file(generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            channel = FileChannel.open(file(generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             size = channel.size();
+            channel.position(size);
         }
         return channel;
     }

@@ -99,6 +99,24 @@ class CheckpointTest {
         assertThat(log.file(5)).doesNotExist();
     }
 
+    @Test
+    void aCheckpointWithNoWriteBeforeItStillLeavesItsLogSoTheReplayReachesTheNextOne() throws Exception {
+        Path data = folder.resolve("gap.mv");
+        WriteAheadLog log = new WriteAheadLog(data, 3, false);
+        //why: two checkpoints with no write between them (an idle one, one of compaction); the second's is not written
+        log.startNext(4);
+        java.nio.file.Files.writeString(log.file(5), "a log left by another run");
+        log.startNext(5);
+        log.append("db", "insert", new Document("_id", "acknowledged"));
+        log.close();
+
+        WriteAheadLog reopened = new WriteAheadLog(data, 4, false);
+        List<Object> replayed = reopened.read().stream().map(entry -> entry.query().get("_id")).toList();
+
+        assertThat(log.file(4)).as("the log of a generation with no write").exists();
+        assertThat(replayed).containsExactly("acknowledged");
+    }
+
     private static GroupCommitter committer(MVStore store, Path data) {
         return new GroupCommitter(store, data, false, Duration.ofHours(1), Duration.ofHours(1));
     }
