@@ -216,6 +216,7 @@ public final class GroupCommitter implements AutoCloseable {
     private void awaitCheckpoint() {
         commits.awaitWritten();
         wal.deleteBelow(wal.generation());
+        wal.prepareNext();
     }
 
     /** Whether the store was last closed cleanly (a final checkpoint after the last write). */
@@ -287,10 +288,9 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} with no write and no change in progress and takes the snapshot of what it changed, before any
-     * writer goes on; returns once that snapshot is written (no checkpoint starts meanwhile). Returns how long writers
-     * were held, in nanoseconds, or -1 once the store is closed. The log is not rotated: the snapshot holds no write,
-     * so whichever commit a crash leaves last, this generation's log still holds every write since.
+     * Runs {@code work} with no write and no change in progress and takes a checkpoint's snapshot of what it and the
+     * writers changed, before any writer goes on; returns once that snapshot is written (no checkpoint starts
+     * meanwhile). Returns how long writers were held, in nanoseconds, or -1 once the store is closed.
      * //why: the serialization of the rewritten leaves (LZF, documents encoded again) was 90 % of a step's hold: 50 to
      * //    400 ms for a megabyte, against a few milliseconds for the snapshot
      */
@@ -305,12 +305,11 @@ public final class GroupCommitter implements AutoCloseable {
                     if (closed) {
                         return -1;
                     }
-                    //why: the writes since the last checkpoint are committed first, as any checkpoint would; the time
-                    //    counted is the step's own (its work and the snapshot of what it rewrote or moved)
-                    checkpointBetweenChanges(false);
                     long start = System.nanoTime();
                     work.run();
-                    commits.snapshotInBackground();
+                    //why: a checkpoint, so the snapshot may hold the writers' latest writes too; taken after the work,
+                    //    as no snapshot may be serializing while the step works (MVStore's rewrite waits for it)
+                    checkpointBetweenChanges(false);
                     held = System.nanoTime() - start;
                 } finally {
                     writes.unlock();

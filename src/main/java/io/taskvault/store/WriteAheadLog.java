@@ -30,6 +30,9 @@ final class WriteAheadLog implements AutoCloseable {
     private long generation;
     //why: the first log that may still be on the disk; logs stay until the checkpoint after them is written
     private long oldest;
+    //why: made between checkpoints, so a checkpoint does not make a file while it holds the writers
+    private FileChannel prepared;
+    private long preparedFor = -1;
     private FileChannel channel;
     private long size;
 
@@ -130,18 +133,34 @@ final class WriteAheadLog implements AutoCloseable {
      * //    stopped the replay there, before the next log's acknowledged writes
      */
     void startNext(long next) {
-        close();
+        closeCurrent();
+        channel = preparedFor == next ? prepared : create(next);
+        prepared = null;
+        preparedFor = -1;
         generation = next;
         size = 0;
+    }
+
+    /** Makes the next generation's log ahead of the checkpoint that starts it, while writers go on. */
+    void prepareNext() {
+        if (preparedFor != generation + 1) {
+            closePrepared();
+            prepared = create(generation + 1);
+            preparedFor = generation + 1;
+        }
+    }
+
+    private FileChannel create(long gen) {
         try {
-            channel = FileChannel.open(file(next), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            FileChannel made = FileChannel.open(file(gen), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
             if (fsync) {
-                channel.force(true);
+                made.force(true);
                 forceFolder();
             }
+            return made;
         } catch (IOException e) {
-            throw new StoreUnavailableException("Cannot start the write-ahead log " + file(next) + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("Cannot start the write-ahead log " + file(gen) + ": " + e.getMessage(), e);
         }
     }
 
@@ -190,13 +209,27 @@ final class WriteAheadLog implements AutoCloseable {
 
     @Override
     public void close() {
-        if (channel != null) {
+        closeCurrent();
+        closePrepared();
+    }
+
+    private void closeCurrent() {
+        close(channel);
+        channel = null;
+    }
+
+    private void closePrepared() {
+        close(prepared);
+        prepared = null;
+        preparedFor = -1;
+    }
+
+    private static void close(FileChannel open) {
+        if (open != null) {
             try {
-                channel.close();
+                open.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } finally {
-                channel = null;
             }
         }
     }
