@@ -357,7 +357,7 @@ public final class GroupCommitter implements AutoCloseable {
         stopTicks();
         exclusively(() -> meta.put(CLEAN_SHUTDOWN, true));
         checkpoint(true);
-        wal.close();
+        wal.closeAfterLastCheckpoint();
         commits.close();
     }
 

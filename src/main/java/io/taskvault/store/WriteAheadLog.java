@@ -213,6 +213,21 @@ final class WriteAheadLog implements AutoCloseable {
         closePrepared();
     }
 
+    /**
+     * Closes the logs after a last checkpoint that was written, removing the ones with nothing in them: the next
+     * generation's, made ahead, and this one's when no write came after that checkpoint.
+     */
+    void closeAfterLastCheckpoint() {
+        long prepare = preparedFor;
+        close();
+        if (prepare >= 0) {
+            delete(prepare);
+        }
+        if (size == 0) {
+            delete(generation);
+        }
+    }
+
     private void closeCurrent() {
         close(channel);
         channel = null;

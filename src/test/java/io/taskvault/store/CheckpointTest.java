@@ -57,7 +57,7 @@ class CheckpointTest {
     }
 
     @Test
-    void aCommitAlthoughIdleWritesOneWithNothingChangedSoMVStoresOwnWriterHasNoReasonTo() {
+    void aCommitAlthoughIdleWritesOneWithNothingChangedSoMVStoresOwnWriterHasNoReasonTo() throws Exception {
         Path data = folder.resolve("idle.mv");
         MVStore store = EmbeddedMongoServer.open(EmbeddedStoreCrashTest.properties(data));
         try {
@@ -72,6 +72,10 @@ class CheckpointTest {
             assertThat(committer.commits()).isEqualTo(commits + 1);
             assertThat(store.hasUnsavedChanges()).isFalse();
             committer.close();
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .as("logs left after a last checkpoint with no write after it").noneMatch(name -> name.contains(".wal."));
+            }
         } finally {
             store.close();
         }
