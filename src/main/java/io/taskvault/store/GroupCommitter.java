@@ -115,7 +115,6 @@ public final class GroupCommitter implements AutoCloseable {
             replayed++;
         }
         checkpoint(true);
-        wal.deleteOlderThan(wal.generation(), file -> log.debug("Removed old log {}", file));
         return replayed;
     }
 

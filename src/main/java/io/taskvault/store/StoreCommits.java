@@ -45,7 +45,10 @@ final class StoreCommits implements AutoCloseable {
 
     /** Takes the snapshot of what changed; MVStore's threads write it. {@link #awaitWritten} waits for that. */
     void snapshotInBackground() {
-        if (store.hasUnsavedChanges() && store.tryCommit() < 0) {
+        if (!store.hasUnsavedChanges()) {
+            return;
+        }
+        if (store.tryCommit() < 0) {
             commitNow();
         }
         lastCommit = System.nanoTime();

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -25,10 +24,14 @@ import io.netty.buffer.Unpooled;
  */
 final class WriteAheadLog implements AutoCloseable {
 
+    //why: how far before the file's generation a start looks for logs a died process left
+    private static final int LEFT_BEHIND = 16;
+
     private final Path dataFile;
     private final boolean fsync;
     private long generation;
-    //why: the first log that may still be on the disk; logs stay until the checkpoint after them is written
+    //why: the first log that may still be on the disk; logs stay until the checkpoint after them is written, and a
+    //    process that died between writing a checkpoint and removing them left the ones before its generation
     private long oldest;
     //why: made between checkpoints, so a checkpoint does not make a file while it holds the writers
     private FileChannel prepared;
@@ -40,7 +43,7 @@ final class WriteAheadLog implements AutoCloseable {
         this.dataFile = dataFile;
         this.fsync = fsync;
         this.generation = generation;
-        this.oldest = generation;
+        this.oldest = Math.max(0, generation - LEFT_BEHIND);
     }
 
     Path file(long gen) {
@@ -181,15 +184,6 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    void deleteOlderThan(long gen, Consumer<Path> onDelete) {
-        for (long g = Math.max(0, gen - 16); g < gen; g++) {
-            if (Files.exists(file(g))) {
-                delete(g);
-                onDelete.accept(file(g));
-            }
-        }
-    }
-
     private void delete(long gen) {
         try {
             Files.deleteIfExists(file(gen));
@@ -200,9 +194,9 @@ final class WriteAheadLog implements AutoCloseable {
 
     private FileChannel open() throws IOException {
         if (channel == null) {
-            channel = FileChannel.open(file(generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file(generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
             size = channel.size();
-            channel.position(size);
         }
         return channel;
     }

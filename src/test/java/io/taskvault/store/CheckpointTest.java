@@ -121,6 +121,23 @@ class CheckpointTest {
         assertThat(replayed).containsExactly("acknowledged");
     }
 
+    @Test
+    void logsADiedProcessLeftBeforeItsGenerationGoWithTheFirstCheckpoint() throws Exception {
+        Path data = folder.resolve("left.mv");
+        for (long gen = 1; gen <= 3; gen++) {
+            java.nio.file.Files.writeString(new WriteAheadLog(data, gen, false).file(gen), "already in a checkpoint");
+        }
+        WriteAheadLog log = new WriteAheadLog(data, 4, false);
+
+        log.startNext(5);
+        log.deleteBelow(5);
+        log.close();
+
+        assertThat(log.file(1)).doesNotExist();
+        assertThat(log.file(3)).doesNotExist();
+        assertThat(log.file(5)).exists();
+    }
+
     private static GroupCommitter committer(MVStore store, Path data) {
         return new GroupCommitter(store, data, false, Duration.ofHours(1), Duration.ofHours(1));
     }
