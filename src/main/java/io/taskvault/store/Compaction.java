@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives the space of dead pages back in steps that each hold writers for one bounded piece of work and then let
- * them in. Behind the writes a step moves the live pages out of the emptiest chunks (at most {@link #STEP_BYTES}).
+ * Gives the space of dead pages back in steps of bounded work that run beside the writers, each ended by a
+ * checkpoint. Behind the writes a step moves the live pages out of the emptiest chunks (at most {@link #STEP_BYTES}).
  * A full compaction (after archival) rewrites the leaves that sit in sparse chunks in key order ({@link KeyOrderSweep}),
  * {@link #FULL_STEP_BYTES} a step, then empties the end of the file the same way, so it can be cut off. MVStore writes
- * the rewritten pages into the first free space. The committer takes a snapshot of each step before it lets writers
- * in, and writes it while they go on.
+ * the rewritten pages into the first free space. The committer holds the writers only while it takes the snapshot that
+ * ends a step, and writes it while they go on.
  * //why: MVStore's own compaction is off and the committer owns every commit, so nothing else rewrites sparse chunks;
  * //    one rewrite of the whole file held writers for a minute at 100,000 tasks
  */
@@ -28,7 +28,7 @@ final class Compaction {
     static final int TARGET_FILL = 80;
     //why: what a full compaction aims at; above it the last percent costs more rewriting than it gives back
     static final int FULL_FILL = 95;
-    //why: one step rewrites this much live data: a few milliseconds (its commit is written after the writers go on)
+    //why: one step rewrites this much live data beside the writers, then a checkpoint makes its chunk
     static final int STEP_BYTES = 256 << 10;
     //why: a full compaction rewrites this much per step (a run of neighbouring leaves shares the pages above it)
     static final int FULL_STEP_BYTES = 1 << 20;
@@ -51,7 +51,7 @@ final class Compaction {
     private static final int BLOCK = 4096;
 
     private final MVStore store;
-    private final Holder holder;
+    private final StepCommitter committer;
     private final AtomicLong longestStep = new AtomicLong();
     private final AtomicLong steps = new AtomicLong();
     private volatile long writtenBefore;
@@ -63,9 +63,9 @@ final class Compaction {
     private long nextPiece;
     private volatile boolean closed;
 
-    Compaction(MVStore store, Holder holder) {
+    Compaction(MVStore store, StepCommitter committer) {
         this.store = store;
-        this.holder = holder;
+        this.committer = committer;
         this.writtenBefore = writtenBytes();
     }
 
@@ -280,9 +280,9 @@ final class Compaction {
         return true;
     }
 
-    /** One step with writers held; returns how long, or -1 when the store closed before it could run. */
+    /** One step and its snapshot; returns how long the snapshot held writers, or -1 when the store had closed. */
     private long step(Runnable work) {
-        long held = holder.holdingWriters(work);
+        long held = committer.besideWriters(work);
         closed |= held < 0;
         if (held >= 0) {
             longestStep.accumulateAndGet(held, Math::max);
@@ -306,15 +306,15 @@ final class Compaction {
         return bytes.get();
     }
 
-    /** The longest time one step held writers, in nanoseconds, and how many steps ran. */
+    /** The longest time one step's snapshot held writers, in nanoseconds, and how many steps ran. */
     long[] steps() {
         return new long[] {longestStep.get(), steps.get()};
     }
 
-    /** Runs a step with no write and no change in progress, and commits what it changed (written after they go on). */
+    /** Runs a step beside the writers and commits what it changed (written after they go on). */
     @FunctionalInterface
-    interface Holder {
+    interface StepCommitter {
         /** Runs {@code work} and commits it; returns how long writers were held, in nanoseconds, or -1 once closed. */
-        long holdingWriters(Runnable work);
+        long besideWriters(Runnable work);
     }
 }

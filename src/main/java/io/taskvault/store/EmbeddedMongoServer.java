@@ -121,11 +121,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                     .autoCommitDisabled()
                     //why: a zero buffer also stops writer threads from committing when unsaved pages pile up
                     .autoCommitBufferSize(0)
-                    //why: MVStore's own compaction is off; Compaction runs every rewrite under the committer's locks
+                    //why: MVStore's own compaction is off; Compaction runs every rewrite under the committer's
+                    //    committing lock, so no snapshot is taken while it works
                     .autoCompactFillRate(0)
                     .open();
             //why: starts MVStore's serialization and save threads, on which a compaction step's commit is written
-            //    after the writers go on (GroupCommitter.holdingWriters); its background writer would commit by itself
+            //    after the writers go on (GroupCommitter.compactionStep); its background writer would commit by itself
             //    after this delay (24 days) without a commit, and the checkpointer commits at least once a day
             store.setAutoCommitDelay(Integer.MAX_VALUE);
             //why: a chunk freed by a newer checkpoint may be overwritten after the retention time, and a find still

@@ -47,14 +47,14 @@ public final class GroupCommitter implements AutoCloseable {
     private final WriteAheadLog wal;
     private final MVMap<String, Object> meta;
     //why: one lock orders writes, so the log replays in exactly the order the writes ran; fair, so writers waiting
-    //    behind a compaction step go before its next step instead of being overtaken by it again and again
+    //    behind a compaction step's snapshot go before its next one instead of being overtaken by it again and again
     private final ReentrantLock writes = new ReentrantLock(true);
     //why: a task change is two writes (its event, then its projection); no checkpoint falls between them, so a change
     //    a crash cut in two has its first write in the log, and start-up checks only the tasks the log names; fair, as
-    //    a compaction step takes it too: unfair, its next step took it back before the waiting changes woke up
+    //    each compaction step's snapshot takes it too: unfair, the next took it back before the waiting changes woke
     private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock(true);
-    //why: taken before the other two by every checkpoint and compaction step, and held by a step until its commit
-    //    is written: a checkpoint waits for that write here, with the writers free, instead of holding them behind it
+    //why: taken before the other two by every checkpoint and compaction step, and held by a step from its work until
+    //    its commit is written: a checkpoint waits here, with the writers free, instead of holding them behind it
     private final ReentrantLock committing = new ReentrantLock(true);
     private final boolean previousChangesWhole;
     private final boolean previousShutdownClean;
@@ -87,7 +87,7 @@ public final class GroupCommitter implements AutoCloseable {
         Object generation = meta.get(WAL_GENERATION);
         this.wal = new WriteAheadLog(dataFile, generation == null ? 0 : ((Number) generation).longValue(), fsync);
         this.commits = new StoreCommits(store, fsync);
-        this.compaction = new Compaction(store, this::holdingWriters);
+        this.compaction = new Compaction(store, this::compactionStep);
     }
 
     /** Whether the store was closed by a final checkpoint last time (read before a committer opens it again). */
@@ -180,15 +180,32 @@ public final class GroupCommitter implements AutoCloseable {
     private void checkpoint(boolean force) {
         committing.lock();
         try {
-            changes.writeLock().lock();
-            try {
-                checkpointBetweenChanges(force);
-            } finally {
-                changes.writeLock().unlock();
-            }
+            snapshotBetweenChanges(force);
             awaitCheckpoint();
         } finally {
             committing.unlock();
+        }
+    }
+
+    /**
+     * Takes a checkpoint's snapshot with no change in progress (only under the committing lock); returns how long the
+     * writers were held, from asking them to stop until they may go on. What a commit does first that need not hold
+     * them (freeing chunks, waking MVStore's serialization thread) is done before or after.
+     */
+    private long snapshotBetweenChanges(boolean force) {
+        commits.dropFreedChunks();
+        commits.holdSerializer();
+        try {
+            long start = System.nanoTime();
+            changes.writeLock().lock();
+            try {
+                checkpointBetweenChanges(force);
+                return System.nanoTime() - start;
+            } finally {
+                changes.writeLock().unlock();
+            }
+        } finally {
+            commits.letSerializerGo();
         }
     }
 
@@ -287,35 +304,22 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} with no write and no change in progress and takes a checkpoint's snapshot of what it and the
-     * writers changed, before any writer goes on; returns once that snapshot is written (no checkpoint starts
-     * meanwhile). Returns how long writers were held, in nanoseconds, or -1 once the store is closed.
-     * //why: the serialization of the rewritten leaves (LZF, documents encoded again) was 90 % of a step's hold: 50 to
-     * //    400 ms for a megabyte, against a few milliseconds for the snapshot
+     * Runs {@code work} beside the writers, then takes a checkpoint's snapshot of what it and they changed, holding
+     * them only for that; returns once the snapshot is written (no other checkpoint starts meanwhile). Returns how long
+     * writers were held, from asking them to stop until they went on, in nanoseconds, or -1 once the store is closed.
+     * //why: a step's rewrites are MVMap's own atomic operations, which MVStore runs beside writers in its own
+     * //    compaction; copying a megabyte of leaves with the writers held stalled them 10 to 200 ms under load
      */
-    long holdingWriters(Runnable work) {
+    long compactionStep(Runnable work) {
         committing.lock();
         try {
-            long held;
-            changes.writeLock().lock();
-            try {
-                writes.lock();
-                try {
-                    if (closed) {
-                        return -1;
-                    }
-                    long start = System.nanoTime();
-                    work.run();
-                    //why: a checkpoint, so the snapshot may hold the writers' latest writes too; taken after the work,
-                    //    as no snapshot may be serializing while the step works (MVStore's rewrite waits for it)
-                    checkpointBetweenChanges(false);
-                    held = System.nanoTime() - start;
-                } finally {
-                    writes.unlock();
-                }
-            } finally {
-                changes.writeLock().unlock();
+            if (closed) {
+                return -1;
             }
+            //why: no snapshot serializes while the work runs (MVStore's rewrite would wait for it): every snapshot is
+            //    taken and awaited under the committing lock
+            work.run();
+            long held = snapshotBetweenChanges(false);
             awaitCheckpoint();
             return held;
         } finally {

@@ -57,6 +57,34 @@ class CheckpointTest {
     }
 
     @Test
+    void aSnapshotTakenWhileTheSerializerIsHeldIsWrittenOnceItGoes() {
+        Path data = folder.resolve("held.mv");
+        StoreProperties properties = EmbeddedStoreCrashTest.properties(data);
+        MVStore store = EmbeddedMongoServer.open(properties);
+        StoreCommits commits = new StoreCommits(store, false);
+        MVMap<Integer, String> written = store.openMap("written");
+        boolean held;
+        try {
+            held = commits.holdSerializer();
+            written.put(1, "queued behind the hold");
+            commits.snapshotInBackground();
+            commits.letSerializerGo();
+            commits.awaitWritten();
+        } finally {
+            commits.close();
+            store.closeImmediately();
+        }
+
+        assertThat(held).as("MVStore's serialization thread found and held").isTrue();
+        MVStore reopened = EmbeddedMongoServer.open(properties);
+        try {
+            assertThat(reopened.<Integer, String>openMap("written")).containsEntry(1, "queued behind the hold");
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
     void aCommitAlthoughIdleWritesOneWithNothingChangedSoMVStoresOwnWriterHasNoReasonTo() throws Exception {
         Path data = folder.resolve("idle.mv");
         MVStore store = EmbeddedMongoServer.open(EmbeddedStoreCrashTest.properties(data));

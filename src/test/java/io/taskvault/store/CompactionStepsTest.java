@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import org.awaitility.Awaitility;
 import org.bson.Document;
@@ -43,7 +42,7 @@ class CompactionStepsTest {
     Path folder;
 
     @Test
-    void compactionAfterRemovalsLetsAWriterInBetweenItsStepsAndKeepsEveryDocument() throws Exception {
+    void compactionAfterRemovalsRunsBesideAWriterAndKeepsEveryDocumentAndEveryChange() throws Exception {
         Path data = folder.resolve("steps.mv");
         Map<String, String> expected = new HashMap<>();
         java.util.Set<Long> stepsSeenByWrites = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -61,12 +60,15 @@ class CompactionStepsTest {
             running[0] = server;
 
             AtomicBoolean compacting = new AtomicBoolean(true);
+            //why: new documents, and the kept ones rewritten in the leaves the steps copy beside the writer
             Thread writer = new Thread(() -> {
                 for (int i = 0; compacting.get(); i++) {
-                    String id = "during-" + i;
-                    docs.insertOne(new Document("_id", id).append("payload", id));
+                    String id = i % 2 == 0 ? "during-" + i : "doc-" + (i * 10 % 400);
+                    String payload = "written during the compaction " + i;
+                    docs.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("payload", payload),
+                            new ReplaceOptions().upsert(true));
                     synchronized (expected) {
-                        expected.put(id, id);
+                        expected.put(id, payload);
                     }
                 }
             });
@@ -146,81 +148,83 @@ class CompactionStepsTest {
     }
 
     @Test
-    void aChangeWaitingForACompactionStepGoesBeforeTheNextStep() throws Exception {
+    void aChangeGoesOnWhileAStepCopiesAndAChangeWaitingForItsSnapshotGoesBeforeTheNextStep() throws Exception {
         try (EmbeddedMongoServer server = new EmbeddedMongoServer(
                 EmbeddedStoreCrashTest.properties(folder.resolve("turns.mv")), (c, ids) -> { })) {
             GroupCommitter committer = server.committer();
             List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
-            CountDownLatch inFirstStep = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
+            Thread during = new Thread(() -> committer.asOneChange(() -> order.add("change while the step copies")));
             Thread compactor = new Thread(() -> {
-                committer.holdingWriters(() -> {
-                    inFirstStep.countDown();
-                    awaitQuietly(release);
+                committer.compactionStep(() -> {
+                    during.start();
+                    joinQuietly(during);
                     order.add("first step");
                 });
-                committer.holdingWriters(() -> order.add("next step"));
+                committer.compactionStep(() -> order.add("next step"));
             });
+
             compactor.start();
-            inFirstStep.await();
-            Thread change = new Thread(() -> committer.asOneChange(() -> order.add("change")));
-            change.start();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> change.getState() == Thread.State.WAITING);
+            compactor.join(20_000);
 
-            release.countDown();
-            compactor.join(10_000);
-            change.join(10_000);
-
-            assertThat(order).containsExactly("first step", "change", "next step");
+            assertThat(order).containsExactly("change while the step copies", "first step", "next step");
         }
     }
 
     @Test
-    void aWriterGoesOnWhileAStepsCommitIsWrittenAndItsWriteIsReplayedAfterAKill() throws Exception {
+    void aWriterGoesOnWhileAStepCopiesAndWhileItsCommitIsWrittenAndTheLaterWriteIsReplayedAfterAKill()
+            throws Exception {
         Path data = folder.resolve("background.mv");
         StoreProperties properties = EmbeddedStoreCrashTest.properties(data);
         MVStore store = EmbeddedMongoServer.open(properties);
         GroupCommitter committer = new GroupCommitter(store, data, false, Duration.ofHours(1), Duration.ofHours(1));
-        MVMap<Integer, String> pages = store.openMap("pages");
+        CountDownLatch writtenAfterSnapshot = new CountDownLatch(1);
+        MVMap<Integer, Object> pages = store.openMap("pages",
+                new MVMap.Builder<Integer, Object>().valueType(new WrittenOnceReleased(writtenAfterSnapshot)));
         MVMap<String, String> written = store.openMap("written");
-        CountDownLatch copied = new CountDownLatch(1);
-        AtomicLong writeDone = new AtomicLong();
-        Thread writer = new Thread(() -> {
-            awaitQuietly(copied);
-            committer.write("db", "insert", new de.bwaldvogel.mongo.bson.Document("_id", "w"),
-                    () -> written.put("w", "during the step's commit"));
-            writeDone.set(System.nanoTime());
-        });
+        AtomicLong writeAfterSnapshotDone = new AtomicLong();
+        AtomicBoolean writtenWhileCopying = new AtomicBoolean();
         long stepDone;
         try {
-            writer.start();
-            //why: 40 MB of pages that do not compress: their commit is written for far longer than one small write takes
-            committer.holdingWriters(() -> {
-                for (int i = 0; i < 20_000; i++) {
-                    pages.put(i, randomText(2_000));
+            committer.compactionStep(() -> {
+                for (int i = 0; i < 1_000; i++) {
+                    pages.put(i, randomText(200));
                 }
-                copied.countDown();
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> LockSupport.getBlocker(writer) != null
-                        && LockSupport.getBlocker(writer).getClass().getName().contains("ReentrantLock"));
+                Thread during = new Thread(() -> committer.write("db", "insert",
+                        new de.bwaldvogel.mongo.bson.Document("_id", "during"), () -> written.put("during", "copying")));
+                during.start();
+                joinQuietly(during);
+                writtenWhileCopying.set(written.containsKey("during"));
+                long workedUpTo = store.getCurrentVersion();
+                Thread after = new Thread(() -> {
+                    Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+                            .until(() -> store.getCurrentVersion() > workedUpTo);
+                    committer.write("db", "insert", new de.bwaldvogel.mongo.bson.Document("_id", "after"),
+                            () -> written.put("after", "while the commit is written"));
+                    writeAfterSnapshotDone.set(System.nanoTime());
+                    writtenAfterSnapshot.countDown();
+                });
+                after.setDaemon(true);
+                after.start();
             });
             stepDone = System.nanoTime();
-            writer.join(10_000);
         } finally {
-            copied.countDown();
+            writtenAfterSnapshot.countDown();
             committer.abandon();
             store.closeImmediately();
         }
 
-        assertThat(writeDone.get()).as("the write ended before the step's commit was written").isPositive()
-                .isLessThan(stepDone);
+        assertThat(writtenWhileCopying).as("the write while the step copied ended before the copying did").isTrue();
+        assertThat(writeAfterSnapshotDone.get()).as("the later write ended before the step's commit was written")
+                .isPositive().isLessThan(stepDone);
         MVStore reopened = EmbeddedMongoServer.open(properties);
         try {
-            assertThat(reopened.<String, String>openMap("written")).as("the write, in no commit").doesNotContainKey("w");
-            assertThat(reopened.<Integer, String>openMap("pages")).as("the step's pages").hasSize(20_000);
+            assertThat(reopened.<String, String>openMap("written")).as("only the write the snapshot holds")
+                    .containsOnlyKeys("during");
+            assertThat(reopened.<Integer, String>openMap("pages")).as("the step's pages").hasSize(1_000);
             GroupCommitter again = new GroupCommitter(reopened, data, false, Duration.ofHours(1), Duration.ofHours(1));
             List<String> replayed = new ArrayList<>();
             again.replay(entry -> replayed.add(entry.command() + " " + entry.query().get("_id")));
-            assertThat(replayed).as("writes the log replays after the kill").containsExactly("insert w");
+            assertThat(replayed).as("writes the log replays after the kill").containsExactly("insert after");
             again.close();
         } finally {
             reopened.close();
@@ -284,11 +288,34 @@ class CompactionStepsTest {
         return found;
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    private static void joinQuietly(Thread thread) {
         try {
-            latch.await();
+            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Writes values as the default type does, but the first write (by MVStore's serialization thread) waits until
+     * {@code released} counts down, at most 10 s: a commit that cannot be written before a later write ends.
+     */
+    private static final class WrittenOnceReleased extends org.h2.mvstore.type.ObjectDataType {
+
+        private final CountDownLatch released;
+
+        WrittenOnceReleased(CountDownLatch released) {
+            this.released = released;
+        }
+
+        @Override
+        public void write(org.h2.mvstore.WriteBuffer buff, Object obj) {
+            try {
+                released.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.write(buff, obj);
         }
     }
 
