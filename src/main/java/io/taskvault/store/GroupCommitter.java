@@ -193,7 +193,11 @@ public final class GroupCommitter implements AutoCloseable {
      * them (freeing chunks, waking MVStore's serialization thread) is done before or after.
      */
     private long snapshotBetweenChanges(boolean force) {
-        commits.dropFreedChunks();
+        //why: freeing a chunk changes MVStore's metadata, which alone would make every idle checkpoint commit, and each
+        //    such commit leaves a chunk to free later; only a checkpoint that commits anyway frees them first
+        if (force || wal.size() > 0 || store.hasUnsavedChanges()) {
+            commits.dropFreedChunks();
+        }
         commits.holdSerializer();
         try {
             long start = System.nanoTime();

@@ -11,6 +11,7 @@ import java.util.function.IntPredicate;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.Page;
 
 /**
@@ -244,10 +245,18 @@ final class KeyOrderSweep {
             return keys.isEmpty();
         }
 
-        /** Copies each leaf with the values it holds now; a key removed meanwhile is passed over. */
+        /** Copies each leaf with the values it holds now; a key or a map removed meanwhile is passed over. */
         void rewrite() {
             for (int i = 0; i < keys.size(); i++) {
-                maps.get(i).operate(keys.get(i), null, SAME_VALUE);
+                MVMap<Object, Object> map = maps.get(i);
+                try {
+                    map.operate(keys.get(i), null, SAME_VALUE);
+                } catch (MVStoreException e) {
+                    //why: the run copies beside the writers, and a write may drop a collection's map meanwhile
+                    if (e.getErrorCode() != DataUtils.ERROR_CLOSED || !map.isClosed()) {
+                        throw e;
+                    }
+                }
             }
         }
     }

@@ -102,19 +102,25 @@ final class StoreCommits implements AutoCloseable {
         }
         CountDownLatch held = new CountDownLatch(1);
         try {
-            serializer.execute(() -> {
-                try {
-                    //why: a bound, should a holder never let it go
-                    held.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            serializer.execute(() -> awaitLetGo(held, serializer));
             serializerHeld = held;
             return true;
         } catch (RejectedExecutionException closed) {
             serializerHeld = null;
             return false;
+        }
+    }
+
+    //why: MVStore's close waits for its executors to end, also on the holding thread when a commit panics; the hold
+    //    ends when the executor shuts down, and after 10 s should a holder never let it go
+    private static void awaitLetGo(CountDownLatch held, ThreadPoolExecutor serializer) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (!held.await(5, TimeUnit.MILLISECONDS) && !serializer.isShutdown() && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -85,6 +85,56 @@ class CheckpointTest {
     }
 
     @Test
+    void checkpointsWithNothingWrittenCommitNothingThoughChunksWaitToBeFreed() {
+        Path data = folder.resolve("idle.mv");
+        MVStore store = EmbeddedMongoServer.open(EmbeddedStoreCrashTest.properties(data));
+        GroupCommitter committer = committer(store, data);
+        MVMap<Integer, String> written = store.openMap("written");
+        try {
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < 50; i++) {
+                    int key = i;
+                    committer.write("db", "insert", new Document("_id", key), () -> written.put(key, "x".repeat(100)));
+                }
+                committer.checkpoint();
+            }
+            long commits = committer.commits();
+            //why: the chunks those writes left dead may all be freed now, as they may 60 s after a burst of writes
+            store.setRetentionTime(0);
+
+            for (int idle = 0; idle < 100; idle++) {
+                committer.checkpoint();
+            }
+
+            assertThat(committer.commits() - commits).as("checkpoints that committed with nothing written").isZero();
+        } finally {
+            committer.close();
+            store.close();
+        }
+    }
+
+    @Test
+    void closingTheStoreWhileTheSerializerIsHeldEndsTheHold() {
+        Path data = folder.resolve("closing.mv");
+        MVStore store = EmbeddedMongoServer.open(EmbeddedStoreCrashTest.properties(data));
+        StoreCommits commits = new StoreCommits(store, false);
+        long took;
+        try {
+            assertThat(commits.holdSerializer()).isTrue();
+            long start = System.nanoTime();
+            //why: what MVStore does on the holding thread itself when a commit panics
+            store.closeImmediately();
+            took = System.nanoTime() - start;
+        } finally {
+            commits.letSerializerGo();
+            commits.close();
+        }
+
+        //why: a bound far above a close and far below the hold's own limit of 10 s, which it waited out before
+        assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aCommitAlthoughIdleWritesOneWithNothingChangedSoMVStoresOwnWriterHasNoReasonTo() throws Exception {
         Path data = folder.resolve("idle.mv");
         MVStore store = EmbeddedMongoServer.open(EmbeddedStoreCrashTest.properties(data));
