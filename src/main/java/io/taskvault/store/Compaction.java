@@ -26,6 +26,9 @@ final class Compaction {
 
     //why: below this share of live data in the file's chunks, dead pages are worth moving out of them
     static final int TARGET_FILL = 80;
+    //why: below this much dead space a step frees too little to pay for its commit; in a small file each step's commit
+    //    left about as much dead space as it freed, so an idle server committed every housekeeping round for ever
+    static final long WORTH_BYTES = 1 << 20;
     //why: what a full compaction aims at; above it the last percent costs more rewriting than it gives back
     static final int FULL_FILL = 95;
     //why: one step rewrites this much live data beside the writers, then a checkpoint makes its chunk
@@ -73,7 +76,8 @@ final class Compaction {
      * Compacts behind the writes, after a checkpoint: under load, as much live data as a quarter of the bytes the
      * writes added to the file since the last round (at least one step when {@code due}, even past the deadline); idle,
      * up to 64 steps, or a piece of a full compaction that its time limit cut short. Stops at {@code deadline}, when a
-     * step finds nothing to rewrite, or when the chunks are {@link #TARGET_FILL} full.
+     * step finds nothing to rewrite, or when the chunks are {@link #TARGET_FILL} full or hold less than
+     * {@link #WORTH_BYTES} of dead pages.
      */
     void behindWrites(boolean idle, boolean due, long deadline) {
         if (idle && unfinished()) {
@@ -85,7 +89,7 @@ final class Compaction {
         }
         long written = writtenBytes() - writtenBefore;
         long budget = idle ? (long) IDLE_STEPS * STEP_BYTES : Math.max(due ? STEP_BYTES : 0, written / SHARE_OF_WRITES);
-        for (long done = 0; done < budget && (done == 0 && due || System.nanoTime() < deadline) && fill() < TARGET_FILL;
+        for (long done = 0; done < budget && (done == 0 && due || System.nanoTime() < deadline) && worthCompacting();
              done += STEP_BYTES) {
             if (!behindStep()) {
                 break;
@@ -291,9 +295,13 @@ final class Compaction {
         return held;
     }
 
-    private int fill() {
+    private boolean worthCompacting() {
         FileStore<?> file = store.getFileStore();
-        return file == null ? 100 : file.getChunksFillRate();
+        if (file == null) {
+            return false;
+        }
+        int fill = file.getChunksFillRate();
+        return fill < TARGET_FILL && file.size() / 100 * (100 - fill) >= WORTH_BYTES;
     }
 
     private long writtenBytes() {
