@@ -1,7 +1,6 @@
 package io.taskvault.store;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -195,7 +194,7 @@ public final class GroupCommitter implements AutoCloseable {
     private long snapshotBetweenChanges(boolean force) {
         //why: freeing a chunk changes MVStore's metadata, which alone would make every idle checkpoint commit, and each
         //    such commit leaves a chunk to free later; only a checkpoint that commits anyway frees them first
-        if (force || wal.size() > 0 || store.hasUnsavedChanges()) {
+        if (commitsSomething(force)) {
             commits.dropFreedChunks();
         }
         commits.holdSerializer();
@@ -220,7 +219,7 @@ public final class GroupCommitter implements AutoCloseable {
      */
     private void checkpointBetweenChanges(boolean force) {
         exclusively(() -> {
-            if (!force && wal.size() == 0 && !store.hasUnsavedChanges()) {
+            if (!commitsSomething(force)) {
                 return null;
             }
             long next = wal.generation() + 1;
@@ -230,6 +229,11 @@ public final class GroupCommitter implements AutoCloseable {
             checkpoints++;
             return null;
         });
+    }
+
+    /** Whether a checkpoint now would commit: forced, or writes logged or changes unsaved since the last one. */
+    private boolean commitsSomething(boolean force) {
+        return force || wal.size() > 0 || store.hasUnsavedChanges();
     }
 
     /** Returns once every snapshot taken is written, then removes the logs whose writes they hold. */
