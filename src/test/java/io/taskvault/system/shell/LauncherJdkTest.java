@@ -91,6 +91,25 @@ class LauncherJdkTest {
         assertThat(server).contains("-Xmx768m").doesNotContain("TransparentHugePages");
     }
 
+    @Test
+    void aOneShotOnTwoProcessorsOrFewerCompilesOnOneThreadAndTheServerKeepsTheJvmsChoice() throws Exception {
+        Path jdk = jdk("17");
+
+        launchOn(2, jdk, "show", "TV-1");
+        String two = last(jdk);
+        launchOn(1, jdk, "show", "TV-1");
+        String one = last(jdk);
+        launchOn(4, jdk, "show", "TV-1");
+        String four = last(jdk);
+        launchOn(2, jdk, "--server.port=0");
+        String server = last(jdk);
+
+        assertThat(two).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1");
+        assertThat(one).contains("-XX:CICompilerCount=1");
+        assertThat(four).contains("-XX:TieredStopAtLevel=1").doesNotContain("CICompilerCount");
+        assertThat(server).contains("-Xmx768m").doesNotContain("CICompilerCount");
+    }
+
     private static String last(Path jdk) throws IOException {
         List<String> calls = Files.readAllLines(jdk.resolve("calls"));
         return calls.get(calls.size() - 1);
@@ -107,6 +126,11 @@ class LauncherJdkTest {
     }
 
     private void launch(Path jdk, String... args) throws Exception {
+        launchOn(0, jdk, args);
+    }
+
+    /** Launches as on a machine of {@code processors} (a stub {@code nproc} first on the PATH), or as this one when 0. */
+    private void launchOn(int processors, Path jdk, String... args) throws Exception {
         Path install = folder.resolve("install");
         Files.createDirectories(install.resolve("target"));
         Files.copy(Path.of("taskvault"), install.resolve("taskvault"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -120,6 +144,13 @@ class LauncherJdkTest {
                 .redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", jdk.toString());
         builder.environment().put("TASKVAULT_DELEGATE", "never");
+        if (processors > 0) {
+            Path bin = Files.createDirectories(folder.resolve("processors-" + processors));
+            Path nproc = bin.resolve("nproc");
+            Files.writeString(nproc, "#!/usr/bin/env bash\necho " + processors + "\n");
+            Files.setPosixFilePermissions(nproc, PosixFilePermissions.fromString("rwxr-xr-x"));
+            builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        }
         builder.environment().remove("TASKVAULT_CACHE");
         builder.environment().remove("TASKVAULT_CDS");
         builder.environment().remove("TASKVAULT_JAVA_OPTS");
