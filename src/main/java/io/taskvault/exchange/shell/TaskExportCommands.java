@@ -47,12 +47,13 @@ public class TaskExportCommands {
                             @Option(longName = "epic", description = "epic ids (epicId)") String epic,
                             @Option(longName = "persona", description = "personas") String persona,
                             @Option(longName = "text", shortName = 't', description = "words in the title or description") String text,
+                            @Option(longName = "search", description = "the same as --text") String search,
                             @Option(longName = "from", description = "created on or after (2026-11-01)") String from,
                             @Option(longName = "to", description = "created on or before (2026-11-30)") String to,
                             @Option(longName = "sort", description = "as list's --sort") String sort,
                             CommandContext ctx) {
         ExportFormat as = ExportFormat.parse(format);
-        TaskQuery query = TaskListOptions.query(ctx, text, from, to, sort, null);
+        TaskQuery query = TaskListOptions.query(ctx, TaskListOptions.words(text, search), from, to, sort, null);
         if (output == null || output.isBlank()) {
             export.write(query, as, ctx.outputWriter(), ProgressListener.NONE);
             ctx.outputWriter().flush();

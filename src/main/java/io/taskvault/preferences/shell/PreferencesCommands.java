@@ -49,13 +49,15 @@ public class PreferencesCommands {
                      @Option(longName = "epic", description = "epic ids (epicId)") String epic,
                      @Option(longName = "persona", description = "personas") String persona,
                      @Option(longName = "text", shortName = 't', description = "words in the title or description") String text,
+                     @Option(longName = "search", description = "the same as --text") String search,
                      @Option(longName = "from", description = "created on or after (2026-11-01)") String from,
                      @Option(longName = "to", description = "created on or before (2026-11-30)") String to,
                      @Option(longName = "sort", description = "as list's --sort") String sort,
                      @Option(longName = "json", description = JSON) boolean asJson,
                      CommandContext ctx) {
         String name = single(words, "view save", "name the view: view save NAME --state FAILED …");
-        SavedView view = preferences.saveView(name, TaskListOptions.query(ctx, text, from, to, sort, null));
+        SavedView view = preferences.saveView(name, TaskListOptions.query(ctx, TaskListOptions.words(text, search), from,
+                to, sort, null));
         print(ctx, asJson ? json.write(view) : "Saved view '" + view.name() + "': " + view.filter().summary()
                 + "\nOpen it with: list --view " + view.name());
     }

@@ -79,6 +79,7 @@ public class TaskCommands {
                      @Option(longName = "epic", description = "epic ids (epicId)") String epic,
                      @Option(longName = "persona", description = "personas") String persona,
                      @Option(longName = "text", shortName = 't', description = "words in the title or description") String text,
+                     @Option(longName = "search", description = "the same as --text") String search,
                      @Option(longName = "from", description = "created on or after (2026-11-01)") String from,
                      @Option(longName = "to", description = "created on or before (2026-11-30)") String to,
                      @Option(longName = "sort", description = SORT) String sort,
@@ -86,7 +87,7 @@ public class TaskCommands {
                      @Option(longName = "view", description = "a saved view ('views' lists yours); the filters given with it replace the view's") String savedView,
                      @Option(longName = "json", description = "print the tasks as JSON") boolean asJson,
                      CommandContext ctx) {
-        TaskQuery query = TaskListOptions.query(ctx, text, from, to, sort, limit);
+        TaskQuery query = TaskListOptions.query(ctx, TaskListOptions.words(text, search), from, to, sort, limit);
         if (savedView != null) {
             query = views.getObject().open(savedView.strip(), query, sort != null);
         }

@@ -19,6 +19,17 @@ public final class TaskListOptions {
     }
 
     /**
+     * The word search from {@code --text} or {@code --search}, the name the API and the dashboard also take; refused
+     * when both are given.
+     */
+    public static String words(String text, String search) {
+        if (text != null && search != null) {
+            throw new ShellUsageException("--text and --search are the same filter; give one of them");
+        }
+        return text != null ? text : search;
+    }
+
+    /**
      * The query from {@code text, from, to, sort, limit} and the options {@code state, role, provider, priority, tag,
      * story, epic, persona} read from ctx, each comma-separated or repeated.
      */

@@ -61,6 +61,18 @@ class PreferencesCommandsTest {
     }
 
     @Test
+    void savesAViewOfTheWordsGivenWithSearch() throws Exception {
+        String word = "viewsearch" + UUID.randomUUID().toString().substring(0, 8);
+        Task found = tasks.create(aTask().titled("Holds " + word).build(), "t");
+        Task other = tasks.create(aTask().titled("Holds nothing").build(), "t");
+
+        shell.sendCommand("view save by-words --search " + word);
+        String listed = text(shell.sendCommand("list --view by-words"));
+
+        assertThat(listed).contains(found.getKey(), "1 of 1 task").doesNotContain(other.getKey() + " ");
+    }
+
+    @Test
     void savesAViewOfAStoryEpicAndPersona() throws Exception {
         String story = "SHELLVIEW-" + UUID.randomUUID().toString().substring(0, 8);
         Task inStory = tasks.create(aTask().inStory(story).inEpic("E-" + story).forPersona("qa").build(), "t");

@@ -3,6 +3,8 @@ package io.taskvault.task.shell;
 import static io.taskvault.support.TaskDrafts.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -180,6 +182,13 @@ class ShellBadInputTest {
         ShellDriver.Result sourceWords = run("list --state In-Progress,secured --text shortopt --sort priority");
         assertThat(sourceWords.screen()).contains(done.getKey(), "1 of 1 task");
         usageError(run("list --priority 3"), "'3' is not one of LOW, MEDIUM, HIGH, CRITICAL (a name, not a number)");
+    }
+
+    @Test
+    void textAndSearchTogetherAreBadUsageOnEveryCommandThatFiltersTasks() {
+        for (String command : List.of("list", "export tasks --format csv", "view save both")) {
+            usageError(run(command + " --text one --search two"), "--text and --search are the same filter");
+        }
     }
 
     @Test

@@ -67,6 +67,16 @@ class TaskShellCommandsTest {
     }
 
     @Test
+    void listTakesSearchForItsWordsAsTheApiAndTheDashboardDo() throws Exception {
+        Task found = tasks.create(aTask().titled("Found by shellsearch").build(), "t");
+        Task other = tasks.create(aTask().titled("Not this one").build(), "t");
+
+        String screen = text(shell.sendCommand("list --search shellsearch"));
+
+        assertThat(screen).contains(found.getKey(), "1 of 1 task").doesNotContain(other.getKey() + " ");
+    }
+
+    @Test
     void listSaysMoreFollowOnlyWhenTheyDo() throws Exception {
         tasks.create(aTask().titled("First shellmore").build(), "t");
         tasks.create(aTask().titled("Second shellmore").build(), "t");
