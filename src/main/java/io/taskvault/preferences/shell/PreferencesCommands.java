@@ -56,8 +56,8 @@ public class PreferencesCommands {
                      @Option(longName = "json", description = JSON) boolean asJson,
                      CommandContext ctx) {
         String name = single(words, "view save", "name the view: view save NAME --state FAILED …");
-        SavedView view = preferences.saveView(name, TaskListOptions.query(ctx, TaskListOptions.words(text, search), from,
-                to, sort, null));
+        String filterWords = TaskListOptions.words(text, search);
+        SavedView view = preferences.saveView(name, TaskListOptions.query(ctx, filterWords, from, to, sort, null));
         print(ctx, asJson ? json.write(view) : "Saved view '" + view.name() + "': " + view.filter().summary()
                 + "\nOpen it with: list --view " + view.name());
     }

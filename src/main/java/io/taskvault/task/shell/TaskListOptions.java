@@ -20,13 +20,14 @@ public final class TaskListOptions {
 
     /**
      * The word search from {@code --text} or {@code --search}, the name the API and the dashboard also take; refused
-     * when both are given.
+     * when both are given words. A blank one is no filter, as on the API.
      */
     public static String words(String text, String search) {
-        if (text != null && search != null) {
+        boolean byText = text != null && !text.isBlank();
+        if (byText && search != null && !search.isBlank()) {
             throw new ShellUsageException("--text and --search are the same filter; give one of them");
         }
-        return text != null ? text : search;
+        return byText ? text : search;
     }
 
     /**

@@ -68,8 +68,10 @@ class PreferencesCommandsTest {
 
         shell.sendCommand("view save by-words --search " + word);
         String listed = text(shell.sendCommand("list --view by-words"));
+        String replaced = text(shell.sendCommand("list --view by-words --search nothing"));
 
         assertThat(listed).contains(found.getKey(), "1 of 1 task").doesNotContain(other.getKey() + " ");
+        assertThat(replaced).contains(other.getKey()).doesNotContain(found.getKey() + " ");
     }
 
     @Test

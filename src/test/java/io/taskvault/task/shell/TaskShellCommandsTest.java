@@ -72,8 +72,12 @@ class TaskShellCommandsTest {
         Task other = tasks.create(aTask().titled("Not this one").build(), "t");
 
         String screen = text(shell.sendCommand("list --search shellsearch"));
+        String exported = text(shell.sendCommand("export tasks --format csv --search shellsearch"));
+        String blankText = text(shell.sendCommand("list --text \"\" --search shellsearch"));
 
         assertThat(screen).contains(found.getKey(), "1 of 1 task").doesNotContain(other.getKey() + " ");
+        assertThat(exported).contains(found.getKey() + ",").doesNotContain(other.getKey() + ",");
+        assertThat(blankText).contains(found.getKey(), "1 of 1 task");
     }
 
     @Test
