@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process wall time of one-shot commands on a store of N tasks (default 10,000): `taskvault add`,
-# `list --state PENDING --role backend`, `show TV-42` and `list --text module`, p50 and max over RUNS runs (default 20)
+# `list --state PENDING --role backend`, `show TV-42` and `list --search module`, p50 and max over RUNS runs (default 20)
 # each, through a running taskvault and in a process of their own; Taskwarrior doing the same work (installed with
 # apt-get when missing; SKIP_TASKWARRIOR=1 leaves it out); and the server's start to ready, empty and on N tasks.
 # Beside the wall time, the CPU per command: the client's (the launcher and whatever it starts, bash's `times`) and,
@@ -138,18 +138,18 @@ for ((i = 0; i < ${WARM_RUNS:-150}; i++)); do
   "$launcher" add Warm-up task --role backend >/dev/null
   "$launcher" list --state PENDING --role backend >/dev/null
   "$launcher" show TV-42 >/dev/null
-  "$launcher" list --text module >/dev/null
+  "$launcher" list --search module >/dev/null
 done
 time_runs "running taskvault: add" "$runs" "$launcher" add Benchmark task --role backend
 time_runs "running taskvault: list --state PENDING --role backend" "$runs" "$launcher" list --state PENDING --role backend
 time_runs "running taskvault: show TV-42" "$runs" "$launcher" show TV-42
-time_runs "running taskvault: list --text module" "$runs" "$launcher" list --text module
+time_runs "running taskvault: list --search module" "$runs" "$launcher" list --search module
 stop_server
 
 time_runs "own process: add" "$solo_runs" "$launcher" add Benchmark task --role backend
 time_runs "own process: list --state PENDING --role backend" "$solo_runs" "$launcher" list --state PENDING --role backend
 time_runs "own process: show TV-42" "$solo_runs" "$launcher" show TV-42
-time_runs "own process: list --text module" "$solo_runs" "$launcher" list --text module
+time_runs "own process: list --search module" "$solo_runs" "$launcher" list --search module
 
 if [[ -z ${SKIP_TASKWARRIOR:-} ]]; then
   if ! command -v task >/dev/null; then
