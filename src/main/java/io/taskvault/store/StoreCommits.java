@@ -116,8 +116,10 @@ final class StoreCommits implements AutoCloseable {
     private static void awaitLetGo(CountDownLatch held, ThreadPoolExecutor serializer) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            while (!held.await(5, TimeUnit.MILLISECONDS) && !serializer.isShutdown() && System.nanoTime() < until) {
-                Thread.onSpinWait();
+            while (!held.await(5, TimeUnit.MILLISECONDS)) {
+                if (serializer.isShutdown() || System.nanoTime() >= until) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
